@@ -1,0 +1,66 @@
+package io.trailhawk.cli;
+
+import io.trailhawk.rules.CompiledRuleset;
+import io.trailhawk.rules.RuleCompiler;
+import io.trailhawk.rules.RuleValidationException;
+import io.trailhawk.rules.diag.Issue;
+import io.trailhawk.rules.load.RulesFile;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code --rules PATH}, repeatable, defaulting to the bundled {@code rules/}; and loading what it names. */
+final class RulesOption {
+    private RulesOption() {
+    }
+
+    /** The bundled rules directory: {@code rules/} under the installation that {@code bin/trailhawk} sets. */
+    static Path defaultRules() {
+        String home = System.getProperty("trailhawk.home");
+        return home == null ? Paths.get("rules") : Paths.get(home, "rules");
+    }
+
+    static List<Path> paths(Arguments args) {
+        List<Path> out = new ArrayList<>();
+        for (String p : args.all("rules")) {
+            out.add(Paths.get(p));
+        }
+        if (out.isEmpty()) {
+            out.add(defaultRules());
+        }
+        return out;
+    }
+
+    static List<RulesFile> read(List<Path> paths) throws IOException {
+        return RulesFile.readAll(paths);
+    }
+
+    /**
+     * Compiles, printing warnings and errors to {@code diagnostics}. Returns null when the ruleset is rejected.
+     */
+    static CompiledRuleset compile(RuleCompiler compiler, List<Path> paths, PrintStream diagnostics) {
+        List<RulesFile> files;
+        try {
+            files = read(paths);
+        } catch (IOException e) {
+            diagnostics.println("error: " + e.getMessage());
+            return null;
+        }
+        try {
+            CompiledRuleset r = compiler.compile(files);
+            for (Issue w : r.warnings()) {
+                diagnostics.println(w);
+            }
+            return r;
+        } catch (RuleValidationException e) {
+            for (Issue i : e.issues()) {
+                diagnostics.println(i);
+            }
+            diagnostics.println("ruleset rejected: " + e.errors().size() + " error(s)");
+            return null;
+        }
+    }
+}

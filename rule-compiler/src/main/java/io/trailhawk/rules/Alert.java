@@ -1,0 +1,75 @@
+package io.trailhawk.rules;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedSet;
+
+/** One rule firing on one event. Immutable; rendered to Falco JSON by {@link io.trailhawk.rules.output.AlertJson}. */
+public final class Alert {
+    private final String rule;
+    private final Priority priority;
+    private final String source;
+    private final SortedSet<String> tags;
+    private final String output;
+    private final Map<String, Object> outputFields;
+    private final long timeNanos;
+    private final String eventId;
+    private final String accountId;
+    private final String region;
+
+    Alert(String rule, Priority priority, String source, SortedSet<String> tags, String output,
+            Map<String, Object> outputFields, long timeNanos, String eventId, String accountId, String region) {
+        this.rule = rule;
+        this.priority = priority;
+        this.source = source;
+        this.tags = tags;
+        this.output = output;
+        this.outputFields = Collections.unmodifiableMap(outputFields);
+        this.timeNanos = timeNanos;
+        this.eventId = eventId;
+        this.accountId = accountId;
+        this.region = region;
+    }
+
+    public String rule() {
+        return rule;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public SortedSet<String> tags() {
+        return tags;
+    }
+
+    /** The rule's rendered output, without Falco's time and priority prefix. */
+    public String output() {
+        return output;
+    }
+
+    /** Each output field with its typed value; null where the event lacks it. Sorted by name. */
+    public Map<String, Object> outputFields() {
+        return outputFields;
+    }
+
+    public long timeNanos() {
+        return timeNanos;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String region() {
+        return region;
+    }
+}

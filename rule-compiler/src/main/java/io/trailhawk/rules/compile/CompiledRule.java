@@ -1,0 +1,79 @@
+package io.trailhawk.rules.compile;
+
+import io.trailhawk.rules.Priority;
+import io.trailhawk.rules.eval.Predicate;
+import io.trailhawk.rules.output.OutputTemplate;
+import java.util.Collections;
+import java.util.Set;
+import java.util.SortedSet;
+
+/** One rule, ready to evaluate. Immutable. */
+public final class CompiledRule {
+    private final String name;
+    private final String desc;
+    private final Priority priority;
+    private final String source;
+    private final SortedSet<String> tags;
+    private final boolean enabled;
+    private final Predicate condition;
+    private final OutputTemplate output;
+    private final Set<String> eventNames;
+    private final String conditionText;
+
+    CompiledRule(String name, String desc, Priority priority, String source, SortedSet<String> tags, boolean enabled,
+            Predicate condition, OutputTemplate output, Set<String> eventNames, String conditionText) {
+        this.name = name;
+        this.desc = desc;
+        this.priority = priority;
+        this.source = source;
+        this.tags = Collections.unmodifiableSortedSet(tags);
+        this.enabled = enabled;
+        this.condition = condition;
+        this.output = output;
+        this.eventNames = eventNames == null ? null : Collections.unmodifiableSet(eventNames);
+        this.conditionText = conditionText;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String desc() {
+        return desc;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public SortedSet<String> tags() {
+        return tags;
+    }
+
+    /** As written in the rules, before the priority threshold is applied. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Predicate condition() {
+        return condition;
+    }
+
+    public OutputTemplate output() {
+        return output;
+    }
+
+    /** The event names the condition requires, or null when it may match any event. */
+    public Set<String> eventNames() {
+        return eventNames;
+    }
+
+    /** The final condition text that was parsed: exceptions added and lists substituted. */
+    public String conditionText() {
+        return conditionText;
+    }
+}

@@ -1,0 +1,363 @@
+package io.trailhawk.rules.compile;
+
+import io.trailhawk.rules.diag.Diagnostics;
+import io.trailhawk.rules.eval.Checks;
+import io.trailhawk.rules.eval.Logical;
+import io.trailhawk.rules.eval.Predicate;
+import io.trailhawk.rules.eval.StringMatcher;
+import io.trailhawk.rules.eval.StringMatchers;
+import io.trailhawk.rules.eval.Transformers;
+import io.trailhawk.rules.field.Extractor;
+import io.trailhawk.rules.field.FieldRegistry;
+import io.trailhawk.rules.field.FieldType;
+import io.trailhawk.rules.field.ResolvedField;
+import io.trailhawk.rules.field.UnknownFieldException;
+import io.trailhawk.rules.load.PositionedText;
+import io.trailhawk.rules.parse.CheckExpr;
+import io.trailhawk.rules.parse.Expr;
+import io.trailhawk.rules.parse.LogicalExpr;
+import io.trailhawk.rules.parse.MacroRefExpr;
+import io.trailhawk.rules.parse.NotExpr;
+import io.trailhawk.rules.parse.ValueAccess;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a parsed condition into a tree of predicates. Macros are expanded on the tree, in place, so their grouping
+ * is kept; every check is type-checked and its right-hand side prepared (sets, globs, RE2 patterns) here, once.
+ */
+final class ConditionCompiler {
+    private static final Set<String> STRING_OPS = new HashSet<>(Arrays.asList("=", "!=", "<", "<=", ">", ">=",
+            "contains", "icontains", "startswith", "endswith", "glob", "iglob", "regex", "in", "intersects",
+            "pmatch", "exists"));
+    private static final Set<String> NUMBER_OPS = new HashSet<>(Arrays.asList("=", "!=", "<", "<=", ">", ">=", "in",
+            "intersects", "exists"));
+    private static final Set<String> BOOL_OPS = new HashSet<>(Arrays.asList("=", "!=", "in", "intersects", "exists"));
+    private static final Set<String> LIST_OPS = new HashSet<>(Arrays.asList("in", "intersects", "exists"));
+
+    private final FieldRegistry registry;
+    private final Map<String, ParsedMacro> macros;
+    private final Diagnostics diag;
+    private final Set<String> usedMacros;
+    private final Deque<ParsedMacro> expanding = new ArrayDeque<>();
+    private final Set<String> fieldsSeen = new LinkedHashSet<>();
+    private String item;
+    private boolean failed;
+    private boolean failedOnUnknownField;
+    private boolean reportErrors = true;
+
+    ConditionCompiler(FieldRegistry registry, Map<String, ParsedMacro> macros, Diagnostics diag,
+            Set<String> usedMacros) {
+        this.registry = registry;
+        this.macros = macros;
+        this.diag = diag;
+        this.usedMacros = usedMacros;
+    }
+
+    /** The outcome of compiling one rule condition. */
+    static final class Result {
+        final Predicate predicate;
+        final boolean unknownField;
+        final Set<String> eventNames;
+
+        Result(Predicate predicate, boolean unknownField, Set<String> eventNames) {
+            this.predicate = predicate;
+            this.unknownField = unknownField;
+            this.eventNames = eventNames;
+        }
+    }
+
+    /**
+     * Compiles a rule condition. Returns a result whose predicate is null when the condition has errors; they are
+     * reported unless {@code quiet} (used for skip-if-unknown-filter rules, which only warn).
+     */
+    Result compileRule(String ruleLabel, Expr ast, PositionedText text, boolean quiet) {
+        item = ruleLabel;
+        failed = false;
+        failedOnUnknownField = false;
+        reportErrors = !quiet;
+        Predicate p = compile(ast, text);
+        Set<String> names = failed ? null : EventNameIndex.requiredNames(ast, macros);
+        return new Result(failed ? null : p, failedOnUnknownField, names);
+    }
+
+    /** Every field name (without argument) a condition reads, macros included; unknown macros are ignored. */
+    Set<String> fieldNames(Expr ast) {
+        fieldsSeen.clear();
+        collectFields(ast, new HashSet<>());
+        return new LinkedHashSet<>(fieldsSeen);
+    }
+
+    private void collectFields(Expr e, Set<String> visiting) {
+        switch (e.kind()) {
+            case AND:
+            case OR:
+                for (Expr c : ((LogicalExpr) e).children()) {
+                    collectFields(c, visiting);
+                }
+                break;
+            case NOT:
+                collectFields(((NotExpr) e).child(), visiting);
+                break;
+            case MACRO_REF: {
+                ParsedMacro m = macros.get(((MacroRefExpr) e).name());
+                if (m != null && m.ast != null && visiting.add(m.info.name())) {
+                    collectFields(m.ast, visiting);
+                    visiting.remove(m.info.name());
+                }
+                break;
+            }
+            case CHECK: {
+                CheckExpr c = (CheckExpr) e;
+                fieldsSeen.add(c.lhs().baseField().field());
+                if (c.rhsValue() != null) {
+                    fieldsSeen.add(c.rhsValue().baseField().field());
+                }
+                break;
+            }
+            default:
+                break;
+        }
+    }
+
+    private Predicate compile(Expr e, PositionedText text) {
+        switch (e.kind()) {
+            case AND:
+            case OR: {
+                List<Predicate> children = new ArrayList<>();
+                for (Expr c : ((LogicalExpr) e).children()) {
+                    children.add(compile(c, text));
+                }
+                return e.kind() == Expr.Kind.AND ? Logical.and(children) : Logical.or(children);
+            }
+            case NOT:
+                return Logical.not(compile(((NotExpr) e).child(), text));
+            case MACRO_REF:
+                return expand((MacroRefExpr) e, text);
+            case CHECK:
+                try {
+                    return check((CheckExpr) e, text);
+                } catch (CompileError err) {
+                    fail(text, err.offset, err.getMessage(), err.unknownField);
+                    return ev -> false;
+                }
+            default:
+                throw new IllegalStateException("unknown expression kind " + e.kind());
+        }
+    }
+
+    private Predicate expand(MacroRefExpr ref, PositionedText text) {
+        ParsedMacro m = macros.get(ref.name());
+        ParsedMacro referrer = expanding.peek();
+        if (m == null || (referrer != null && m.info.index() >= referrer.info.visibility())) {
+            fail(text, ref.offset(), "Undefined macro '" + ref.name() + "' used in filter.", false);
+            return ev -> false;
+        }
+        usedMacros.add(m.info.name());
+        for (ParsedMacro open : expanding) {
+            if (open == m) {
+                fail(text, ref.offset(), "reference loop in macro '" + m.info.name() + "'", false);
+                return ev -> false;
+            }
+        }
+        if (m.ast == null) {
+            failed = true;
+            return ev -> false;
+        }
+        String saved = item;
+        item = "macro '" + m.info.name() + "'";
+        expanding.push(m);
+        try {
+            return compile(m.ast, m.text);
+        } finally {
+            expanding.pop();
+            item = saved;
+        }
+    }
+
+    private void fail(PositionedText text, int offset, String message, boolean unknownField) {
+        failed = true;
+        failedOnUnknownField |= unknownField;
+        if (reportErrors) {
+            diag.error(text.locationOf(offset), item, message);
+        }
+    }
+
+    /** A resolved value: its extractor, its type, and its name for messages. */
+    private static final class Value {
+        final Extractor extractor;
+        final FieldType type;
+        final String name;
+
+        Value(Extractor extractor, FieldType type, String name) {
+            this.extractor = extractor;
+            this.type = type;
+            this.name = name;
+        }
+    }
+
+    private Value value(ValueAccess a) throws CompileError {
+        if (!a.isTransform()) {
+            try {
+                ResolvedField f = registry.resolve(a.field(), a.arg());
+                return new Value(f.extractor(), f.type(), f.displayName());
+            } catch (UnknownFieldException ex) {
+                throw new CompileError(ex.getMessage(), a.offset(), true);
+            }
+        }
+        Value inner = value(a.inner());
+        FieldType t = Transformers.resultType(a.transformer(), inner.type);
+        if (t == null) {
+            throw new CompileError("transformer " + a.transformer() + "() cannot be applied to " + inner.name
+                    + " of type " + inner.type.label(), a.offset(), false);
+        }
+        return new Value(Transformers.apply(a.transformer(), inner.extractor), t, a.toString());
+    }
+
+    private Predicate check(CheckExpr c, PositionedText text) throws CompileError {
+        Value lhs = value(c.lhs());
+        String op = c.operator();
+        if (op.equals("bcontains") || op.equals("bstartswith")) {
+            throw new CompileError("operator " + op + " compares byte buffers and cannot be used on " + lhs.name
+                    + " (type " + lhs.type.label() + "): use " + op.substring(1) + " instead", c.operatorOffset(),
+                    false);
+        }
+        Set<String> allowed = lhs.type == FieldType.STRING ? STRING_OPS
+                : lhs.type == FieldType.UINT64 ? NUMBER_OPS : lhs.type == FieldType.BOOL ? BOOL_OPS : LIST_OPS;
+        if (!allowed.contains(op)) {
+            throw new CompileError("operator " + op + " is not supported on " + lhs.name + " (type "
+                    + lhs.type.label() + "); it supports " + String.join(" ", sorted(allowed)), c.operatorOffset(),
+                    false);
+        }
+        if (op.equals("exists")) {
+            return Checks.exists(lhs.extractor);
+        }
+        if (c.rhsValue() != null) {
+            return fieldComparison(c, lhs);
+        }
+        if (c.modifier() != null) {
+            if (lhs.type != FieldType.STRING) {
+                throw new CompileError("the " + c.modifier() + " modifier needs a string field; " + lhs.name
+                        + " is " + lhs.type.label(), c.operatorOffset(), false);
+            }
+            return Checks.string(lhs.extractor, prepared(c, () -> StringMatchers.modified(op, c.modifier(),
+                    c.values())));
+        }
+        warnMisusedField(c, text);
+        switch (lhs.type) {
+            case STRING:
+                return stringCheck(c, lhs);
+            case UINT64:
+                return numberCheck(c, lhs);
+            case BOOL:
+                return boolCheck(c, lhs);
+            case STRING_LIST:
+                return Checks.list(lhs.extractor, new HashSet<>(c.values()), op.equals("in"));
+            default:
+                throw new IllegalStateException();
+        }
+    }
+
+    private Predicate stringCheck(CheckExpr c, Value lhs) throws CompileError {
+        String op = c.operator();
+        switch (op) {
+            case "in":
+            case "intersects":
+                return Checks.string(lhs.extractor, StringMatchers.in(c.values()));
+            case "pmatch":
+                return Checks.string(lhs.extractor, StringMatchers.pmatch(c.values()));
+            default:
+                return Checks.string(lhs.extractor, prepared(c, () -> StringMatchers.of(op, c.values().get(0))));
+        }
+    }
+
+    private Predicate numberCheck(CheckExpr c, Value lhs) throws CompileError {
+        List<Long> numbers = new ArrayList<>();
+        for (String v : c.values()) {
+            numbers.add(parseUnsigned(v, lhs.name, c.rhsOffset()));
+        }
+        if (c.operator().equals("in") || c.operator().equals("intersects")) {
+            return Checks.numberIn(lhs.extractor, new HashSet<>(numbers));
+        }
+        return Checks.number(lhs.extractor, c.operator(), numbers.get(0));
+    }
+
+    private Predicate boolCheck(CheckExpr c, Value lhs) throws CompileError {
+        Set<Boolean> values = new HashSet<>();
+        for (String v : c.values()) {
+            if (v.equalsIgnoreCase("true")) {
+                values.add(Boolean.TRUE);
+            } else if (v.equalsIgnoreCase("false")) {
+                values.add(Boolean.FALSE);
+            } else {
+                throw new CompileError("'" + v + "' is not a bool value for " + lhs.name + " (use true or false)",
+                        c.rhsOffset(), false);
+            }
+        }
+        return Checks.bool(lhs.extractor, !c.operator().equals("!="), values);
+    }
+
+    private Predicate fieldComparison(CheckExpr c, Value lhs) throws CompileError {
+        String op = c.operator();
+        if (op.equals("pmatch") || op.equals("regex")) {
+            throw new CompileError("operator " + op + " cannot compare with another field", c.rhsOffset(), false);
+        }
+        Value rhs = value(c.rhsValue());
+        if (rhs.type != lhs.type) {
+            throw new CompileError("cannot compare " + lhs.name + " (type " + lhs.type.label() + ") with "
+                    + rhs.name + " (type " + rhs.type.label() + "): both sides must have the same type",
+                    c.rhsOffset(), false);
+        }
+        return Checks.fields(lhs.extractor, op, rhs.extractor);
+    }
+
+    private void warnMisusedField(CheckExpr c, PositionedText text) {
+        if (!reportErrors) {
+            return;
+        }
+        for (String v : c.values()) {
+            String name = v.contains("[") ? v.substring(0, v.indexOf('[')) : v;
+            if (name.indexOf('.') > 0 && registry.isField(name)) {
+                diag.warning(text.locationOf(c.rhsOffset()), item, "'" + v
+                        + "' may be a valid field misused as a const string value; use val(" + v
+                        + ") to compare with the field");
+            }
+        }
+    }
+
+    private interface MatcherFactory {
+        StringMatcher build();
+    }
+
+    private static StringMatcher prepared(CheckExpr c, MatcherFactory f) throws CompileError {
+        try {
+            return f.build();
+        } catch (IllegalArgumentException e) {
+            throw new CompileError(e.getMessage(), c.rhsOffset(), false);
+        }
+    }
+
+    private static long parseUnsigned(String v, String field, int offset) throws CompileError {
+        try {
+            if (v.startsWith("0x") || v.startsWith("0X")) {
+                return Long.parseUnsignedLong(v.substring(2), 16);
+            }
+            return Long.parseUnsignedLong(v.startsWith("+") ? v.substring(1) : v);
+        } catch (NumberFormatException e) {
+            throw new CompileError("'" + v + "' is not a valid number for " + field + " (type uint64)", offset, false);
+        }
+    }
+
+    private static List<String> sorted(Set<String> s) {
+        List<String> l = new ArrayList<>(s);
+        l.sort(null);
+        return l;
+    }
+}

@@ -1,0 +1,168 @@
+package io.trailhawk.rules.compile;
+
+import io.trailhawk.rules.diag.Diagnostics;
+import io.trailhawk.rules.field.FieldRegistry;
+import io.trailhawk.rules.load.ExceptionConditions;
+import io.trailhawk.rules.load.ExceptionInfo;
+import io.trailhawk.rules.load.ListInfo;
+import io.trailhawk.rules.load.ListSubstitution;
+import io.trailhawk.rules.load.MacroInfo;
+import io.trailhawk.rules.load.PositionedText;
+import io.trailhawk.rules.load.RuleCollector;
+import io.trailhawk.rules.load.RuleInfo;
+import io.trailhawk.rules.output.OutputTemplate;
+import io.trailhawk.rules.output.OutputTemplateCompiler;
+import io.trailhawk.rules.parse.ConditionParser;
+import io.trailhawk.rules.parse.ConditionSyntaxException;
+import io.trailhawk.rules.parse.Expr;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compiles everything collected so far: lists, then macros, then rules, as Falco's rule compiler does. Errors
+ * point at file, line and column; warnings are reported only when asked, so that the per-file compile passes do
+ * not repeat them.
+ */
+public final class RulesetCompiler {
+    public static final String CLOUDTRAIL_SOURCE = "aws_cloudtrail";
+    static final String K8S_AUDIT_SOURCE = "k8s_audit";
+
+    private final FieldRegistry registry;
+    private final OutputTemplateCompiler outputs;
+
+    public RulesetCompiler(FieldRegistry registry) {
+        this.registry = registry;
+        this.outputs = new OutputTemplateCompiler(registry);
+    }
+
+    public CompiledRules compile(RuleCollector collected, Diagnostics diag, boolean withWarnings) {
+        Diagnostics warnings = withWarnings ? diag : new Diagnostics();
+        ListSubstitution lists = ListSubstitution.of(collected.lists());
+        Map<String, ParsedMacro> macros = new HashMap<>();
+        for (MacroInfo m : collected.macros()) {
+            PositionedText text = lists.substitute(m.condition());
+            Expr ast = null;
+            try {
+                ast = ConditionParser.parse(text.text());
+            } catch (ConditionSyntaxException e) {
+                diag.error(text.locationOf(e.offset()), "macro '" + m.name() + "'", e.getMessage());
+            }
+            macros.put(m.name(), new ParsedMacro(m, text, ast));
+        }
+        Set<String> usedMacros = new HashSet<>();
+        ConditionCompiler conditions = new ConditionCompiler(registry, macros, diag, usedMacros);
+        List<CompiledRule> out = new ArrayList<>();
+        for (RuleInfo r : collected.rules()) {
+            CompiledRule c = compileRule(r, lists, conditions, diag, warnings);
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        for (MacroInfo m : collected.macros()) {
+            if (!usedMacros.contains(m.name())) {
+                warnings.warning(m.location(), "macro '" + m.name() + "'", "Macro not referred to by any rule/macro");
+            }
+        }
+        for (ListInfo l : collected.lists()) {
+            if (!lists.used().contains(l.name())) {
+                warnings.warning(l.location(), "list '" + l.name() + "'", "List not referred to by any rule/macro/list");
+            }
+        }
+        return new CompiledRules(out);
+    }
+
+    private CompiledRule compileRule(RuleInfo r, ListSubstitution lists, ConditionCompiler conditions,
+            Diagnostics diag, Diagnostics warnings) {
+        String label = "rule '" + r.name() + "'";
+        String source = r.source() == null ? CLOUDTRAIL_SOURCE : r.source();
+        if (!source.equals(CLOUDTRAIL_SOURCE) && !source.equals(K8S_AUDIT_SOURCE)) {
+            warnings.warning(r.location(), label, "Unknown source " + source + ", skipping");
+            return null;
+        }
+        PositionedText text = lists.substitute(ExceptionConditions.apply(r.condition(), r.exceptions()));
+        Expr ast;
+        try {
+            ast = ConditionParser.parse(text.text());
+        } catch (ConditionSyntaxException e) {
+            diag.error(text.locationOf(e.offset()), label, e.getMessage());
+            return null;
+        }
+        if (source.equals(K8S_AUDIT_SOURCE)) {
+            String foreign = foreignField(conditions.fieldNames(ast), r);
+            if (foreign != null) {
+                warnings.warning(r.location(), label, "Rule has source k8s_audit and reads " + foreign
+                        + "; only k8s_audit rules whose fields are all jevt.* or json.* are evaluated, skipping");
+                return null;
+            }
+        }
+        checkExceptionFields(r, label, diag);
+        ConditionCompiler.Result result = conditions.compileRule(label, ast, text, r.skipIfUnknownFilter());
+        if (result.predicate == null && r.skipIfUnknownFilter()) {
+            if (result.unknownField) {
+                warnings.warning(r.location(), label, "Rule uses an unknown field and has skip-if-unknown-filter, "
+                        + "skipping");
+                return null;
+            }
+            result = conditions.compileRule(label, ast, text, false);
+        }
+        OutputTemplate output;
+        try {
+            output = outputs.compile(r.output().text());
+        } catch (OutputTemplateCompiler.OutputSyntaxException e) {
+            if (r.skipIfUnknownFilter()) {
+                warnings.warning(r.output().locationOf(e.offset()), label, e.getMessage()
+                        + " (skip-if-unknown-filter, skipping)");
+            } else {
+                diag.error(r.output().locationOf(e.offset()), label, e.getMessage());
+            }
+            return null;
+        }
+        if (result.predicate == null) {
+            return null;
+        }
+        return new CompiledRule(r.name(), r.desc(), r.priority(), CLOUDTRAIL_SOURCE, new java.util.TreeSet<>(r.tags()),
+                r.enabled(), result.predicate, output, result.eventNames, text.text());
+    }
+
+    /** The first field a k8s_audit rule reads that is not {@code jevt.*} or {@code json.*}, or null. */
+    private static String foreignField(Set<String> fields, RuleInfo r) {
+        Set<String> all = new HashSet<>(fields);
+        String output = r.output().text();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("%\\d*([a-zA-Z][a-zA-Z0-9_]*(\\.[a-zA-Z0-9_]+)+)")
+                .matcher(output);
+        while (m.find()) {
+            all.add(m.group(1));
+        }
+        for (String f : all) {
+            if (!f.startsWith("jevt.") && !f.startsWith("json.")) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private void checkExceptionFields(RuleInfo r, String label, Diagnostics diag) {
+        for (ExceptionInfo ex : r.exceptions()) {
+            for (String f : ex.fields()) {
+                io.trailhawk.rules.parse.ValueAccess a = ConditionParser.parseValueAccess(f.trim());
+                boolean ok = false;
+                if (a != null) {
+                    try {
+                        registry.resolve(a.baseField().field(), a.baseField().arg());
+                        ok = true;
+                    } catch (io.trailhawk.rules.field.UnknownFieldException e) {
+                        ok = false;
+                    }
+                }
+                if (!ok) {
+                    diag.error(ex.location(), label + ", exception '" + ex.name() + "'", "'" + f
+                            + "' is not a valid field for this rule's source");
+                }
+            }
+        }
+    }
+}

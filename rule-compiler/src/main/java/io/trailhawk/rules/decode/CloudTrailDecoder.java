@@ -1,0 +1,237 @@
+package io.trailhawk.rules.decode;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailhawk.rules.event.CloudTrailRecords;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Decodes one payload (a Kinesis or Kafka record, or a whole file) into CloudTrail records. A payload may be a
+ * single record, a {@code {"Records":[...]}} batch, an EventBridge event carrying a record in {@code detail}, a
+ * gzip CloudWatch Logs subscription message, gzip of any of these, or JSON lines of them. Stateless and
+ * thread-safe.
+ */
+public final class CloudTrailDecoder {
+    /** Largest payload accepted after gunzip, so a gzip bomb cannot exhaust memory. */
+    public static final int MAX_INFLATED_BYTES = 256 * 1024 * 1024;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    public void decode(byte[] payload, String origin, DecodeSink sink) {
+        byte[] bytes = payload;
+        if (isGzip(bytes)) {
+            try {
+                bytes = gunzip(bytes);
+            } catch (IOException e) {
+                sink.malformed(origin, "invalid gzip data: " + e.getMessage());
+                return;
+            }
+        }
+        int start = skipBlank(bytes, 0);
+        if (start >= bytes.length) {
+            return;
+        }
+        JsonNode single;
+        try {
+            single = MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            if (hasSeveralLines(bytes, start)) {
+                decodeLines(bytes, origin, sink);
+            } else {
+                sink.malformed(at(origin, e.getLocation()), "malformed JSON: " + e.getOriginalMessage());
+            }
+            return;
+        } catch (IOException e) {
+            sink.malformed(origin, "unreadable input: " + e.getMessage());
+            return;
+        }
+        value(single, bytes, origin, sink);
+    }
+
+    private void decodeLines(byte[] bytes, String origin, DecodeSink sink) {
+        int line = 1;
+        int i = 0;
+        while (i < bytes.length) {
+            int end = i;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            if (skipBlank(bytes, i) < end) {
+                String pos = origin + ":" + line;
+                byte[] slice = java.util.Arrays.copyOfRange(bytes, i, end);
+                try {
+                    value(MAPPER.readTree(slice), slice, pos, sink);
+                } catch (JsonProcessingException e) {
+                    JsonLocation l = e.getLocation();
+                    sink.malformed(l == null ? pos : pos + ":" + l.getColumnNr(), "malformed JSON: "
+                            + e.getOriginalMessage());
+                } catch (IOException e) {
+                    sink.malformed(pos, "unreadable input: " + e.getMessage());
+                }
+            }
+            line++;
+            i = end + 1;
+        }
+    }
+
+    private void value(JsonNode node, byte[] bytes, String origin, DecodeSink sink) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                record(node.get(i), origin + " [" + i + "]", sink);
+            }
+            return;
+        }
+        if (!node.isObject()) {
+            sink.malformed(origin, "expected a JSON object, found " + node.getNodeType().name().toLowerCase());
+            return;
+        }
+        JsonNode records = node.get("Records");
+        if (records != null && records.isArray()) {
+            for (int i = 0; i < records.size(); i++) {
+                JsonNode r = records.get(i);
+                if (CloudTrailRecords.check(r) == CloudTrailRecords.Verdict.EVALUATE) {
+                    sink.record(r, origin + " Records[" + i + "]");
+                } else {
+                    record(r, recordsPosition(bytes, origin, i), sink);
+                }
+            }
+            return;
+        }
+        JsonNode messageType = node.get("messageType");
+        if (messageType != null && messageType.isTextual() && node.has("logEvents")) {
+            logsSubscription(node, origin, sink);
+            return;
+        }
+        JsonNode detailType = node.get("detail-type");
+        if (detailType != null && node.has("detail")) {
+            String type = detailType.asText();
+            if (!type.endsWith("via CloudTrail")) {
+                sink.malformed(origin, "EventBridge event of detail-type '" + type + "' does not carry a CloudTrail "
+                        + "record");
+                return;
+            }
+            record(node.get("detail"), origin + " detail", sink);
+            return;
+        }
+        record(node, origin, sink);
+    }
+
+    private void logsSubscription(JsonNode node, String origin, DecodeSink sink) {
+        String type = node.get("messageType").asText();
+        if ("CONTROL_MESSAGE".equals(type)) {
+            sink.skipped(origin, "CloudWatch Logs control message");
+            return;
+        }
+        if (!"DATA_MESSAGE".equals(type)) {
+            sink.malformed(origin, "CloudWatch Logs message of unknown type '" + type + "'");
+            return;
+        }
+        JsonNode events = node.get("logEvents");
+        if (!events.isArray()) {
+            sink.malformed(origin, "CloudWatch Logs logEvents is not an array");
+            return;
+        }
+        for (int i = 0; i < events.size(); i++) {
+            String pos = origin + " logEvents[" + i + "]";
+            JsonNode message = events.get(i).get("message");
+            if (message == null || !message.isTextual()) {
+                sink.malformed(pos, "log event has no message");
+                continue;
+            }
+            try {
+                record(MAPPER.readTree(message.textValue()), pos, sink);
+            } catch (JsonProcessingException e) {
+                sink.malformed(pos, "log event message is not JSON: " + e.getOriginalMessage());
+            }
+        }
+    }
+
+    private static void record(JsonNode r, String position, DecodeSink sink) {
+        CloudTrailRecords.Verdict v = CloudTrailRecords.check(r);
+        if (v == CloudTrailRecords.Verdict.EVALUATE) {
+            sink.record(r, position);
+        } else if (v.isSkip()) {
+            sink.skipped(position, v.reason());
+        } else {
+            sink.malformed(position, v.reason());
+        }
+    }
+
+    /** Where the i-th element of {@code Records} starts, found again only when that element needs reporting. */
+    private static String recordsPosition(byte[] bytes, String origin, int index) {
+        try (JsonParser p = MAPPER.getFactory().createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return origin + " Records[" + index + "]";
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if ("Records".equals(name) && t == JsonToken.START_ARRAY) {
+                    for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                        if (i == index) {
+                            return at(origin, p.currentTokenLocation()) + " Records[" + index + "]";
+                        }
+                        p.skipChildren();
+                    }
+                }
+                p.skipChildren();
+            }
+        } catch (IOException e) {
+            // Fall through to the index alone.
+        }
+        return origin + " Records[" + index + "]";
+    }
+
+    private static String at(String origin, JsonLocation l) {
+        return l == null ? origin : origin + ":" + l.getLineNr() + ":" + l.getColumnNr();
+    }
+
+    private static boolean isGzip(byte[] b) {
+        return b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b;
+    }
+
+    static byte[] gunzip(byte[] b) throws IOException {
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(b))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, b.length * 4));
+            byte[] buf = new byte[8192];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                if (out.size() + n > MAX_INFLATED_BYTES) {
+                    throw new IOException("inflates to more than " + MAX_INFLATED_BYTES + " bytes");
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private static int skipBlank(byte[] b, int from) {
+        int i = from;
+        if (i == 0 && b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
+            i = 3;
+        }
+        while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean hasSeveralLines(byte[] b, int from) {
+        for (int i = from; i < b.length; i++) {
+            if (b[i] == '\n' && skipBlank(b, i) < b.length) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,56 @@
+package io.trailhawk.rules.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code pmatch}: true when one of the paths equals the value or is a parent of it, compared component by
+ * component ({@code /tmp/hello} matches {@code /tmp/hello/x} but not {@code /tmp/hello_x}). Path components may
+ * hold glob wildcards.
+ */
+final class PathPrefix implements StringMatcher {
+    private final String[][] prefixes;
+    private final boolean[][] wildcard;
+
+    private PathPrefix(String[][] prefixes, boolean[][] wildcard) {
+        this.prefixes = prefixes;
+        this.wildcard = wildcard;
+    }
+
+    static PathPrefix of(List<String> paths) {
+        List<String[]> p = new ArrayList<>();
+        for (String path : paths) {
+            String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            p.add(trimmed.split("/", -1));
+        }
+        String[][] prefixes = p.toArray(new String[0][]);
+        boolean[][] wildcard = new boolean[prefixes.length][];
+        for (int i = 0; i < prefixes.length; i++) {
+            wildcard[i] = new boolean[prefixes[i].length];
+            for (int k = 0; k < prefixes[i].length; k++) {
+                String c = prefixes[i][k];
+                wildcard[i][k] = c.indexOf('*') >= 0 || c.indexOf('?') >= 0 || c.indexOf('[') >= 0;
+            }
+        }
+        return new PathPrefix(prefixes, wildcard);
+    }
+
+    @Override
+    public boolean matches(String value) {
+        String[] parts = value.split("/", -1);
+        for (int i = 0; i < prefixes.length; i++) {
+            String[] prefix = prefixes[i];
+            if (prefix.length > parts.length) {
+                continue;
+            }
+            boolean all = true;
+            for (int k = 0; k < prefix.length && all; k++) {
+                all = wildcard[i][k] ? Glob.match(prefix[k], parts[k]) : prefix[k].equals(parts[k]);
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

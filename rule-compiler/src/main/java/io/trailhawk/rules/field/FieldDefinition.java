@@ -1,0 +1,41 @@
+package io.trailhawk.rules.field;
+
+import java.util.function.Function;
+
+/** A registered field: its name, type, argument rules and how to build its extractor for a given argument. */
+public final class FieldDefinition {
+    private final String name;
+    private final FieldType type;
+    private final ArgMode argMode;
+    private final String description;
+    private final Function<String, Extractor> factory;
+
+    FieldDefinition(String name, FieldType type, ArgMode argMode, String description,
+            Function<String, Extractor> factory) {
+        this.name = name;
+        this.type = type;
+        this.argMode = argMode;
+        this.description = description;
+        this.factory = factory;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public FieldType type() {
+        return type;
+    }
+
+    public ArgMode argMode() {
+        return argMode;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    Extractor extractor(String arg) {
+        return factory.apply(arg);
+    }
+}

@@ -1,0 +1,140 @@
+package io.trailhawk.rules.load;
+
+import io.trailhawk.rules.Priority;
+import io.trailhawk.rules.diag.SourceLocation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** A rule as collected so far, after every define, append and override in load order. */
+public final class RuleInfo {
+    private final String name;
+    private final int index;
+    private SourceLocation location;
+    private PositionedText condition;
+    private PositionedText output;
+    private String desc;
+    private Priority priority;
+    private String source;
+    private boolean enabled = true;
+    private boolean skipIfUnknownFilter;
+    private final TreeSet<String> tags = new TreeSet<>();
+    private final List<ExceptionInfo> exceptions = new ArrayList<>();
+
+    RuleInfo(String name, int index, SourceLocation location) {
+        this.name = name;
+        this.index = index;
+        this.location = location;
+    }
+
+    /** Replaces the whole definition except its position. */
+    void define(SourceLocation at, PositionedText condition, PositionedText output, String desc, Priority priority,
+            String source, boolean enabled, boolean skipIfUnknownFilter, List<String> tags,
+            List<ExceptionInfo> exceptions) {
+        this.location = at;
+        this.condition = condition;
+        this.output = output;
+        this.desc = desc;
+        this.priority = priority;
+        this.source = source;
+        this.enabled = enabled;
+        this.skipIfUnknownFilter = skipIfUnknownFilter;
+        this.tags.clear();
+        this.tags.addAll(tags);
+        this.exceptions.clear();
+        this.exceptions.addAll(exceptions);
+    }
+
+    void setCondition(PositionedText c) {
+        this.condition = c;
+    }
+
+    void setOutput(PositionedText o) {
+        this.output = o;
+    }
+
+    void setDesc(String d) {
+        this.desc = d;
+    }
+
+    void setPriority(Priority p) {
+        this.priority = p;
+    }
+
+    void setEnabled(boolean e) {
+        this.enabled = e;
+    }
+
+    void setSkipIfUnknownFilter(boolean s) {
+        this.skipIfUnknownFilter = s;
+    }
+
+    void setTags(List<String> t) {
+        tags.clear();
+        tags.addAll(t);
+    }
+
+    void addTags(List<String> t) {
+        tags.addAll(t);
+    }
+
+    void setExceptions(List<ExceptionInfo> ex) {
+        exceptions.clear();
+        exceptions.addAll(ex);
+    }
+
+    List<ExceptionInfo> mutableExceptions() {
+        return exceptions;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public SourceLocation location() {
+        return location;
+    }
+
+    public PositionedText condition() {
+        return condition;
+    }
+
+    public PositionedText output() {
+        return output;
+    }
+
+    public String desc() {
+        return desc;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    /** The declared source, or null when the rule did not say (which means {@code aws_cloudtrail}). */
+    public String source() {
+        return source;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public boolean skipIfUnknownFilter() {
+        return skipIfUnknownFilter;
+    }
+
+    public SortedSet<String> tags() {
+        return Collections.unmodifiableSortedSet(tags);
+    }
+
+    public List<ExceptionInfo> exceptions() {
+        return Collections.unmodifiableList(exceptions);
+    }
+}

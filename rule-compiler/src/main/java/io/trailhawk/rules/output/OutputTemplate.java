@@ -1,0 +1,78 @@
+package io.trailhawk.rules.output;
+
+import io.trailhawk.rules.event.CloudTrailEvent;
+import io.trailhawk.rules.field.Extractor;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled rule output: literal text and field segments. Renders {@code <NA>} for a missing value and
+ * {@code (a,b)} for a list, as Falco does.
+ */
+public final class OutputTemplate {
+    static final String NOT_AVAILABLE = "<NA>";
+
+    private final String[] literals;
+    private final Extractor[] values;
+    private final int[] widths;
+    private final List<OutputField> fields;
+
+    OutputTemplate(String[] literals, Extractor[] values, int[] widths, List<OutputField> fields) {
+        this.literals = literals;
+        this.values = values;
+        this.widths = widths;
+        this.fields = Collections.unmodifiableList(fields);
+    }
+
+    /** The fields reported in {@code output_fields}: each {@code %field}, and a transformer's inner field. */
+    public List<OutputField> fields() {
+        return fields;
+    }
+
+    public String render(CloudTrailEvent event) {
+        StringBuilder sb = new StringBuilder(128);
+        for (int i = 0; i < values.length; i++) {
+            sb.append(literals[i]);
+            String v = text(values[i].extract(event));
+            if (widths[i] > 0) {
+                v = v.length() > widths[i] ? v.substring(0, widths[i]) : pad(v, widths[i]);
+            }
+            sb.append(v);
+        }
+        return sb.append(literals[values.length]).toString();
+    }
+
+    /** Values for {@code output_fields}: typed JSON values, null when missing. */
+    public void collectFields(CloudTrailEvent event, Map<String, Object> into) {
+        for (OutputField f : fields) {
+            into.put(f.name(), f.extractor().extract(event));
+        }
+    }
+
+    static String text(Object v) {
+        if (v == null) {
+            return NOT_AVAILABLE;
+        }
+        if (v instanceof List) {
+            return "(" + String.join(",", castList(v)) + ")";
+        }
+        if (v instanceof Long) {
+            return Long.toUnsignedString((Long) v);
+        }
+        return v.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castList(Object v) {
+        return (List<String>) v;
+    }
+
+    private static String pad(String v, int width) {
+        StringBuilder sb = new StringBuilder(v);
+        while (sb.length() < width) {
+            sb.append(' ');
+        }
+        return sb.toString();
+    }
+}

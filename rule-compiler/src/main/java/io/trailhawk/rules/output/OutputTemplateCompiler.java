@@ -1,0 +1,154 @@
+package io.trailhawk.rules.output;
+
+import io.trailhawk.rules.eval.Transformers;
+import io.trailhawk.rules.field.Extractor;
+import io.trailhawk.rules.field.FieldRegistry;
+import io.trailhawk.rules.field.FieldType;
+import io.trailhawk.rules.field.ResolvedField;
+import io.trailhawk.rules.field.UnknownFieldException;
+import io.trailhawk.rules.parse.ConditionParser;
+import io.trailhawk.rules.parse.ValueAccess;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles output text. After each {@code %} (and an optional width) it takes the longest text that is a valid
+ * field or transformer, shrinking one character at a time, so {@code %ct.user,} is the field then a comma.
+ */
+public final class OutputTemplateCompiler {
+    private final FieldRegistry registry;
+
+    public OutputTemplateCompiler(FieldRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Thrown for an invalid formatting token; {@link #offset()} is where it starts. */
+    public static final class OutputSyntaxException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final int offset;
+
+        OutputSyntaxException(String message, int offset) {
+            super(message);
+            this.offset = offset;
+        }
+
+        public int offset() {
+            return offset;
+        }
+    }
+
+    public OutputTemplate compile(String text) throws OutputSyntaxException {
+        List<String> literals = new ArrayList<>();
+        List<Extractor> values = new ArrayList<>();
+        List<Integer> widths = new ArrayList<>();
+        Map<String, OutputField> fields = new LinkedHashMap<>();
+        StringBuilder lit = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c != '%') {
+                lit.append(c);
+                i++;
+                continue;
+            }
+            int tokenStart = i;
+            i++;
+            int width = 0;
+            while (i < text.length() && Character.isDigit(text.charAt(i))) {
+                width = width * 10 + (text.charAt(i) - '0');
+                i++;
+            }
+            int end = candidateEnd(text, i);
+            ValueAccess access = null;
+            int used = end;
+            for (; used > i; used--) {
+                access = ConditionParser.parseValueAccess(text.substring(i, used));
+                if (access != null && resolvable(access)) {
+                    break;
+                }
+                access = null;
+            }
+            if (access == null) {
+                throw new OutputSyntaxException("invalid formatting token '" + text.substring(tokenStart,
+                        Math.min(text.length(), Math.max(end, tokenStart + 1))) + "': not a known field", tokenStart);
+            }
+            Extractor x = build(access, fields);
+            literals.add(lit.toString());
+            lit.setLength(0);
+            values.add(x);
+            widths.add(width);
+            i = used;
+        }
+        literals.add(lit.toString());
+        int[] w = new int[widths.size()];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = widths.get(k);
+        }
+        return new OutputTemplate(literals.toArray(new String[0]), values.toArray(new Extractor[0]), w,
+                new ArrayList<>(fields.values()));
+    }
+
+    /** How far a field token could reach: name characters, a bracketed argument, or a transformer's parentheses. */
+    private static int candidateEnd(String text, int from) {
+        int i = from;
+        int depth = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c) || c == '_' || c == '.') {
+                i++;
+            } else if (c == '[') {
+                int close = text.indexOf(']', i);
+                if (close < 0) {
+                    break;
+                }
+                i = close + 1;
+            } else if (c == '(') {
+                depth++;
+                i++;
+            } else if (c == ')' && depth > 0) {
+                depth--;
+                i++;
+            } else if (c == ' ' && depth > 0) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private boolean resolvable(ValueAccess a) {
+        try {
+            type(a);
+            return true;
+        } catch (UnknownFieldException e) {
+            return false;
+        }
+    }
+
+    private FieldType type(ValueAccess a) throws UnknownFieldException {
+        if (!a.isTransform()) {
+            return registry.resolve(a.field(), a.arg()).type();
+        }
+        FieldType t = Transformers.resultType(a.transformer(), type(a.inner()));
+        if (t == null) {
+            throw new UnknownFieldException("transformer " + a.transformer() + " cannot take " + a.inner());
+        }
+        return t;
+    }
+
+    private Extractor build(ValueAccess a, Map<String, OutputField> fields) {
+        try {
+            if (!a.isTransform()) {
+                ResolvedField f = registry.resolve(a.field(), a.arg());
+                fields.putIfAbsent(f.displayName(), new OutputField(f.displayName(), f.extractor()));
+                return f.extractor();
+            }
+            return Transformers.apply(a.transformer(), build(a.inner(), fields));
+        } catch (UnknownFieldException e) {
+            throw new IllegalStateException("checked by resolvable()", e);
+        }
+    }
+}

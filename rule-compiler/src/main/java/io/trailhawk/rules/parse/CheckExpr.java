@@ -1,0 +1,88 @@
+package io.trailhawk.rules.parse;
+
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * {@code lhs op rhs}. The right side is exactly one of: nothing (unary {@code exists}), constant values (one value,
+ * or a parenthesised list), or another value ({@code val(field)} or a transformer).
+ */
+public final class CheckExpr extends Expr {
+    private final ValueAccess lhs;
+    private final String operator;
+    private final String modifier;
+    private final List<String> values;
+    private final boolean listLiteral;
+    private final ValueAccess rhsValue;
+    private final int operatorOffset;
+    private final int rhsOffset;
+
+    public CheckExpr(ValueAccess lhs, String operator, String modifier, List<String> values, boolean listLiteral,
+            ValueAccess rhsValue, int offset, int operatorOffset, int rhsOffset) {
+        super(offset);
+        this.lhs = lhs;
+        this.operator = operator;
+        this.modifier = modifier;
+        this.values = values == null ? Collections.emptyList() : Collections.unmodifiableList(values);
+        this.listLiteral = listLiteral;
+        this.rhsValue = rhsValue;
+        this.operatorOffset = operatorOffset;
+        this.rhsOffset = rhsOffset;
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.CHECK;
+    }
+
+    public ValueAccess lhs() {
+        return lhs;
+    }
+
+    /** The operator as written, with {@code ==} normalised to {@code =}. */
+    public String operator() {
+        return operator;
+    }
+
+    /** {@code oneof}, {@code anyof}, {@code allof}, or null. */
+    public String modifier() {
+        return modifier;
+    }
+
+    public List<String> values() {
+        return values;
+    }
+
+    /** True when the right side was written as a parenthesised list. */
+    public boolean isListLiteral() {
+        return listLiteral;
+    }
+
+    public ValueAccess rhsValue() {
+        return rhsValue;
+    }
+
+    public int operatorOffset() {
+        return operatorOffset;
+    }
+
+    public int rhsOffset() {
+        return rhsOffset;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder().append(lhs).append(' ').append(operator);
+        if (modifier != null) {
+            sb.append(' ').append(modifier);
+        }
+        if (rhsValue != null) {
+            sb.append(" val(").append(rhsValue).append(')');
+        } else if (listLiteral) {
+            sb.append(" (").append(String.join(", ", values)).append(')');
+        } else if (!values.isEmpty()) {
+            sb.append(' ').append(values.get(0));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,565 @@
+package io.trailhawk.rules.parse;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Recursive-descent parser for the Falco (libs) condition grammar. {@code not} binds tighter than {@code and},
+ * which binds tighter than {@code or}; both are n-ary. Macros stay as {@link MacroRefExpr} leaves; list names have
+ * already been substituted into the text by the loader.
+ */
+public final class ConditionParser {
+    public static final int MAX_DEPTH = 1000;
+
+    /** Transformers this engine evaluates. */
+    public static final Set<String> TRANSFORMERS =
+            new HashSet<>(Arrays.asList("tolower", "toupper", "b64", "basename", "len"));
+
+    private static final Set<String> UNSUPPORTED_TRANSFORMERS =
+            new HashSet<>(Arrays.asList("join", "concat", "getopt"));
+    private static final String[] NUM_OPERATORS = {"<=", "<", ">=", ">"};
+    private static final String[] STR_SYMBOL_OPERATORS = {"==", "=", "!="};
+    private static final String[] STR_WORD_OPERATORS = {
+        "bcontains", "bstartswith", "contains", "endswith", "glob", "icontains", "iglob", "startswith", "regex"
+    };
+    private static final String[] LIST_OPERATORS = {"intersects", "in", "pmatch"};
+    private static final String[] MODIFIERS = {"oneof", "anyof", "allof"};
+
+    private final String text;
+    private int pos;
+    private int depth;
+
+    private ConditionParser(String text) {
+        this.text = text;
+    }
+
+    public static Expr parse(String condition) throws ConditionSyntaxException {
+        ConditionParser p = new ConditionParser(condition);
+        p.skipBlanks();
+        if (p.atEnd()) {
+            throw new ConditionSyntaxException("empty condition", 0);
+        }
+        Expr e = p.parseOr();
+        p.skipBlanks();
+        if (!p.atEnd()) {
+            throw new ConditionSyntaxException("unexpected token after '" + p.text.substring(0, p.pos).trim()
+                    + "', expecting 'or', 'and'", p.pos);
+        }
+        return e;
+    }
+
+    /**
+     * Parses a whole string as a field or transformer, as used after {@code %} in outputs and in exception
+     * {@code fields}. Returns null when the whole string is not one.
+     */
+    public static ValueAccess parseValueAccess(String s) {
+        ConditionParser p = new ConditionParser(s);
+        try {
+            ValueAccess a = p.lexValueAccess(false);
+            return a != null && p.atEnd() ? a : null;
+        } catch (ConditionSyntaxException e) {
+            return null;
+        }
+    }
+
+    private Expr parseOr() throws ConditionSyntaxException {
+        enter();
+        skipBlanks();
+        int start = pos;
+        List<Expr> children = new ArrayList<>();
+        children.add(parseAnd());
+        while (true) {
+            skipBlanks();
+            if (!lexLogicalKeyword("or")) {
+                break;
+            }
+            children.add(parseAnd());
+        }
+        depth--;
+        return children.size() == 1 ? children.get(0) : new LogicalExpr(Expr.Kind.OR, children, start);
+    }
+
+    private Expr parseAnd() throws ConditionSyntaxException {
+        enter();
+        skipBlanks();
+        int start = pos;
+        List<Expr> children = new ArrayList<>();
+        children.add(parseNot());
+        while (true) {
+            skipBlanks();
+            if (!lexLogicalKeyword("and")) {
+                break;
+            }
+            children.add(parseNot());
+        }
+        depth--;
+        return children.size() == 1 ? children.get(0) : new LogicalExpr(Expr.Kind.AND, children, start);
+    }
+
+    private Expr parseNot() throws ConditionSyntaxException {
+        skipBlanks();
+        List<Integer> nots = new ArrayList<>();
+        while (text.startsWith("not", pos) && pos + 3 < text.length() && isBlank(text.charAt(pos + 3))) {
+            nots.add(pos);
+            pos += 3;
+            skipBlanks();
+        }
+        Expr e;
+        if (text.startsWith("not(", pos)) {
+            int at = pos;
+            pos += 4;
+            enter();
+            Expr inner = parseOr();
+            depth--;
+            skipBlanks();
+            expect(')');
+            e = new NotExpr(inner, at);
+        } else {
+            e = parseCheck();
+        }
+        for (int i = nots.size() - 1; i >= 0; i--) {
+            e = new NotExpr(e, nots.get(i));
+        }
+        return e;
+    }
+
+    private Expr parseCheck() throws ConditionSyntaxException {
+        skipBlanks();
+        int start = pos;
+        if (peek() == '(') {
+            pos++;
+            Expr e = parseOr();
+            skipBlanks();
+            expect(')');
+            return e;
+        }
+        ValueAccess lhs = lexValueAccess(false);
+        if (lhs != null) {
+            return parseCondition(lhs, start);
+        }
+        String ident = lexIdentifier();
+        if (ident != null) {
+            return new MacroRefExpr(ident, start);
+        }
+        throw new ConditionSyntaxException("expected a '(' token, a field check, or an identifier", pos);
+    }
+
+    private Expr parseCondition(ValueAccess lhs, int start) throws ConditionSyntaxException {
+        skipBlanks();
+        int opAt = pos;
+        if (text.startsWith("exists", pos) && !isIdentChar(charAt(pos + 6))) {
+            pos += 6;
+            return new CheckExpr(lhs, "exists", null, null, false, null, start, opAt, pos);
+        }
+        for (String op : NUM_OPERATORS) {
+            if (text.startsWith(op, pos)) {
+                pos += op.length();
+                skipBlanks();
+                int rhsAt = pos;
+                ValueAccess other = lexRhsValueAccess();
+                if (other != null) {
+                    return new CheckExpr(lhs, op, null, null, false, other, start, opAt, rhsAt);
+                }
+                String num = lexNumber();
+                if (num == null) {
+                    throw new ConditionSyntaxException("expected a number after '" + op + "'", pos);
+                }
+                return new CheckExpr(lhs, op, null, List.of(num), false, null, start, opAt, rhsAt);
+            }
+        }
+        String strOp = lexStrOperator();
+        if (strOp != null) {
+            skipBlanks();
+            String modifier = lexModifier();
+            int rhsAt = pos;
+            if (modifier != null) {
+                List<String> values = lexListValue();
+                return new CheckExpr(lhs, strOp, modifier, values, true, null, start, opAt, rhsAt);
+            }
+            ValueAccess other = lexRhsValueAccess();
+            if (other != null) {
+                return new CheckExpr(lhs, strOp, null, null, false, other, start, opAt, rhsAt);
+            }
+            String v = lexStrValue();
+            if (v == null) {
+                throw new ConditionSyntaxException("expected a value after '" + strOp + "'", pos);
+            }
+            return new CheckExpr(lhs, strOp, null, List.of(v), false, null, start, opAt, rhsAt);
+        }
+        for (String op : LIST_OPERATORS) {
+            if (text.startsWith(op, pos)) {
+                pos += op.length();
+                skipBlanks();
+                int rhsAt = pos;
+                ValueAccess other = lexRhsValueAccess();
+                if (other != null) {
+                    return new CheckExpr(lhs, op, null, null, false, other, start, opAt, rhsAt);
+                }
+                List<String> values = lexListValue();
+                return new CheckExpr(lhs, op, null, values, peekListLiteral(rhsAt), null, start, opAt, rhsAt);
+            }
+        }
+        throw new ConditionSyntaxException("expected a valid operator after '" + lhs + "'", pos);
+    }
+
+    private boolean peekListLiteral(int at) {
+        return charAt(at) == '(';
+    }
+
+    private String lexStrOperator() {
+        for (String op : STR_SYMBOL_OPERATORS) {
+            if (text.startsWith(op, pos)) {
+                pos += op.length();
+                return op.equals("==") ? "=" : op;
+            }
+        }
+        for (String op : STR_WORD_OPERATORS) {
+            if (text.startsWith(op, pos) && isBlank(charAt(pos + op.length()))) {
+                pos += op.length();
+                return op;
+            }
+        }
+        return null;
+    }
+
+    private String lexModifier() {
+        for (String m : MODIFIERS) {
+            if (text.startsWith(m, pos) && isBlank(charAt(pos + m.length()))) {
+                int save = pos;
+                pos += m.length();
+                skipBlanks();
+                if (peek() == '(') {
+                    return m;
+                }
+                int identAt = pos;
+                String ident = lexIdentifier();
+                pos = identAt;
+                if (ident != null && !ident.equals("and") && !ident.equals("or") && !ident.equals("not")) {
+                    return m;
+                }
+                pos = save;
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private List<String> lexListValue() throws ConditionSyntaxException {
+        if (peek() != '(') {
+            String ident = lexIdentifier();
+            if (ident == null) {
+                throw new ConditionSyntaxException("expected a list", pos);
+            }
+            return List.of(ident);
+        }
+        pos++;
+        List<String> values = new ArrayList<>();
+        skipBlanks();
+        if (peek() == ')') {
+            pos++;
+            return values;
+        }
+        while (true) {
+            skipBlanks();
+            String v = lexStrValue();
+            if (v == null) {
+                throw new ConditionSyntaxException("expected a list value", pos);
+            }
+            values.add(v);
+            skipBlanks();
+            char c = peek();
+            if (c == ',') {
+                pos++;
+            } else if (c == ')') {
+                pos++;
+                return values;
+            } else {
+                throw new ConditionSyntaxException("expected ',' or ')' in list", pos);
+            }
+        }
+    }
+
+    /** A transformer, or {@code val(field)}: the right side of a field-to-field comparison. */
+    private ValueAccess lexRhsValueAccess() throws ConditionSyntaxException {
+        if (text.startsWith("val(", pos)) {
+            pos += 4;
+            skipBlanks();
+            ValueAccess f = lexValueAccess(false);
+            if (f == null) {
+                throw new ConditionSyntaxException("expected a field in val()", pos);
+            }
+            skipBlanks();
+            expect(')');
+            return f;
+        }
+        return lexValueAccess(true);
+    }
+
+    /** A field or a transformer at the current position, or null (position unchanged) if there is none. */
+    private ValueAccess lexValueAccess(boolean transformersOnly) throws ConditionSyntaxException {
+        int start = pos;
+        String ident = lexIdentifier();
+        if (ident == null) {
+            return null;
+        }
+        if (peek() == '(' && (TRANSFORMERS.contains(ident) || UNSUPPORTED_TRANSFORMERS.contains(ident))) {
+            if (UNSUPPORTED_TRANSFORMERS.contains(ident)) {
+                throw new ConditionSyntaxException("transformer '" + ident + "' is not supported", start);
+            }
+            pos++;
+            skipBlanks();
+            ValueAccess inner = lexValueAccess(false);
+            if (inner == null) {
+                throw new ConditionSyntaxException("expected a field or transformer in " + ident + "()", pos);
+            }
+            skipBlanks();
+            expect(')');
+            return ValueAccess.transform(ident, inner, start);
+        }
+        if (transformersOnly) {
+            pos = start;
+            return null;
+        }
+        StringBuilder name = new StringBuilder(ident);
+        int segments = 0;
+        while (peek() == '.' && isLetter(charAt(pos + 1))) {
+            pos++;
+            name.append('.').append(lexIdentifier());
+            segments++;
+        }
+        if (segments == 0) {
+            pos = start;
+            return null;
+        }
+        String arg = null;
+        if (peek() == '[') {
+            pos++;
+            char c = peek();
+            if (c == '"' || c == '\'') {
+                arg = lexQuoted();
+            } else {
+                int a = pos;
+                while (!atEnd() && !isFieldArgStop(text.charAt(pos))) {
+                    pos++;
+                }
+                if (a == pos) {
+                    throw new ConditionSyntaxException("expected a valid field argument", pos);
+                }
+                arg = text.substring(a, pos);
+            }
+            expect(']');
+        }
+        return ValueAccess.field(name.toString(), arg, start);
+    }
+
+    private String lexStrValue() throws ConditionSyntaxException {
+        char c = peek();
+        if (c == '"' || c == '\'') {
+            return lexQuoted();
+        }
+        int a = pos;
+        while (!atEnd() && !isBareStop(text.charAt(pos))) {
+            pos++;
+        }
+        return a == pos ? null : text.substring(a, pos);
+    }
+
+    private String lexQuoted() throws ConditionSyntaxException {
+        int start = pos;
+        char q = text.charAt(pos++);
+        int bodyStart = pos;
+        while (true) {
+            if (atEnd()) {
+                throw new ConditionSyntaxException("unterminated quoted string", start);
+            }
+            char c = text.charAt(pos);
+            if (c == q && text.charAt(pos - 1) != '\\') {
+                break;
+            }
+            pos++;
+        }
+        String body = text.substring(bodyStart, pos);
+        pos++;
+        return unescape(body, q, bodyStart);
+    }
+
+    static String unescape(String s, char quote, int offset) throws ConditionSyntaxException {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\') {
+                sb.append(c);
+                continue;
+            }
+            if (i + 1 >= s.length()) {
+                throw new ConditionSyntaxException("unsupported string escape sequence", offset + i);
+            }
+            char e = s.charAt(++i);
+            switch (e) {
+                case 'b': sb.append('\b'); break;
+                case 'f': sb.append('\f'); break;
+                case 'n': sb.append('\n'); break;
+                case 'r': sb.append('\r'); break;
+                case 't': sb.append('\t'); break;
+                case '\\': sb.append('\\'); break;
+                case '/': sb.append('/'); break;
+                case ' ': sb.append('\\'); break;
+                case '"':
+                case '\'':
+                    if (e != quote) {
+                        throw new ConditionSyntaxException(
+                                "invalid \\" + e + " escape in " + quote + "-quoted string", offset + i - 1);
+                    }
+                    sb.append(e);
+                    break;
+                case 'x':
+                    try {
+                        sb.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                    } catch (NumberFormatException | StringIndexOutOfBoundsException ex) {
+                        throw new ConditionSyntaxException("invalid \\x escape", offset + i - 1);
+                    }
+                    i += 2;
+                    break;
+                default:
+                    throw new ConditionSyntaxException("unsupported string escape sequence \\" + e, offset + i - 1);
+            }
+        }
+        return sb.toString();
+    }
+
+    private String lexNumber() {
+        int a = pos;
+        if (text.startsWith("0x", pos) || text.startsWith("0X", pos)) {
+            int p = pos + 2;
+            while (p < text.length() && Character.digit(text.charAt(p), 16) >= 0) {
+                p++;
+            }
+            if (p > pos + 2) {
+                pos = p;
+                return text.substring(a, pos);
+            }
+        }
+        int p = pos;
+        if (p < text.length() && (text.charAt(p) == '+' || text.charAt(p) == '-')) {
+            p++;
+        }
+        int digits = p;
+        while (p < text.length() && isDigit(text.charAt(p))) {
+            p++;
+        }
+        if (p == digits) {
+            return null;
+        }
+        if (p < text.length() && text.charAt(p) == '.') {
+            p++;
+            while (p < text.length() && isDigit(text.charAt(p))) {
+                p++;
+            }
+        }
+        if (p + 1 < text.length() && (text.charAt(p) == 'e' || text.charAt(p) == 'E')
+                && (text.charAt(p + 1) == '+' || text.charAt(p + 1) == '-')) {
+            int q = p + 2;
+            while (q < text.length() && isDigit(text.charAt(q))) {
+                q++;
+            }
+            if (q > p + 2) {
+                p = q;
+            }
+        }
+        pos = p;
+        return text.substring(a, pos);
+    }
+
+    private String lexIdentifier() {
+        if (!isLetter(peek())) {
+            return null;
+        }
+        int a = pos;
+        while (!atEnd() && isLetter(text.charAt(pos))) {
+            pos++;
+        }
+        while (!atEnd() && isIdentChar(text.charAt(pos))) {
+            pos++;
+        }
+        return text.substring(a, pos);
+    }
+
+    /** {@code and}/{@code or} must be followed by a blank or {@code (}. */
+    private boolean lexLogicalKeyword(String word) throws ConditionSyntaxException {
+        if (!text.startsWith(word, pos)) {
+            return false;
+        }
+        char next = charAt(pos + word.length());
+        if (isBlank(next) || next == '(') {
+            pos += word.length();
+            return true;
+        }
+        if (isIdentChar(next)) {
+            return false;
+        }
+        throw new ConditionSyntaxException("expected a blank or '(' after '" + word + "'", pos + word.length());
+    }
+
+    private void expect(char c) throws ConditionSyntaxException {
+        if (peek() != c) {
+            throw new ConditionSyntaxException(atEnd() ? "expected '" + c + "' but the condition ended"
+                    : "expected '" + c + "' but found '" + peek() + "'", pos);
+        }
+        pos++;
+    }
+
+    private void enter() throws ConditionSyntaxException {
+        if (++depth > MAX_DEPTH) {
+            throw new ConditionSyntaxException("exceeded max depth limit of " + MAX_DEPTH, pos);
+        }
+    }
+
+    private void skipBlanks() {
+        while (!atEnd() && isBlank(text.charAt(pos))) {
+            pos++;
+        }
+    }
+
+    private boolean atEnd() {
+        return pos >= text.length();
+    }
+
+    private char peek() {
+        return charAt(pos);
+    }
+
+    private char charAt(int i) {
+        return i < text.length() ? text.charAt(i) : '\0';
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\b' || c == '\r' || c == '\n';
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isIdentChar(char c) {
+        return isLetter(c) || isDigit(c) || c == '_';
+    }
+
+    private static boolean isBareStop(char c) {
+        return c == '(' || c == ')' || c == '"' || c == '\'' || c == '=' || c == ',' || Character.isWhitespace(c)
+                || c == '\b';
+    }
+
+    private static boolean isFieldArgStop(char c) {
+        return c == '[' || c == ']' || c == '"' || c == '\'' || Character.isWhitespace(c);
+    }
+}
