@@ -99,7 +99,9 @@ public final class RulesetCompiler {
                 return null;
             }
         }
-        checkExceptionFields(r, label, diag);
+        if (!checkExceptionFields(r, label, diag)) {
+            return null;
+        }
         ConditionCompiler.Result result = conditions.compileRule(label, ast, text, r.skipIfUnknownFilter());
         if (result.predicate == null && r.skipIfUnknownFilter()) {
             if (result.unknownField) {
@@ -145,7 +147,8 @@ public final class RulesetCompiler {
         return null;
     }
 
-    private void checkExceptionFields(RuleInfo r, String label, Diagnostics diag) {
+    private boolean checkExceptionFields(RuleInfo r, String label, Diagnostics diag) {
+        boolean all = true;
         for (ExceptionInfo ex : r.exceptions()) {
             for (String f : ex.fields()) {
                 io.trailhawk.rules.parse.ValueAccess a = ConditionParser.parseValueAccess(f.trim());
@@ -159,10 +162,12 @@ public final class RulesetCompiler {
                     }
                 }
                 if (!ok) {
+                    all = false;
                     diag.error(ex.location(), label + ", exception '" + ex.name() + "'", "'" + f
                             + "' is not a valid field for this rule's source");
                 }
             }
         }
+        return all;
     }
 }
