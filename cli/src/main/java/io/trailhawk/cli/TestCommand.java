@@ -25,7 +25,13 @@ final class TestCommand {
         Arguments args = Arguments.parse(argv, Set.of("rules"), Set.of("require-coverage"));
         List<Path> rulePaths = RulesOption.paths(args);
         CompiledRuleset rules = RulesOption.compile(RuleCompiler.builder().build(), rulePaths, err);
-        if (rules == null) {
+        List<io.trailhawk.rules.load.RulesFile> files;
+        try {
+            files = RulesOption.read(rulePaths);
+        } catch (IOException e) {
+            files = null;
+        }
+        if (rules == null || files == null) {
             out.println("0 passed, 1 failed");
             return 1;
         }
@@ -45,7 +51,7 @@ final class TestCommand {
         int failed = 0;
         List<RuleTestCase> all = new ArrayList<>();
         try {
-            RuleTestRunner runner = new RuleTestRunner(rules);
+            RuleTestRunner runner = new RuleTestRunner(files, rules);
             for (Path f : RuleTestFiles.expand(testPaths)) {
                 List<String> problems = new ArrayList<>();
                 List<RuleTestCase> cases = RuleTestFiles.read(f, problems);

@@ -10,15 +10,25 @@ public final class RuleTestCase {
     private final String expectedOutput;
     private final JsonNode event;
     private final String location;
+    private final String extraRules;
 
     RuleTestCase(String name, String rule, boolean expectAlert, String expectedOutput, JsonNode event,
-            String location) {
+            String location, String extraRules) {
         this.name = name;
         this.rule = rule;
         this.expectAlert = expectAlert;
         this.expectedOutput = expectedOutput;
         this.event = event;
         this.location = location;
+        this.extraRules = extraRules;
+    }
+
+    /**
+     * Rules YAML loaded after the ruleset for this case only, such as a list a user is expected to tune; null when
+     * the case runs against the ruleset as shipped.
+     */
+    public String extraRules() {
+        return extraRules;
     }
 
     public String name() {

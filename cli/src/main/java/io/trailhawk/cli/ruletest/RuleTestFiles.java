@@ -22,7 +22,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /**
  * Reads rule test files: a YAML list of cases, each with {@code name}, {@code rule}, {@code expect}
  * ({@code alert} or {@code no_alert}), optional {@code output}, and {@code event} (a map) or {@code event_file}
- * (a path relative to the test file).
+ * (a path relative to the test file), and optionally {@code rules}: YAML loaded after the ruleset for that case,
+ * to test a rule as a user would tune it.
  */
 public final class RuleTestFiles {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -129,7 +130,7 @@ public final class RuleTestFiles {
             problems.add(at + ": a test case needs an event (a map) or an event_file");
             return null;
         }
-        return new RuleTestCase(name, rule, alert, str(m.get("output")), event, at);
+        return new RuleTestCase(name, rule, alert, str(m.get("output")), event, at, str(m.get("rules")));
     }
 
     private static String str(Object o) {

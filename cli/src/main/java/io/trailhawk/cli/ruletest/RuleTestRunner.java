@@ -2,6 +2,9 @@ package io.trailhawk.cli.ruletest;
 
 import io.trailhawk.rules.Alert;
 import io.trailhawk.rules.CompiledRuleset;
+import io.trailhawk.rules.RuleCompiler;
+import io.trailhawk.rules.RuleValidationException;
+import io.trailhawk.rules.load.RulesFile;
 import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.event.CloudTrailRecords;
@@ -13,19 +16,31 @@ import java.util.Map;
 
 /** Runs rule test cases against a compiled ruleset (every matching rule alerts). */
 public final class RuleTestRunner {
+    private final List<RulesFile> files;
     private final CompiledRuleset rules;
-    private final Map<String, CompiledRule> byName = new HashMap<>();
+    private final Map<String, CompiledRuleset> tuned = new HashMap<>();
 
-    public RuleTestRunner(CompiledRuleset rules) {
+    public RuleTestRunner(List<RulesFile> files, CompiledRuleset rules) {
+        this.files = files;
         this.rules = rules;
-        for (CompiledRule r : rules.rules()) {
-            byName.put(r.name(), r);
-        }
     }
 
     /** The outcome of one case: null when it passed, else why it failed. */
     public String run(RuleTestCase c) {
-        CompiledRule rule = byName.get(c.rule());
+        CompiledRuleset rules = this.rules;
+        if (c.extraRules() != null) {
+            try {
+                rules = tuned(c);
+            } catch (RuleValidationException e) {
+                return "the case's rules do not compile: " + e.getMessage();
+            }
+        }
+        CompiledRule rule = null;
+        for (CompiledRule r : rules.rules()) {
+            if (r.name().equals(c.rule())) {
+                rule = r;
+            }
+        }
         if (rule == null) {
             return "no rule named '" + c.rule() + "' is loaded";
         }
@@ -52,6 +67,17 @@ public final class RuleTestRunner {
             return "output differs\n    expected: " + c.expectedOutput() + "\n    actual:   " + fired.get(0).output();
         }
         return null;
+    }
+
+    private CompiledRuleset tuned(RuleTestCase c) throws RuleValidationException {
+        CompiledRuleset r = tuned.get(c.extraRules());
+        if (r == null) {
+            List<RulesFile> all = new ArrayList<>(files);
+            all.add(RulesFile.of(c.location() + " (rules)", c.extraRules()));
+            r = RuleCompiler.builder().build().compile(all);
+            tuned.put(c.extraRules(), r);
+        }
+        return r;
     }
 
     /** Names of loaded rules that have no passing case of the given kind among {@code cases}. */

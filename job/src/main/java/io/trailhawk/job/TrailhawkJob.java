@@ -1,0 +1,129 @@
+package io.trailhawk.job;
+
+import io.trailhawk.job.config.ConfigException;
+import io.trailhawk.job.config.ConfigLoader;
+import io.trailhawk.job.config.JobConfig;
+import io.trailhawk.job.config.TrailhawkOptions;
+import io.trailhawk.job.decode.DecodedRecord;
+import io.trailhawk.job.decode.PayloadDecoder;
+import io.trailhawk.job.detect.AlertRecord;
+import io.trailhawk.job.detect.BootstrapRules;
+import io.trailhawk.job.detect.ControlRecordDeserializer;
+import io.trailhawk.job.detect.ControlWatermarks;
+import io.trailhawk.job.detect.RuleEvaluator;
+import io.trailhawk.job.detect.RuleFileUpdate;
+import io.trailhawk.job.detect.RulesetBuilder;
+import io.trailhawk.job.detect.RulesetStatus;
+import io.trailhawk.job.sink.KafkaSinks;
+import io.trailhawk.job.source.FileEventSource;
+import io.trailhawk.job.source.KafkaEventSource;
+import io.trailhawk.job.source.KinesisEventSource;
+import io.trailhawk.job.source.RawPayload;
+import io.trailhawk.rules.event.LocalHost;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Trailhawk streaming job: wiring only. Each stage lives in its own package. */
+public final class TrailhawkJob {
+    private static final Logger LOG = LoggerFactory.getLogger(TrailhawkJob.class);
+
+    private TrailhawkJob() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        JobConfig config = ConfigLoader.load(args);
+        LOG.info("configuration{}: {}", config.onManagedFlink() ? " (Managed Flink)" : "", config.describe());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        build(env, config);
+        env.execute(config.jobName());
+    }
+
+    /** Adds the whole pipeline to {@code env}. Fails at once when the bootstrap rules do not compile. */
+    public static void build(StreamExecutionEnvironment env, JobConfig config) throws IOException {
+        if (!config.onManagedFlink()) {
+            // Managed Flink owns checkpointing and parallelism; elsewhere the job sets them.
+            env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+            if (config.parallelism() != null) {
+                env.setParallelism(config.parallelism());
+            }
+        }
+        Map<String, String> bootstrap = BootstrapRules.load(config.get(TrailhawkOptions.RULES_BOOTSTRAP));
+        RulesetBuilder rules = new RulesetBuilder(bootstrap, config.ruleMatching(), config.minPriority());
+        RulesetBuilder.Outcome first = rules.build(Map.of());
+        if (!first.activated()) {
+            throw new ConfigException(TrailhawkOptions.RULES_BOOTSTRAP.key() + ": the bootstrap rules do not compile: "
+                    + first.issues);
+        }
+        LOG.info("bootstrap ruleset: {} rules from {} files", first.ruleset.ruleCount(), first.files.size());
+
+        SingleOutputStreamOperator<DecodedRecord> decoded = payloads(env, config)
+                .process(new PayloadDecoder()).name("decode").uid("decode");
+        DataStream<DecodedRecord> events = decoded.assignTimestampsAndWatermarks(
+                WatermarkStrategy.<DecodedRecord>forBoundedOutOfOrderness(config.outOfOrderness())
+                        .withTimestampAssigner((r, ts) -> r.eventTimeMillis)
+                        .withIdleness(config.idleness()))
+                .name("event time").uid("event-time");
+
+        BroadcastStream<RuleFileUpdate> updates = env
+                .fromSource(controlSource(config), ControlWatermarks.neverHoldBack(), "rule updates")
+                .uid("source-control").setParallelism(1)
+                .broadcast(RuleEvaluator.RULE_FILES, RuleEvaluator.RULESET_META);
+
+        String hostname = config.get(TrailhawkOptions.HOSTNAME) != null ? config.get(TrailhawkOptions.HOSTNAME)
+                : LocalHost.name();
+        SingleOutputStreamOperator<AlertRecord> alerts = events.connect(updates)
+                .process(new RuleEvaluator(rules, hostname)).name("detect").uid("detect");
+
+        alerts.sinkTo(KafkaSinks.alerts(config, config.get(TrailhawkOptions.TOPIC_ALERTS)))
+                .name("alerts").uid("sink-alerts");
+        alerts.getSideOutput(RuleEvaluator.STATUS)
+                .sinkTo(KafkaSinks.strings(config, config.get(TrailhawkOptions.TOPIC_STATUS), RulesetStatus.KEY))
+                .name("ruleset status").uid("sink-status");
+        decoded.getSideOutput(PayloadDecoder.DEAD_LETTERS)
+                .sinkTo(KafkaSinks.strings(config, config.get(TrailhawkOptions.TOPIC_DLQ), null))
+                .name("dead letters").uid("sink-dlq");
+    }
+
+    private static DataStream<RawPayload> payloads(StreamExecutionEnvironment env, JobConfig config) {
+        List<DataStream<RawPayload>> sources = new ArrayList<>();
+        if (!config.kinesisStreams().isEmpty()) {
+            sources.add(env.addSource(KinesisEventSource.create(config)).name("kinesis").uid("source-kinesis"));
+        }
+        if (!config.kafkaSourceTopics().isEmpty()) {
+            sources.add(env.fromSource(KafkaEventSource.create(config), WatermarkStrategy.noWatermarks(), "kafka")
+                    .uid("source-kafka"));
+        }
+        if (!config.filePaths().isEmpty()) {
+            sources.add(env.fromSource(FileEventSource.create(config), WatermarkStrategy.noWatermarks(), "files")
+                    .uid("source-files"));
+        }
+        DataStream<RawPayload> all = sources.get(0);
+        for (int i = 1; i < sources.size(); i++) {
+            all = all.union(sources.get(i));
+        }
+        return all;
+    }
+
+    private static KafkaSource<RuleFileUpdate> controlSource(JobConfig config) {
+        return KafkaSource.<RuleFileUpdate>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setProperties(config.kafkaClientProperties())
+                .setTopics(config.get(TrailhawkOptions.TOPIC_CONTROL))
+                .setGroupId(config.jobName() + "-control")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new ControlRecordDeserializer(config.get(TrailhawkOptions.RULES_SIGNING_KEY)))
+                .build();
+    }
+}

@@ -1,0 +1,184 @@
+package io.trailhawk.job.detect;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailhawk.job.decode.DecodedRecord;
+import io.trailhawk.rules.Alert;
+import io.trailhawk.rules.CompiledRuleset;
+import io.trailhawk.rules.event.CloudTrailEvent;
+import io.trailhawk.rules.output.AlertJson;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates CloudTrail records against the active ruleset and applies rule-file updates from the control topic.
+ *
+ * <p>Broadcast state holds rule file texts and the ruleset version, never compiled objects; each instance compiles
+ * its own transient ruleset, on restore and on every update, from the same inputs in the same order. A ruleset
+ * that does not compile is rejected whole and the previous one keeps running. Subtask 0 alone writes status
+ * records, so each activation or rejection is reported once.
+ */
+public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord, RuleFileUpdate, AlertRecord>
+        implements CheckpointedFunction {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(RuleEvaluator.class);
+    private static final String VERSION_KEY = "version";
+
+    public static final MapStateDescriptor<String, RuleFileState> RULE_FILES = new MapStateDescriptor<>(
+            "rule-files", BasicTypeInfo.STRING_TYPE_INFO, TypeInformation.of(RuleFileState.class));
+    public static final MapStateDescriptor<String, Long> RULESET_META = new MapStateDescriptor<>(
+            "ruleset-meta", BasicTypeInfo.STRING_TYPE_INFO, BasicTypeInfo.LONG_TYPE_INFO);
+    public static final OutputTag<String> STATUS = new OutputTag<String>("ruleset-status") {
+        private static final long serialVersionUID = 1L;
+    };
+
+    private final RulesetBuilder builder;
+    private final String hostname;
+
+    private transient CompiledRuleset active;
+    private transient long activeVersion;
+    private transient ObjectMapper mapper;
+    private transient AlertJson alertJson;
+    private transient long evaluated;
+    private transient Counter eventsEvaluated;
+    private transient Counter alerts;
+    private transient Counter rejections;
+    private transient Counter evaluationFailures;
+    private transient Histogram evaluationNanos;
+    private transient MetricGroup perRule;
+    private transient Map<String, Counter> alertsByRule;
+
+    public RuleEvaluator(RulesetBuilder builder, String hostname) {
+        this.builder = builder;
+        this.hostname = hostname;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        BroadcastState<String, RuleFileState> files = context.getOperatorStateStore().getBroadcastState(RULE_FILES);
+        BroadcastState<String, Long> meta = context.getOperatorStateStore().getBroadcastState(RULESET_META);
+        Map<String, String> overlay = new HashMap<>();
+        for (Map.Entry<String, RuleFileState> e : files.entries()) {
+            overlay.put(e.getKey(), e.getValue().yaml);
+        }
+        Long version = meta.get(VERSION_KEY);
+        RulesetBuilder.Outcome o = builder.build(overlay);
+        if (!o.activated()) {
+            // Only rulesets that compiled reach state, so this means the bootstrap rules changed under it.
+            LOG.error("restored rule files no longer compile with this job's bootstrap rules: {}; running the "
+                    + "bootstrap rules alone", o.issues);
+            o = builder.build(Map.of());
+            if (!o.activated()) {
+                throw new IllegalStateException("bootstrap rules do not compile: " + o.issues);
+            }
+        }
+        active = o.ruleset;
+        activeVersion = version == null ? 0 : version;
+        LOG.info("ruleset version {} active: {} rules from {} files{}", activeVersion, active.ruleCount(),
+                o.files.size(), context.isRestored() ? " (restored)" : "");
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {
+        // Broadcast state is checkpointed by Flink; the compiled ruleset is rebuilt on restore.
+    }
+
+    @Override
+    public void open(Configuration parameters) {
+        mapper = new ObjectMapper();
+        alertJson = new AlertJson(hostname);
+        MetricGroup m = getRuntimeContext().getMetricGroup().addGroup("trailhawk");
+        eventsEvaluated = m.counter("eventsEvaluated");
+        alerts = m.counter("alerts");
+        rejections = m.counter("rulesetRejections");
+        evaluationFailures = m.counter("evaluationFailures");
+        evaluationNanos = m.histogram("evaluationNanos", new DescriptiveStatisticsHistogram(1024));
+        m.gauge("rulesetVersion", () -> activeVersion);
+        m.gauge("activeRules", () -> active == null ? 0 : active.activeRuleCount());
+        perRule = m.addGroup("rule");
+        alertsByRule = new HashMap<>();
+    }
+
+    @Override
+    public void processElement(DecodedRecord record, ReadOnlyContext ctx, Collector<AlertRecord> out)
+            throws IOException {
+        long start = System.nanoTime();
+        List<Alert> fired;
+        try {
+            fired = active.evaluate(CloudTrailEvent.of(mapper.readTree(record.json), ++evaluated));
+        } catch (RuntimeException e) {
+            // A defect must not stop detection for every other event: count it, log it, go on.
+            evaluationFailures.inc();
+            LOG.error("evaluation failed for a record from {}", record.origin, e);
+            return;
+        }
+        for (Alert a : fired) {
+            out.collect(new AlertRecord(a.rule() + "|" + (a.accountId() == null ? "" : a.accountId()),
+                    alertJson.render(a, activeVersion)));
+            alerts.inc();
+            alertsByRule.computeIfAbsent(a.rule(), r -> perRule.addGroup(r).counter("alerts")).inc();
+        }
+        eventsEvaluated.inc();
+        evaluationNanos.update(System.nanoTime() - start);
+    }
+
+    @Override
+    public void processBroadcastElement(RuleFileUpdate update, Context ctx, Collector<AlertRecord> out)
+            throws Exception {
+        boolean reporter = getRuntimeContext().getIndexOfThisSubtask() == 0;
+        if (update.rejection != null) {
+            rejections.inc();
+            LOG.warn("rule update for {} refused: {}", update.name, update.rejection);
+            if (reporter) {
+                ctx.output(STATUS, RulesetStatus.refused(activeVersion, update, Instant.now()));
+            }
+            return;
+        }
+        BroadcastState<String, RuleFileState> files = ctx.getBroadcastState(RULE_FILES);
+        Map<String, String> overlay = new HashMap<>();
+        for (Map.Entry<String, RuleFileState> e : files.entries()) {
+            overlay.put(e.getKey(), e.getValue().yaml);
+        }
+        overlay.put(update.name, update.yaml);
+        RulesetBuilder.Outcome o = builder.build(overlay);
+        if (!o.activated()) {
+            rejections.inc();
+            LOG.warn("ruleset rejected after update of {}; version {} stays active: {}", update.name, activeVersion,
+                    o.issues);
+            if (reporter) {
+                ctx.output(STATUS, RulesetStatus.rejected(activeVersion, o, update, Instant.now()));
+            }
+            return;
+        }
+        long version = activeVersion + 1;
+        files.put(update.name, new RuleFileState(update.yaml, version));
+        ctx.getBroadcastState(RULESET_META).put(VERSION_KEY, version);
+        active = o.ruleset;
+        activeVersion = version;
+        LOG.info("ruleset version {} activated after {} of {}: {} rules", version,
+                update.isDelete() ? "delete" : "put", update.name, active.ruleCount());
+        if (reporter) {
+            ctx.output(STATUS, RulesetStatus.activated(version, o, update, Instant.now()));
+        }
+    }
+
+}

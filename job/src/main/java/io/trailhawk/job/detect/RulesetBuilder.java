@@ -1,0 +1,97 @@
+package io.trailhawk.job.detect;
+
+import io.trailhawk.rules.CompiledRuleset;
+import io.trailhawk.rules.Priority;
+import io.trailhawk.rules.RuleCompiler;
+import io.trailhawk.rules.RuleMatching;
+import io.trailhawk.rules.RuleValidationException;
+import io.trailhawk.rules.diag.Issue;
+import io.trailhawk.rules.load.RulesFile;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Compiles the effective ruleset: bootstrap files overlaid by control-topic files, ordered by name. A pure function
+ * of its inputs, so every parallel instance that sees the same updates builds the same ruleset.
+ */
+public final class RulesetBuilder implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final TreeMap<String, String> bootstrap;
+    private final RuleMatching matching;
+    private final Priority minPriority;
+
+    public RulesetBuilder(Map<String, String> bootstrap, RuleMatching matching, Priority minPriority) {
+        this.bootstrap = new TreeMap<>(bootstrap);
+        this.matching = matching;
+        this.minPriority = minPriority;
+    }
+
+    /** The result of one build: a ruleset, or the issues that rejected it. */
+    public static final class Outcome {
+        public final CompiledRuleset ruleset;
+        public final List<Issue> issues;
+        public final List<String> files;
+        public final String sha256;
+
+        Outcome(CompiledRuleset ruleset, List<Issue> issues, List<String> files, String sha256) {
+            this.ruleset = ruleset;
+            this.issues = Collections.unmodifiableList(issues);
+            this.files = Collections.unmodifiableList(files);
+            this.sha256 = sha256;
+        }
+
+        public boolean activated() {
+            return ruleset != null;
+        }
+    }
+
+    /** {@code overlay}: file name to YAML, or to null for a file deleted on the control topic. */
+    public Outcome build(Map<String, String> overlay) {
+        TreeMap<String, String> effective = new TreeMap<>(bootstrap);
+        overlay.forEach((name, yaml) -> {
+            if (yaml == null) {
+                effective.remove(name);
+            } else {
+                effective.put(name, yaml);
+            }
+        });
+        List<RulesFile> files = new ArrayList<>();
+        effective.forEach((name, yaml) -> files.add(RulesFile.of(name, yaml)));
+        List<String> names = new ArrayList<>(effective.keySet());
+        String sha = sha256(effective);
+        try {
+            CompiledRuleset r = RuleCompiler.builder().setRuleMatching(matching).setMinPriority(minPriority).build()
+                    .compile(files);
+            return new Outcome(r, r.warnings(), names, sha);
+        } catch (RuleValidationException e) {
+            return new Outcome(null, e.issues(), names, sha);
+        }
+    }
+
+    private static String sha256(Map<String, String> files) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            files.forEach((name, yaml) -> {
+                d.update(name.getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0);
+                d.update(yaml.getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0);
+            });
+            StringBuilder sb = new StringBuilder();
+            for (byte b : d.digest()) {
+                sb.append(String.format("%02x", b));
+            }
+            return sb.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

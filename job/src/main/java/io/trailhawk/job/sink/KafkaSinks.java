@@ -1,0 +1,77 @@
+package io.trailhawk.job.sink;
+
+import io.trailhawk.job.config.JobConfig;
+import io.trailhawk.job.detect.AlertRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * The job's Kafka outputs. Alerts are exactly-once by default (transactional, committed on checkpoint; readers use
+ * {@code isolation.level=read_committed}); status records and dead letters are at-least-once.
+ */
+public final class KafkaSinks {
+    private KafkaSinks() {
+    }
+
+    public static KafkaSink<AlertRecord> alerts(JobConfig config, String topic) {
+        DeliveryGuarantee guarantee = config.delivery() == JobConfig.Delivery.EXACTLY_ONCE
+                ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE;
+        Properties p = config.kafkaClientProperties();
+        // The sink's own default (1 h) exceeds a default broker's transaction.max.timeout.ms (15 min).
+        p.setProperty("transaction.timeout.ms", Long.toString(config.transactionTimeout().toMillis()));
+        return KafkaSink.<AlertRecord>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setKafkaProducerConfig(p)
+                .setDeliveryGuarantee(guarantee)
+                .setTransactionalIdPrefix(config.get(io.trailhawk.job.config.TrailhawkOptions.TRANSACTIONAL_ID_PREFIX))
+                .setRecordSerializer(new AlertSerializer(topic))
+                .build();
+    }
+
+    /** A topic of JSON strings with a fixed key (or none). */
+    public static KafkaSink<String> strings(JobConfig config, String topic, String key) {
+        return KafkaSink.<String>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setKafkaProducerConfig(config.kafkaClientProperties())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setRecordSerializer(new KeyedStringSerializer(topic, key))
+                .build();
+    }
+
+    static final class KeyedStringSerializer implements KafkaRecordSerializationSchema<String> {
+        private static final long serialVersionUID = 1L;
+        private final String topic;
+        private final String key;
+
+        KeyedStringSerializer(String topic, String key) {
+            this.topic = topic;
+            this.key = key;
+        }
+
+        @Override
+        public ProducerRecord<byte[], byte[]> serialize(String value, KafkaSinkContext context, Long timestamp) {
+            return new ProducerRecord<>(topic, null, timestamp, key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                    value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Key = rule and account, so one rule's alerts for one account stay in order on one partition. */
+    static final class AlertSerializer implements KafkaRecordSerializationSchema<AlertRecord> {
+        private static final long serialVersionUID = 1L;
+        private final String topic;
+
+        AlertSerializer(String topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public ProducerRecord<byte[], byte[]> serialize(AlertRecord a, KafkaSinkContext context, Long timestamp) {
+            return new ProducerRecord<>(topic, null, timestamp, a.key.getBytes(StandardCharsets.UTF_8),
+                    a.json.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
