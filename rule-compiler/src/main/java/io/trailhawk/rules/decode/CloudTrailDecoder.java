@@ -96,7 +96,11 @@ public final class CloudTrailDecoder {
             return;
         }
         JsonNode records = node.get("Records");
-        if (records != null && records.isArray()) {
+        if (records != null && !records.isArray()) {
+            sink.malformed(origin, "Records is not an array");
+            return;
+        }
+        if (records != null) {
             for (int i = 0; i < records.size(); i++) {
                 JsonNode r = records.get(i);
                 if (CloudTrailRecords.check(r) == CloudTrailRecords.Verdict.EVALUATE) {

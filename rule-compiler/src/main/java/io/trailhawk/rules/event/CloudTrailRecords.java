@@ -8,11 +8,13 @@ public final class CloudTrailRecords {
     public enum Verdict {
         EVALUATE(null),
         /** Skipped as Falco skips it: not an error. */
-        SKIP_NO_EVENT_TIME("record has no RFC 3339 eventTime"),
+        SKIP_NO_EVENT_TIME("record has no eventTime"),
         SKIP_NO_EVENT_TYPE("record has no eventType"),
         SKIP_INSIGHT("AwsCloudTrailInsight records are not evaluated"),
         /** Not a CloudTrail record at all: a dead letter. */
-        MALFORMED("record is not a JSON object");
+        MALFORMED("record is not a JSON object"),
+        BAD_EVENT_TIME("eventTime is not an RFC 3339 time"),
+        BAD_EVENT_TYPE("eventType is not a string");
 
         private final String reason;
 
@@ -37,12 +39,18 @@ public final class CloudTrailRecords {
             return Verdict.MALFORMED;
         }
         JsonNode time = record.get("eventTime");
-        if (time == null || !time.isTextual() || CloudTrailEvent.parseTime(time.textValue()) == null) {
+        if (time == null) {
             return Verdict.SKIP_NO_EVENT_TIME;
+        }
+        if (!time.isTextual() || CloudTrailEvent.parseTime(time.textValue()) == null) {
+            return Verdict.BAD_EVENT_TIME;
         }
         JsonNode type = record.get("eventType");
         if (type == null) {
             return Verdict.SKIP_NO_EVENT_TYPE;
+        }
+        if (!type.isTextual()) {
+            return Verdict.BAD_EVENT_TYPE;
         }
         if ("AwsCloudTrailInsight".equals(type.asText())) {
             return Verdict.SKIP_INSIGHT;

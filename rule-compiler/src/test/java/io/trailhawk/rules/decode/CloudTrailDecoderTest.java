@@ -105,13 +105,23 @@ class CloudTrailDecoderTest {
     }
 
     @Test
-    void decode_skipsInsightsAndRecordsWithoutTimeOrType() {
+    void decode_skipsInsightsAndRecordsWithoutTimeOrType_butNotBadTimes() {
         Collected c = decode("{\"Records\":[{\"eventTime\":\"2023-07-10T12:00:00Z\",\"eventType\":"
                 + "\"AwsCloudTrailInsight\"},{\"eventType\":\"AwsApiCall\"},{\"eventTime\":\"2023-07-10T12:00:00Z\"},"
                 + "{\"eventTime\":\"yesterday\",\"eventType\":\"AwsApiCall\"}," + rec("A") + "]}");
         assertThat(c.names).containsExactly("A");
-        assertThat(c.skipped).hasSize(4);
-        assertThat(c.malformed).isEmpty();
+        assertThat(c.skipped).hasSize(3);
+        assertThat(c.malformed).singleElement().asString().contains("eventTime is not an RFC 3339 time");
+    }
+
+    @Test
+    void decode_wrongTypesAreMalformed() {
+        assertThat(decode("{\"Records\":\"nope\"}").malformed).singleElement().asString()
+                .contains("Records is not an array");
+        assertThat(decode("{\"eventTime\":5,\"eventType\":\"AwsApiCall\"}").malformed).singleElement().asString()
+                .contains("eventTime is not an RFC 3339 time");
+        assertThat(decode("{\"eventTime\":\"2023-07-10T12:00:00Z\",\"eventType\":[]}").malformed)
+                .singleElement().asString().contains("eventType is not a string");
     }
 
     @Test

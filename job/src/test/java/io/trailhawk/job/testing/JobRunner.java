@@ -1,0 +1,85 @@
+package io.trailhawk.job.testing;
+
+import io.trailhawk.job.TrailhawkJob;
+import io.trailhawk.job.config.JobConfig;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** A real Flink MiniCluster that runs the Trailhawk job, and can lose a TaskManager on demand. */
+public final class JobRunner implements AutoCloseable {
+    private final MiniCluster cluster;
+
+    private JobRunner(MiniCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    public static JobRunner start(int slots) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        conf.set(RestOptions.ADDRESS, "127.0.0.1");
+        conf.set(RestOptions.PORT, 0);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 20);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, org.apache.flink.configuration.MemorySize.ofMebiBytes(16));
+        MiniCluster c = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
+                .setNumTaskManagers(1).setNumSlotsPerTaskManager(slots).build());
+        c.start();
+        return new JobRunner(c);
+    }
+
+    public MiniCluster cluster() {
+        return cluster;
+    }
+
+    /** Builds the job from raw configuration values and submits it; returns once it is running. */
+    public JobID submit(Map<String, String> values) throws Exception {
+        JobConfig config = JobConfig.of(values, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        TrailhawkJob.build(env, config);
+        JobGraph graph = env.getStreamGraph().getJobGraph();
+        JobID id = cluster.submitJob(graph).get().getJobID();
+        waitFor(id, JobStatus.RUNNING, Duration.ofSeconds(60));
+        return id;
+    }
+
+    public void waitFor(JobID id, JobStatus status, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JobStatus s = cluster.getJobStatus(id).get();
+        while (s != status && System.nanoTime() < deadline) {
+            if (s.isGloballyTerminalState()) {
+                throw new IllegalStateException("job ended as " + s + " while waiting for " + status);
+            }
+            Thread.sleep(100);
+            s = cluster.getJobStatus(id).get();
+        }
+        if (s != status) {
+            throw new IllegalStateException("job is " + s + ", not " + status + ", after " + timeout);
+        }
+    }
+
+    /** Kills the only TaskManager, the way a crashed machine would, and starts a new one. */
+    public void crashTaskManager() throws Exception {
+        cluster.terminateTaskManager(0).get();
+        cluster.startTaskManager();
+    }
+
+    public void cancel(JobID id) throws Exception {
+        cluster.cancelJob(id).get();
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+    }
+}
