@@ -12,7 +12,7 @@ public final class Main {
             "  " + ValidateCommand.USAGE,
             "  " + ReplayCommand.USAGE,
             "  " + TestCommand.USAGE,
-            "  trailhawk push --bootstrap-servers HOST:PORT --topic TOPIC [--rules PATH]... [--delete NAME]",
+            "  " + PushCommand.USAGE,
             "  trailhawk local [--exit-after-replay]",
             "",
             "--rules defaults to the bundled rules/ directory.");
@@ -39,9 +39,10 @@ public final class Main {
                 case "test":
                     return TestCommand.run(rest, out, err);
                 case "push":
+                    return PushCommand.run(rest, out, err);
                 case "local":
-                    err.println("trailhawk " + args.get(0) + ": not available in this build yet; it needs the Flink "
-                            + "job module (see the README's roadmap)");
+                    // bin/trailhawk starts the local pipeline from its own module; this jar does not carry Flink.
+                    err.println("trailhawk local: run it through bin/trailhawk, which starts the local pipeline");
                     return 2;
                 default:
                     throw new UsageException("unknown command '" + args.get(0) + "'");

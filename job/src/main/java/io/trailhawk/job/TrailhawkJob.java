@@ -1,5 +1,6 @@
 package io.trailhawk.job;
 
+import io.trailhawk.control.ControlTopics;
 import io.trailhawk.job.config.ConfigException;
 import io.trailhawk.job.config.ConfigLoader;
 import io.trailhawk.job.config.JobConfig;
@@ -13,7 +14,6 @@ import io.trailhawk.job.detect.ControlWatermarks;
 import io.trailhawk.job.detect.RuleEvaluator;
 import io.trailhawk.job.detect.RuleFileUpdate;
 import io.trailhawk.job.detect.RulesetBuilder;
-import io.trailhawk.job.detect.RulesetStatus;
 import io.trailhawk.job.sink.KafkaSinks;
 import io.trailhawk.job.source.FileEventSource;
 import io.trailhawk.job.source.KafkaEventSource;
@@ -89,7 +89,7 @@ public final class TrailhawkJob {
         alerts.sinkTo(KafkaSinks.alerts(config, config.get(TrailhawkOptions.TOPIC_ALERTS)))
                 .name("alerts").uid("sink-alerts");
         alerts.getSideOutput(RuleEvaluator.STATUS)
-                .sinkTo(KafkaSinks.strings(config, config.get(TrailhawkOptions.TOPIC_STATUS), RulesetStatus.KEY))
+                .sinkTo(KafkaSinks.strings(config, config.get(TrailhawkOptions.TOPIC_STATUS), ControlTopics.STATUS_KEY))
                 .name("ruleset status").uid("sink-status");
         decoded.getSideOutput(PayloadDecoder.DEAD_LETTERS)
                 .sinkTo(KafkaSinks.strings(config, config.get(TrailhawkOptions.TOPIC_DLQ), null))

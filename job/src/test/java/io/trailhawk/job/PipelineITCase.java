@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.trailhawk.job.detect.UpdateSignature;
+import io.trailhawk.control.UpdateSignature;
 import io.trailhawk.job.testing.EmbeddedKafka;
 import io.trailhawk.job.testing.Events;
 import io.trailhawk.job.testing.JobRunner;

@@ -1,5 +1,6 @@
 package io.trailhawk.job.config;
 
+import io.trailhawk.control.ControlTopics;
 import java.util.List;
 
 /**
@@ -43,12 +44,12 @@ public final class TrailhawkOptions {
     public static final Option KAFKA_PROPERTIES = Option.prefix("kafka.properties.",
             "Kafka client settings passed to every Kafka client: security.protocol, sasl.mechanism, "
                     + "sasl.jaas.config, sasl.client.callback.handler.class, ssl.* (TLS, SASL, IAM for MSK)");
-    public static final Option TOPIC_CONTROL = Option.of("topic.control", "trailhawk-rules",
+    public static final Option TOPIC_CONTROL = Option.of("topic.control", ControlTopics.RULES,
             "compacted control topic: key = rule file name, value = YAML, null = delete");
-    public static final Option TOPIC_STATUS = Option.of("topic.status", "trailhawk-status",
+    public static final Option TOPIC_STATUS = Option.of("topic.status", ControlTopics.STATUS,
             "ruleset activations and rejections");
-    public static final Option TOPIC_ALERTS = Option.of("topic.alerts", "trailhawk-alerts", "Falco JSON alerts");
-    public static final Option TOPIC_DLQ = Option.of("topic.dlq", "trailhawk-dlq", "undecodable input");
+    public static final Option TOPIC_ALERTS = Option.of("topic.alerts", ControlTopics.ALERTS, "Falco JSON alerts");
+    public static final Option TOPIC_DLQ = Option.of("topic.dlq", ControlTopics.DEAD_LETTERS, "undecodable input");
 
     public static final Option DELIVERY = Option.of("sink.delivery-guarantee", "exactly-once",
             "exactly-once (transactional) or at-least-once");

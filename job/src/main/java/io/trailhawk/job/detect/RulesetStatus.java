@@ -12,7 +12,6 @@ import java.util.List;
  * {@code {"status","version","sha256","files","rules","lists","macros","errors","warnings","time","trigger"}}.
  */
 public final class RulesetStatus {
-    public static final String KEY = "ruleset";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private RulesetStatus() {

@@ -1,4 +1,4 @@
-package io.trailhawk.job.detect;
+package io.trailhawk.control;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

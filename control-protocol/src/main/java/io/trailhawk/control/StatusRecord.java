@@ -1,0 +1,75 @@
+package io.trailhawk.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A status record read back from the status topic: an activation or a rejection. */
+public final class StatusRecord {
+    private final JsonNode json;
+
+    public StatusRecord(JsonNode json) {
+        this.json = json;
+    }
+
+    public boolean activated() {
+        return "activated".equals(json.path("status").asText());
+    }
+
+    public long version() {
+        return json.path("version").asLong();
+    }
+
+    public int rules() {
+        return json.path("rules").asInt();
+    }
+
+    public int lists() {
+        return json.path("lists").asInt();
+    }
+
+    public int macros() {
+        return json.path("macros").asInt();
+    }
+
+    /** The trigger's origin, {@code kafka:TOPIC/PARTITION@OFFSET}, which ties a status to the update behind it. */
+    public String origin() {
+        return json.path("trigger").path("origin").asText(null);
+    }
+
+    public String file() {
+        return json.path("trigger").path("file").asText(null);
+    }
+
+    /** Errors as {@code FILE:LINE:COL: message} lines. */
+    public List<String> errors() {
+        return lines(json.path("errors"));
+    }
+
+    public List<String> warnings() {
+        return lines(json.path("warnings"));
+    }
+
+    public JsonNode json() {
+        return json;
+    }
+
+    private static List<String> lines(JsonNode issues) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode i : issues) {
+            if (i.hasNonNull("text")) {
+                out.add(i.get("text").asText());
+            } else {
+                out.add(i.path("file").asText() + ":" + i.path("line").asInt() + ":" + i.path("col").asInt() + ": "
+                        + i.path("message").asText());
+            }
+        }
+        return out;
+    }
+
+    /** One line for people: {@code activated version 3 (129 rules, 14 lists, 14 macros)} or {@code rejected}. */
+    public String summary() {
+        return activated() ? "activated version " + version() + " (" + rules() + " rules, " + lists() + " lists, "
+                + macros() + " macros)" : "rejected; version " + version() + " stays active";
+    }
+}

@@ -1,0 +1,105 @@
+package io.trailhawk.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailhawk.job.TrailhawkJob;
+import io.trailhawk.job.config.JobConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** A Flink MiniCluster with the web UI, running the Trailhawk job. */
+final class LocalFlink implements AutoCloseable {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final MiniCluster cluster;
+    private final int uiPort;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private JobID job;
+
+    private LocalFlink(MiniCluster cluster, int uiPort) {
+        this.cluster = cluster;
+        this.uiPort = uiPort;
+    }
+
+    static LocalFlink start(int uiPort, int slots) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(RestOptions.ADDRESS, "localhost");
+        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        conf.set(RestOptions.PORT, uiPort);
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(64));
+        MiniCluster c = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
+                .setNumTaskManagers(1).setNumSlotsPerTaskManager(slots).build());
+        c.start();
+        return new LocalFlink(c, uiPort);
+    }
+
+    String webUi() {
+        return "http://localhost:" + uiPort;
+    }
+
+    void submit(Map<String, String> config, Duration timeout) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        TrailhawkJob.build(env, JobConfig.of(config, false));
+        job = cluster.submitJob(env.getStreamGraph().getJobGraph()).get().getJobID();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JobStatus s = cluster.getJobStatus(job).get();
+        while (s != JobStatus.RUNNING) {
+            if (s.isGloballyTerminalState() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the job did not start: " + s);
+            }
+            Thread.sleep(100);
+            s = cluster.getJobStatus(job).get();
+        }
+    }
+
+    /** The sum over subtasks of one of the detect operator's metrics, such as {@code eventsEvaluated}. */
+    long detectMetric(String name) throws IOException, InterruptedException {
+        JsonNode vertices = get("/jobs/" + job).path("vertices");
+        for (JsonNode v : vertices) {
+            if (!v.path("name").asText().startsWith("detect")) {
+                continue;
+            }
+            String base = "/jobs/" + job + "/vertices/" + v.path("id").asText() + "/subtasks/metrics";
+            for (JsonNode m : get(base)) {
+                String id = m.path("id").asText();
+                if (id.endsWith("trailhawk." + name)) {
+                    JsonNode value = get(base + "?get=" + id + "&agg=sum");
+                    return value.size() == 0 ? 0 : (long) value.get(0).path("sum").asDouble();
+                }
+            }
+        }
+        return 0;
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(webUi() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return MAPPER.readTree(r.body());
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (job != null) {
+            try {
+                cluster.cancelJob(job).get();
+            } catch (Exception e) {
+                // already gone
+            }
+        }
+        cluster.close();
+    }
+}

@@ -1,0 +1,122 @@
+package io.trailhawk.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/trailhawk local, in process: replay, alerts, and rule changes saved while it runs. */
+class LocalPipelineTest {
+    private static final Path RULES = Path.of("..", "rules");
+    private static final Path SAMPLES = Path.of("..", "samples", "invictus-aws-2023", "CloudTrail");
+
+    @TempDir
+    Path dir;
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private Path copyRules() throws Exception {
+        Path rules = Files.createDirectory(dir.resolve("rules"));
+        try (Stream<Path> s = Files.list(RULES)) {
+            for (Path f : (Iterable<Path>) s.filter(p -> p.toString().endsWith(".yaml"))::iterator) {
+                Files.copy(f, rules.resolve(f.getFileName()));
+            }
+        }
+        return rules;
+    }
+
+    private static void await(Supplier<String> text, String needle, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!text.get().contains(needle)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("did not see '" + needle + "' within " + timeout + "; output:\n" + text.get());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void exitAfterReplay_printsAlertsAndASummary_andExitsZero() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = LocalMain.run(new String[] {"--rules", copyRules().toString(), "--events", SAMPLES.toString(),
+            "--kafka-port", Integer.toString(freePort()), "--ui-port", Integer.toString(freePort()),
+            "--exit-after-replay"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new CountDownLatch(1));
+        String summary = err.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(summary).isZero();
+        assertThat(summary).contains("summary: 2900 events replayed, 2900 evaluated");
+        assertThat(summary).containsPattern("summary: .* [1-9][0-9]* alerts, 0 rule rejections, 0 dead letters");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("CRITICAL").contains("Lambda Function Code Updated: ");
+    }
+
+    @Test
+    void savedRuleChanges_areActivatedOrRejected_andOldRulesKeepWorking() throws Exception {
+        Path rules = copyRules();
+        Path events = Files.createDirectory(dir.resolve("events"));
+        Files.writeString(events.resolve("one.json"), canary("c-0"));
+        int kafkaPort = freePort();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Supplier<String> text = () -> out.toString(StandardCharsets.UTF_8);
+        CountDownLatch stop = new CountDownLatch(1);
+        ExecutorService exec = Executors.newSingleThreadExecutor();
+        Future<Integer> run = exec.submit(() -> LocalMain.run(new String[] {"--rules", rules.toString(), "--events",
+            events.toString(), "--kafka-port", Integer.toString(kafkaPort), "--ui-port", Integer.toString(freePort()),
+            "--json"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), stop));
+        try {
+            await(() -> err.toString(StandardCharsets.UTF_8), "replay done", Duration.ofSeconds(120));
+            Files.writeString(rules.resolve("zz-canary.yaml"), "- rule: Local Canary\n  desc: d\n"
+                    + "  condition: ct.name = TrailhawkLocalCanary\n  output: canary %ct.id\n  priority: NOTICE\n");
+            await(text, "rules: zz-canary.yaml activated version 1", Duration.ofSeconds(30));
+            Files.writeString(rules.resolve("zz-broken.yaml"), "- rule: Broken\n  desc: d\n"
+                    + "  condition: ct.name = X and ct.bogus exists\n  output: o\n  priority: INFO\n");
+            await(text, "rules: zz-broken.yaml rejected; version 1 stays active", Duration.ofSeconds(30));
+            await(text, "zz-broken.yaml:3:30: error: rule 'Broken': nonexistent field ct.bogus",
+                    Duration.ofSeconds(5));
+            Properties p = new Properties();
+            p.put("bootstrap.servers", "127.0.0.1:" + kafkaPort);
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
+                    new StringSerializer())) {
+                producer.send(new ProducerRecord<>("cloudtrail-events", "k", canary("c-1"))).get();
+            }
+            await(text, "canary c-1", Duration.ofSeconds(30));
+            Files.delete(rules.resolve("zz-canary.yaml"));
+            await(text, "rules: zz-canary.yaml activated version 2", Duration.ofSeconds(30));
+        } finally {
+            stop.countDown();
+            assertThat(run.get(60, TimeUnit.SECONDS)).isZero();
+            exec.shutdownNow();
+        }
+        assertThat(text.get()).doesNotContain("canary c-0");
+    }
+
+    private static String canary(String id) {
+        return "{\"eventTime\":\"2023-07-10T12:00:00Z\",\"eventType\":\"AwsApiCall\",\"eventName\":"
+                + "\"TrailhawkLocalCanary\",\"eventID\":\"" + id + "\",\"awsRegion\":\"us-east-1\",\"userIdentity\":"
+                + "{\"type\":\"IAMUser\",\"userName\":\"u\"}}";
+    }
+}
