@@ -13,6 +13,7 @@ public final class Main {
             "  " + ReplayCommand.USAGE,
             "  " + TestCommand.USAGE,
             "  " + PushCommand.USAGE,
+            "  " + TopicsCommand.USAGE,
             "  trailhawk local [--exit-after-replay]",
             "",
             "--rules defaults to the bundled rules/ directory.");
@@ -24,7 +25,8 @@ public final class Main {
         System.exit(run(Arrays.asList(args), System.in, System.out, System.err));
     }
 
-    static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+    /** Runs one command; returns its exit status. */
+    public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
             (args.isEmpty() ? err : out).println(USAGE);
             return args.isEmpty() ? 2 : 0;
@@ -40,6 +42,8 @@ public final class Main {
                     return TestCommand.run(rest, out, err);
                 case "push":
                     return PushCommand.run(rest, out, err);
+                case "topics":
+                    return TopicsCommand.run(rest, out, err);
                 case "local":
                     // bin/trailhawk starts the local pipeline from its own module; this jar does not carry Flink.
                     err.println("trailhawk local: run it through bin/trailhawk, which starts the local pipeline");

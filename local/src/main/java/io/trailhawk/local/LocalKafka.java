@@ -1,13 +1,9 @@
 package io.trailhawk.local;
 
-import io.trailhawk.control.ControlTopics;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import io.trailhawk.control.TopicSetup;
+import java.util.Properties;
 import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /** A single-node KRaft Kafka broker in this process, on 127.0.0.1, with Trailhawk's topics. */
 final class LocalKafka implements AutoCloseable {
@@ -39,15 +35,7 @@ final class LocalKafka implements AutoCloseable {
     }
 
     private void createTopics() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            List<NewTopic> topics = new ArrayList<>();
-            topics.add(new NewTopic(ControlTopics.EVENTS, 2, (short) 1));
-            topics.add(new NewTopic(ControlTopics.RULES, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")));
-            topics.add(new NewTopic(ControlTopics.STATUS, 1, (short) 1));
-            topics.add(new NewTopic(ControlTopics.ALERTS, 2, (short) 1));
-            topics.add(new NewTopic(ControlTopics.DEAD_LETTERS, 1, (short) 1));
-            admin.createTopics(topics).all().get();
-        }
+        TopicSetup.createMissing(bootstrap, new Properties(), 2, (short) 1);
     }
 
     String bootstrapServers() {

@@ -106,12 +106,34 @@ class LocalPipelineTest {
             await(text, "canary c-1", Duration.ofSeconds(30));
             Files.delete(rules.resolve("zz-canary.yaml"));
             await(text, "rules: zz-canary.yaml activated version 2", Duration.ofSeconds(30));
+
+            // bin/trailhawk push and topics against the same running job.
+            String bootstrap = "127.0.0.1:" + kafkaPort;
+            Path pushed = Files.writeString(dir.resolve("pushed.yaml"), "- list: disallowed_aws_regions\n"
+                    + "  items: [us-west-2]\n  override:\n    items: append\n");
+            assertThat(cli("topics", "--bootstrap-servers", bootstrap)).isEqualTo("0|all topics exist\n");
+            assertThat(cli("push", "--bootstrap-servers", bootstrap, "--rules", pushed.toString()))
+                    .startsWith("0|pushed.yaml: activated version 3 (");
+            Path bad = Files.writeString(dir.resolve("bad.yaml"), "- rule: x\n");
+            assertThat(cli("push", "--bootstrap-servers", bootstrap, "--rules", bad.toString()))
+                    .startsWith("1|bad.yaml: rejected; version 3 stays active\n  bad.yaml:1:3: error: rule 'x'");
+            assertThat(cli("push", "--bootstrap-servers", bootstrap, "--delete", "pushed.yaml"))
+                    .startsWith("0|pushed.yaml: activated version 4 (");
         } finally {
             stop.countDown();
             assertThat(run.get(60, TimeUnit.SECONDS)).isZero();
             exec.shutdownNow();
         }
         assertThat(text.get()).doesNotContain("canary c-0");
+    }
+
+    /** Runs bin/trailhawk's Java side; returns "STATUS|STDOUT". */
+    private static String cli(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        int status = io.trailhawk.cli.Main.run(java.util.Arrays.asList(args),
+                new java.io.ByteArrayInputStream(new byte[0]), new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return status + "|" + o.toString(StandardCharsets.UTF_8);
     }
 
     private static String canary(String id) {
