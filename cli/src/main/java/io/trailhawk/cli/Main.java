@@ -14,6 +14,7 @@ public final class Main {
             "  " + TestCommand.USAGE,
             "  " + PushCommand.USAGE,
             "  " + TopicsCommand.USAGE,
+            "  " + SendCommand.USAGE,
             "  trailhawk local [--exit-after-replay]",
             "",
             "--rules defaults to the bundled rules/ directory.");
@@ -42,6 +43,8 @@ public final class Main {
                     return TestCommand.run(rest, out, err);
                 case "push":
                     return PushCommand.run(rest, out, err);
+                case "send":
+                    return SendCommand.run(rest, in, out, err);
                 case "topics":
                     return TopicsCommand.run(rest, out, err);
                 case "local":

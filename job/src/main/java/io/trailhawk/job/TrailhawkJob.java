@@ -69,7 +69,7 @@ public final class TrailhawkJob {
         LOG.info("bootstrap ruleset: {} rules from {} files", first.ruleset.ruleCount(), first.files.size());
 
         SingleOutputStreamOperator<DecodedRecord> decoded = payloads(env, config)
-                .process(new PayloadDecoder()).name("decode").uid("decode");
+                .process(new PayloadDecoder(config.onManagedFlink())).name("decode").uid("decode");
         DataStream<DecodedRecord> events = decoded.assignTimestampsAndWatermarks(
                 WatermarkStrategy.<DecodedRecord>forBoundedOutOfOrderness(config.outOfOrderness())
                         .withTimestampAssigner((r, ts) -> r.eventTimeMillis)
@@ -84,7 +84,7 @@ public final class TrailhawkJob {
         String hostname = config.get(TrailhawkOptions.HOSTNAME) != null ? config.get(TrailhawkOptions.HOSTNAME)
                 : LocalHost.name();
         SingleOutputStreamOperator<AlertRecord> alerts = events.connect(updates)
-                .process(new RuleEvaluator(rules, hostname)).name("detect").uid("detect");
+                .process(new RuleEvaluator(rules, hostname, config.onManagedFlink())).name("detect").uid("detect");
 
         alerts.sinkTo(KafkaSinks.alerts(config, config.get(TrailhawkOptions.TOPIC_ALERTS)))
                 .name("alerts").uid("sink-alerts");

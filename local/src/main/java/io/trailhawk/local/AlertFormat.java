@@ -15,7 +15,9 @@ final class AlertFormat {
             time = time.substring(0, 19) + "Z";
         }
         return time + "  " + pad(a.path("priority").asText().toUpperCase(java.util.Locale.ROOT), 13) + " "
-                + a.path("rule").asText() + ": " + a.path("output").asText().replaceFirst("^[0-9:.]+: \\w+ ", "");
+                + a.path("rule").asText() + ": "
+                // Folded YAML outputs may hold line breaks; a terminal line reads better without them.
+                + a.path("output").asText().replaceFirst("^[0-9:.]+: \\w+ ", "").replaceAll("\\s*\n\\s*", " ");
     }
 
     static String status(StatusRecord s) {

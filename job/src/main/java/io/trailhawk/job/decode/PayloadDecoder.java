@@ -3,6 +3,7 @@ package io.trailhawk.job.decode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailhawk.job.JobMetrics;
 import io.trailhawk.job.source.RawPayload;
 import io.trailhawk.rules.decode.CloudTrailDecoder;
 import io.trailhawk.rules.decode.DecodeSink;
@@ -25,6 +26,7 @@ public final class PayloadDecoder extends ProcessFunction<RawPayload, DecodedRec
         private static final long serialVersionUID = 1L;
     };
 
+    private final boolean managedFlink;
     private transient CloudTrailDecoder decoder;
     private transient ObjectMapper mapper;
     private transient Counter payloads;
@@ -32,11 +34,15 @@ public final class PayloadDecoder extends ProcessFunction<RawPayload, DecodedRec
     private transient Counter skipped;
     private transient Counter failures;
 
+    public PayloadDecoder(boolean managedFlink) {
+        this.managedFlink = managedFlink;
+    }
+
     @Override
     public void open(Configuration parameters) {
         decoder = new CloudTrailDecoder();
         mapper = new ObjectMapper();
-        var metrics = getRuntimeContext().getMetricGroup().addGroup("trailhawk");
+        var metrics = JobMetrics.group(getRuntimeContext(), managedFlink);
         payloads = metrics.counter("payloadsIn");
         records = metrics.counter("eventsIn");
         skipped = metrics.counter("eventsSkipped");

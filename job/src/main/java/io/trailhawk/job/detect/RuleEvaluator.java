@@ -1,6 +1,7 @@
 package io.trailhawk.job.detect;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailhawk.job.JobMetrics;
 import io.trailhawk.job.decode.DecodedRecord;
 import io.trailhawk.rules.Alert;
 import io.trailhawk.rules.CompiledRuleset;
@@ -53,6 +54,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
 
     private final RulesetBuilder builder;
     private final String hostname;
+    private final boolean managedFlink;
 
     private transient CompiledRuleset active;
     private transient long activeVersion;
@@ -67,9 +69,10 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     private transient MetricGroup perRule;
     private transient Map<String, Counter> alertsByRule;
 
-    public RuleEvaluator(RulesetBuilder builder, String hostname) {
+    public RuleEvaluator(RulesetBuilder builder, String hostname, boolean managedFlink) {
         this.builder = builder;
         this.hostname = hostname;
+        this.managedFlink = managedFlink;
     }
 
     @Override
@@ -106,7 +109,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     public void open(Configuration parameters) {
         mapper = new ObjectMapper();
         alertJson = new AlertJson(hostname);
-        MetricGroup m = getRuntimeContext().getMetricGroup().addGroup("trailhawk");
+        MetricGroup m = JobMetrics.group(getRuntimeContext(), managedFlink);
         eventsEvaluated = m.counter("eventsEvaluated");
         alerts = m.counter("alerts");
         rejections = m.counter("rulesetRejections");
