@@ -15,6 +15,7 @@ public final class Main {
             "  " + PushCommand.USAGE,
             "  " + TopicsCommand.USAGE,
             "  " + SendCommand.USAGE,
+            "  " + RulesDocCommand.USAGE,
             "  trailhawk local [--exit-after-replay]",
             "",
             "--rules defaults to the bundled rules/ directory.");
@@ -43,6 +44,8 @@ public final class Main {
                     return TestCommand.run(rest, out, err);
                 case "push":
                     return PushCommand.run(rest, out, err);
+                case "rules-doc":
+                    return RulesDocCommand.run(rest, out, err);
                 case "send":
                     return SendCommand.run(rest, in, out, err);
                 case "topics":

@@ -36,4 +36,12 @@ class BundledRulesTest {
         assertThat(report).matches("[1-9][0-9]* passed, 0 failed\n");
         assertThat(status).isZero();
     }
+
+    @Test
+    void rulesDoc_isUpToDate() throws Exception {
+        String generated = RulesDocCommand.render(RulesFile.readAll(List.of(RULES)));
+        String committed = java.nio.file.Files.readString(Path.of("..", "docs", "rules.md"));
+        assertThat(committed).as("docs/rules.md is stale: run bin/trailhawk rules-doc > docs/rules.md")
+                .isEqualTo(generated);
+    }
 }
