@@ -52,23 +52,33 @@ public final class TrailhawkJob {
 
     /** Adds the whole pipeline to {@code env}. Fails at once when the bootstrap rules do not compile. */
     public static void build(StreamExecutionEnvironment env, JobConfig config) throws IOException {
-        if (!config.onManagedFlink()) {
-            // Managed Flink owns checkpointing and parallelism; elsewhere the job sets them.
-            env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
-            if (config.parallelism() != null) {
-                env.setParallelism(config.parallelism());
-            }
-        }
-        Map<String, String> bootstrap = BootstrapRules.load(config.get(TrailhawkOptions.RULES_BOOTSTRAP));
-        RulesetBuilder rules = new RulesetBuilder(bootstrap, config.ruleMatching(), config.minPriority());
-        RulesetBuilder.Outcome first = rules.build(Map.of());
-        if (!first.activated()) {
-            throw new ConfigException(TrailhawkOptions.RULES_BOOTSTRAP.key() + ": the bootstrap rules do not compile: "
-                    + first.issues);
-        }
-        LOG.info("bootstrap ruleset: {} rules from {} files", first.ruleset.ruleCount(), first.files.size());
+        RulesetBuilder rules = prepare(env, config);
+        Streams streams = wire(env, config, rules, payloads(env, config));
+        streams.alerts.sinkTo(KafkaSinks.alerts(config, config.get(TrailhawkOptions.TOPIC_ALERTS)))
+                .name("alerts").uid("sink-alerts");
+        streams.status.sinkTo(KafkaSinks.strings(config, config.get(TrailhawkOptions.TOPIC_STATUS),
+                ControlTopics.STATUS_KEY)).name("ruleset status").uid("sink-status");
+        streams.deadLetters.sinkTo(KafkaSinks.strings(config, config.get(TrailhawkOptions.TOPIC_DLQ), null))
+                .name("dead letters").uid("sink-dlq");
+    }
 
-        SingleOutputStreamOperator<DecodedRecord> decoded = payloads(env, config)
+    /** The job's outputs before their sinks. */
+    public static final class Streams {
+        public final DataStream<AlertRecord> alerts;
+        public final DataStream<String> status;
+        public final DataStream<String> deadLetters;
+
+        Streams(DataStream<AlertRecord> alerts, DataStream<String> status, DataStream<String> deadLetters) {
+            this.alerts = alerts;
+            this.status = status;
+            this.deadLetters = deadLetters;
+        }
+    }
+
+    /** Decoding, event time, rule updates and detection over any stream of payloads. */
+    public static Streams wire(StreamExecutionEnvironment env, JobConfig config, RulesetBuilder rules,
+            DataStream<RawPayload> payloads) {
+        SingleOutputStreamOperator<DecodedRecord> decoded = payloads
                 .process(new PayloadDecoder(config.onManagedFlink())).name("decode").uid("decode");
         DataStream<DecodedRecord> events = decoded.assignTimestampsAndWatermarks(
                 WatermarkStrategy.<DecodedRecord>forBoundedOutOfOrderness(config.outOfOrderness())
@@ -85,15 +95,31 @@ public final class TrailhawkJob {
                 : LocalHost.name();
         SingleOutputStreamOperator<AlertRecord> alerts = events.connect(updates)
                 .process(new RuleEvaluator(rules, hostname, config.onManagedFlink())).name("detect").uid("detect");
+        return new Streams(alerts, alerts.getSideOutput(RuleEvaluator.STATUS),
+                decoded.getSideOutput(PayloadDecoder.DEAD_LETTERS));
+    }
 
-        alerts.sinkTo(KafkaSinks.alerts(config, config.get(TrailhawkOptions.TOPIC_ALERTS)))
-                .name("alerts").uid("sink-alerts");
-        alerts.getSideOutput(RuleEvaluator.STATUS)
-                .sinkTo(KafkaSinks.strings(config, config.get(TrailhawkOptions.TOPIC_STATUS), ControlTopics.STATUS_KEY))
-                .name("ruleset status").uid("sink-status");
-        decoded.getSideOutput(PayloadDecoder.DEAD_LETTERS)
-                .sinkTo(KafkaSinks.strings(config, config.get(TrailhawkOptions.TOPIC_DLQ), null))
-                .name("dead letters").uid("sink-dlq");
+    /**
+     * Applies the environment settings the job owns off Managed Flink, and compiles the bootstrap rules once here,
+     * so that a broken ruleset stops the submission instead of failing on a TaskManager.
+     */
+    public static RulesetBuilder prepare(StreamExecutionEnvironment env, JobConfig config) throws IOException {
+        if (!config.onManagedFlink()) {
+            // Managed Flink owns checkpointing and parallelism; elsewhere the job sets them.
+            env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+            if (config.parallelism() != null) {
+                env.setParallelism(config.parallelism());
+            }
+        }
+        Map<String, String> bootstrap = BootstrapRules.load(config.get(TrailhawkOptions.RULES_BOOTSTRAP));
+        RulesetBuilder rules = new RulesetBuilder(bootstrap, config.ruleMatching(), config.minPriority());
+        RulesetBuilder.Outcome first = rules.build(Map.of());
+        if (!first.activated()) {
+            throw new ConfigException(TrailhawkOptions.RULES_BOOTSTRAP.key() + ": the bootstrap rules do not compile: "
+                    + first.issues);
+        }
+        LOG.info("bootstrap ruleset: {} rules from {} files", first.ruleset.ruleCount(), first.files.size());
+        return rules;
     }
 
     private static DataStream<RawPayload> payloads(StreamExecutionEnvironment env, JobConfig config) {

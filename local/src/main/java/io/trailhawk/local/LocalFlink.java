@@ -15,14 +15,16 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** A Flink MiniCluster with the web UI, running the Trailhawk job. */
-final class LocalFlink implements AutoCloseable {
+public final class LocalFlink implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final MiniCluster cluster;
@@ -35,26 +37,33 @@ final class LocalFlink implements AutoCloseable {
         this.uiPort = uiPort;
     }
 
-    static LocalFlink start(int uiPort, int slots) throws Exception {
+    public static LocalFlink start(int uiPort, int slots) throws Exception {
         Configuration conf = new Configuration();
         conf.set(RestOptions.ADDRESS, "localhost");
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         conf.set(RestOptions.PORT, uiPort);
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(64));
+        // The web UI's metric cache: refreshed often, so progress and drain checks see current counts.
+        conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
         MiniCluster c = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
                 .setNumTaskManagers(1).setNumSlotsPerTaskManager(slots).build());
         c.start();
         return new LocalFlink(c, uiPort);
     }
 
-    String webUi() {
+    public String webUi() {
         return "http://localhost:" + uiPort;
     }
 
-    void submit(Map<String, String> config, Duration timeout) throws Exception {
+    public void submit(Map<String, String> config, Duration timeout) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         TrailhawkJob.build(env, JobConfig.of(config, false));
-        job = cluster.submitJob(env.getStreamGraph().getJobGraph()).get().getJobID();
+        submit(env.getStreamGraph().getJobGraph(), timeout);
+    }
+
+    /** Submits any job graph and waits until it runs. */
+    public void submit(JobGraph graph, Duration timeout) throws Exception {
+        job = cluster.submitJob(graph).get().getJobID();
         long deadline = System.nanoTime() + timeout.toNanos();
         JobStatus s = cluster.getJobStatus(job).get();
         while (s != JobStatus.RUNNING) {
@@ -67,7 +76,7 @@ final class LocalFlink implements AutoCloseable {
     }
 
     /** The sum over subtasks of one of the detect operator's metrics, such as {@code eventsEvaluated}. */
-    long detectMetric(String name) throws IOException, InterruptedException {
+    public long detectMetric(String name) throws IOException, InterruptedException {
         JsonNode vertices = get("/jobs/" + job).path("vertices");
         for (JsonNode v : vertices) {
             if (!v.path("name").asText().startsWith("detect")) {

@@ -6,7 +6,7 @@ import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
 
 /** A single-node KRaft Kafka broker in this process, on 127.0.0.1, with Trailhawk's topics. */
-final class LocalKafka implements AutoCloseable {
+public final class LocalKafka implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
     private final String bootstrap;
 
@@ -15,7 +15,7 @@ final class LocalKafka implements AutoCloseable {
         this.bootstrap = bootstrap;
     }
 
-    static LocalKafka start(int port) throws Exception {
+    public static LocalKafka start(int port) throws Exception {
         String listener = "EXTERNAL://127.0.0.1:" + port;
         KafkaClusterTestKit c = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
@@ -38,7 +38,7 @@ final class LocalKafka implements AutoCloseable {
         TopicSetup.createMissing(bootstrap, new Properties(), 2, (short) 1);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrap;
     }
 
