@@ -3,25 +3,39 @@ package io.trailhawk.rules;
 import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.diag.Issue;
 import io.trailhawk.rules.event.CloudTrailEvent;
+import io.trailhawk.rules.event.Projection;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An immutable, thread-safe ruleset that turns CloudTrail events into alerts. Rules are indexed by the event
- * names their conditions require, so each event meets only the rules that can match it, in rule order.
+ * An immutable, thread-safe ruleset that turns CloudTrail events into alerts.
+ *
+ * <p>Rules are indexed by the event names (or, failing that, the event sources) their conditions require, so each
+ * event meets only the rules that can match it, still in rule order. Records given as bytes are parsed with the
+ * ruleset's {@link Projection}: only the members some rule reads are built.
  */
 public final class CompiledRuleset {
     private static final CompiledRule[] NONE = new CompiledRule[0];
+    /** Distinct (name, source) pairs are bounded by the AWS API, but a hostile stream could invent them. */
+    private static final int MAX_CACHED_PAIRS = 100_000;
 
     private final List<CompiledRule> allRules;
     private final CompiledRule[] active;
     private final CompiledRule[] unconstrained;
-    private final Map<String, CompiledRule[]> byEventName;
+    private final Map<String, CompiledRule[]> byName;
+    private final Map<String, CompiledRule[]> bySource;
+    private final Map<CompiledRule, Integer> order = new IdentityHashMap<>();
+    private final Map<String, CompiledRule[]> merged = new ConcurrentHashMap<>();
+    private final Projection projection;
     private final RuleMatching matching;
     private final int lists;
     private final int macros;
@@ -37,39 +51,57 @@ public final class CompiledRuleset {
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
         this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
         List<CompiledRule> act = new ArrayList<>();
+        List<String[]> reads = new ArrayList<>();
         for (CompiledRule r : allRules) {
             if (r.enabled() && r.priority().atLeast(minPriority)) {
+                order.put(r, act.size());
                 act.add(r);
+                reads.addAll(r.reads());
             }
         }
         this.active = act.toArray(NONE);
+        this.projection = Projection.of(reads);
         List<CompiledRule> any = new ArrayList<>();
-        Map<String, List<CompiledRule>> named = new HashMap<>();
+        Map<String, List<CompiledRule>> names = new HashMap<>();
+        Map<String, List<CompiledRule>> sources = new HashMap<>();
         for (CompiledRule r : act) {
-            Set<String> names = r.eventNames();
-            if (names == null) {
-                any.add(r);
-                for (List<CompiledRule> l : named.values()) {
-                    l.add(r);
-                }
+            if (r.eventNames() != null) {
+                r.eventNames().forEach(n -> names.computeIfAbsent(n, k -> new ArrayList<>()).add(r));
+            } else if (r.eventSources() != null) {
+                r.eventSources().forEach(s -> sources.computeIfAbsent(s, k -> new ArrayList<>()).add(r));
             } else {
-                for (String n : names) {
-                    named.computeIfAbsent(n, k -> new ArrayList<>(any)).add(r);
-                }
+                any.add(r);
             }
         }
         this.unconstrained = any.toArray(NONE);
-        Map<String, CompiledRule[]> idx = new HashMap<>();
-        named.forEach((k, v) -> idx.put(k, v.toArray(NONE)));
-        this.byEventName = idx;
+        this.byName = new HashMap<>();
+        names.forEach((n, rules) -> byName.put(n, sorted(rules, any)));
+        this.bySource = new HashMap<>();
+        sources.forEach((s, rules) -> bySource.put(s, sorted(rules, List.of())));
+    }
+
+    private CompiledRule[] sorted(List<CompiledRule> a, List<CompiledRule> b) {
+        CompiledRule[] all = new CompiledRule[a.size() + b.size()];
+        int i = 0;
+        for (CompiledRule r : a) {
+            all[i++] = r;
+        }
+        for (CompiledRule r : b) {
+            all[i++] = r;
+        }
+        Arrays.sort(all, (x, y) -> Integer.compare(order.get(x), order.get(y)));
+        return all;
+    }
+
+    /** Parses a record's JSON bytes with this ruleset's projection and evaluates it. */
+    public List<Alert> evaluate(byte[] recordJson, long number) throws IOException {
+        return evaluate(CloudTrailEvent.of(projection.read(recordJson), number));
     }
 
     /** Evaluates one event. Returns the alerts in rule order; an empty list when nothing matched. */
     public List<Alert> evaluate(CloudTrailEvent event) {
-        String name = event.text("eventName");
-        CompiledRule[] candidates = name == null ? unconstrained : byEventName.getOrDefault(name, unconstrained);
         List<Alert> alerts = null;
-        for (CompiledRule r : candidates) {
+        for (CompiledRule r : candidates(event.text("eventName"), event.text("eventSource"))) {
             if (r.condition().test(event)) {
                 if (alerts == null) {
                     alerts = new ArrayList<>(2);
@@ -81,6 +113,23 @@ public final class CompiledRuleset {
             }
         }
         return alerts == null ? Collections.emptyList() : alerts;
+    }
+
+    private CompiledRule[] candidates(String name, String source) {
+        CompiledRule[] forName = name == null ? unconstrained : byName.getOrDefault(name, unconstrained);
+        CompiledRule[] forSource = source == null ? null : bySource.get(source);
+        if (forSource == null) {
+            return forName;
+        }
+        String key = name + '\u0000' + source;
+        CompiledRule[] m = merged.get(key);
+        if (m == null) {
+            m = sorted(Arrays.asList(forName), Arrays.asList(forSource));
+            if (merged.size() < MAX_CACHED_PAIRS) {
+                merged.put(key, m);
+            }
+        }
+        return m;
     }
 
     private static Alert alert(CompiledRule r, CloudTrailEvent e) {
@@ -102,7 +151,11 @@ public final class CompiledRuleset {
         return allRules;
     }
 
-    /** The rules that evaluate events: enabled and at or above the priority threshold. */
+    /** The rules that evaluate events, in order: enabled and at or above the priority threshold. */
+    public List<CompiledRule> activeRules() {
+        return Collections.unmodifiableList(Arrays.asList(active));
+    }
+
     public int activeRuleCount() {
         return active.length;
     }
@@ -129,5 +182,19 @@ public final class CompiledRuleset {
 
     public RuleMatching matching() {
         return matching;
+    }
+
+    /** The record members this ruleset reads. */
+    public Projection projection() {
+        return projection;
+    }
+
+    /** Number of candidate rules for an event name and source; for tests of the index. */
+    int candidateCount(String name, String source) {
+        return candidates(name, source).length;
+    }
+
+    Set<String> indexedNames() {
+        return byName.keySet();
     }
 }

@@ -1,11 +1,9 @@
 package io.trailhawk.job.detect;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailhawk.job.JobMetrics;
 import io.trailhawk.job.decode.DecodedRecord;
 import io.trailhawk.rules.Alert;
 import io.trailhawk.rules.CompiledRuleset;
-import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.output.AlertJson;
 import java.io.IOException;
 import java.time.Instant;
@@ -58,7 +56,6 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
 
     private transient CompiledRuleset active;
     private transient long activeVersion;
-    private transient ObjectMapper mapper;
     private transient AlertJson alertJson;
     private transient long evaluated;
     private transient Counter eventsEvaluated;
@@ -107,7 +104,6 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
 
     @Override
     public void open(Configuration parameters) {
-        mapper = new ObjectMapper();
         alertJson = new AlertJson(hostname);
         MetricGroup m = JobMetrics.group(getRuntimeContext(), managedFlink);
         eventsEvaluated = m.counter("eventsEvaluated");
@@ -122,13 +118,12 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     }
 
     @Override
-    public void processElement(DecodedRecord record, ReadOnlyContext ctx, Collector<AlertRecord> out)
-            throws IOException {
+    public void processElement(DecodedRecord record, ReadOnlyContext ctx, Collector<AlertRecord> out) {
         long start = System.nanoTime();
         List<Alert> fired;
         try {
-            fired = active.evaluate(CloudTrailEvent.of(mapper.readTree(record.json), ++evaluated));
-        } catch (RuntimeException e) {
+            fired = active.evaluate(record.json, ++evaluated);
+        } catch (RuntimeException | IOException e) {
             // A defect must not stop detection for every other event: count it, log it, go on.
             evaluationFailures.inc();
             LOG.error("evaluation failed for a record from {}", record.origin, e);

@@ -4,6 +4,7 @@ import io.trailhawk.rules.Priority;
 import io.trailhawk.rules.eval.Predicate;
 import io.trailhawk.rules.output.OutputTemplate;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 
@@ -18,10 +19,15 @@ public final class CompiledRule {
     private final Predicate condition;
     private final OutputTemplate output;
     private final Set<String> eventNames;
+    private final Set<String> eventSources;
     private final String conditionText;
+    private final List<String[]> reads;
+    private final io.trailhawk.rules.parse.Expr conditionTree;
 
     CompiledRule(String name, String desc, Priority priority, String source, SortedSet<String> tags, boolean enabled,
-            Predicate condition, OutputTemplate output, Set<String> eventNames, String conditionText) {
+            Predicate condition, OutputTemplate output, Set<String> eventNames, Set<String> eventSources,
+            String conditionText,
+            List<String[]> reads, io.trailhawk.rules.parse.Expr conditionTree) {
         this.name = name;
         this.desc = desc;
         this.priority = priority;
@@ -31,7 +37,22 @@ public final class CompiledRule {
         this.condition = condition;
         this.output = output;
         this.eventNames = eventNames == null ? null : Collections.unmodifiableSet(eventNames);
+        this.eventSources = eventSources == null ? null : Collections.unmodifiableSet(eventSources);
         this.conditionText = conditionText;
+        List<String[]> all = new java.util.ArrayList<>(reads);
+        all.addAll(output.reads());
+        this.reads = Collections.unmodifiableList(all);
+        this.conditionTree = conditionTree;
+    }
+
+    /** Every record path the condition and the output read. */
+    public List<String[]> reads() {
+        return reads;
+    }
+
+    /** The condition as a tree, macros expanded in place: what the reference evaluator interprets. */
+    public io.trailhawk.rules.parse.Expr conditionTree() {
+        return conditionTree;
     }
 
     public String name() {
@@ -70,6 +91,11 @@ public final class CompiledRule {
     /** The event names the condition requires, or null when it may match any event. */
     public Set<String> eventNames() {
         return eventNames;
+    }
+
+    /** The event sources the condition requires, or null when it may match any source. */
+    public Set<String> eventSources() {
+        return eventSources;
     }
 
     /** The final condition text that was parsed: exceptions added and lists substituted. */

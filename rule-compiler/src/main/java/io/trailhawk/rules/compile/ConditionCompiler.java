@@ -48,6 +48,7 @@ final class ConditionCompiler {
     private final Set<String> usedMacros;
     private final Deque<ParsedMacro> expanding = new ArrayDeque<>();
     private final Set<String> fieldsSeen = new LinkedHashSet<>();
+    private final List<String[]> reads = new ArrayList<>();
     private String item;
     private boolean failed;
     private boolean failedOnUnknownField;
@@ -66,11 +67,16 @@ final class ConditionCompiler {
         final Predicate predicate;
         final boolean unknownField;
         final Set<String> eventNames;
+        final Set<String> eventSources;
+        final List<String[]> reads;
 
-        Result(Predicate predicate, boolean unknownField, Set<String> eventNames) {
+        Result(Predicate predicate, boolean unknownField, Set<String> eventNames, Set<String> eventSources,
+                List<String[]> reads) {
             this.predicate = predicate;
             this.unknownField = unknownField;
             this.eventNames = eventNames;
+            this.eventSources = eventSources;
+            this.reads = reads;
         }
     }
 
@@ -83,9 +89,11 @@ final class ConditionCompiler {
         failed = false;
         failedOnUnknownField = false;
         reportErrors = !quiet;
+        reads.clear();
         Predicate p = compile(ast, text);
-        Set<String> names = failed ? null : EventNameIndex.requiredNames(ast, macros);
-        return new Result(failed ? null : p, failedOnUnknownField, names);
+        Set<String> names = failed ? null : EventNameIndex.NAME.required(ast, macros);
+        Set<String> sources = failed ? null : EventNameIndex.SOURCE.required(ast, macros);
+        return new Result(failed ? null : p, failedOnUnknownField, names, sources, new ArrayList<>(reads));
     }
 
     /** Every field name (without argument) a condition reads, macros included; unknown macros are ignored. */
@@ -207,6 +215,7 @@ final class ConditionCompiler {
         if (!a.isTransform()) {
             try {
                 ResolvedField f = registry.resolve(a.field(), a.arg());
+                reads.addAll(f.reads());
                 return new Value(f.extractor(), f.type(), f.displayName());
             } catch (UnknownFieldException ex) {
                 throw new CompileError(ex.getMessage(), a.offset(), true);

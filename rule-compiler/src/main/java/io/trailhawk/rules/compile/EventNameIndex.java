@@ -11,18 +11,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds the event names a condition requires: a rule whose condition can only be true for {@code eventName} in
- * some set never needs to see other events. Returns null when a condition does not constrain the name.
+ * Finds the values of a top-level record member that a condition requires: a rule whose condition can only be
+ * true for {@code eventName} (or {@code eventSource}) in some set never needs to see other events. Returns null
+ * when a condition does not constrain the member.
  */
 final class EventNameIndex {
-    private EventNameIndex() {
+    private final String ctField;
+    private final String member;
+
+    private EventNameIndex(String ctField, String member) {
+        this.ctField = ctField;
+        this.member = member;
     }
 
-    static Set<String> requiredNames(Expr e, Map<String, ParsedMacro> macros) {
+    static final EventNameIndex NAME = new EventNameIndex("ct.name", "eventName");
+    static final EventNameIndex SOURCE = new EventNameIndex("ct.src", "eventSource");
+
+    Set<String> required(Expr e, Map<String, ParsedMacro> macros) {
         return names(e, macros, new HashSet<>());
     }
 
-    private static Set<String> names(Expr e, Map<String, ParsedMacro> macros, Set<String> visiting) {
+    private Set<String> names(Expr e, Map<String, ParsedMacro> macros, Set<String> visiting) {
         switch (e.kind()) {
             case CHECK:
                 return fromCheck((CheckExpr) e);
@@ -65,8 +74,8 @@ final class EventNameIndex {
         }
     }
 
-    private static Set<String> fromCheck(CheckExpr c) {
-        if (c.rhsValue() != null || !isEventName(c.lhs())) {
+    private Set<String> fromCheck(CheckExpr c) {
+        if (c.rhsValue() != null || !isKey(c.lhs())) {
             return null;
         }
         String op = c.operator();
@@ -77,14 +86,14 @@ final class EventNameIndex {
         return null;
     }
 
-    private static boolean isEventName(ValueAccess a) {
+    private boolean isKey(ValueAccess a) {
         if (a.isTransform()) {
             return false;
         }
-        if (a.field().equals("ct.name") && a.arg() == null) {
+        if (a.field().equals(ctField) && a.arg() == null) {
             return true;
         }
         boolean json = a.field().equals("json.value") || a.field().equals("jevt.value");
-        return json && ("/eventName".equals(a.arg()) || "eventName".equals(a.arg()));
+        return json && (("/" + member).equals(a.arg()) || member.equals(a.arg()));
     }
 }

@@ -57,7 +57,7 @@ public final class RulesetCompiler {
         ConditionCompiler conditions = new ConditionCompiler(registry, macros, diag, usedMacros);
         List<CompiledRule> out = new ArrayList<>();
         for (RuleInfo r : collected.rules()) {
-            CompiledRule c = compileRule(r, lists, conditions, diag, warnings);
+            CompiledRule c = compileRule(r, lists, macros, conditions, diag, warnings);
             if (c != null) {
                 out.add(c);
             }
@@ -75,8 +75,8 @@ public final class RulesetCompiler {
         return new CompiledRules(out);
     }
 
-    private CompiledRule compileRule(RuleInfo r, ListSubstitution lists, ConditionCompiler conditions,
-            Diagnostics diag, Diagnostics warnings) {
+    private CompiledRule compileRule(RuleInfo r, ListSubstitution lists, Map<String, ParsedMacro> macros,
+            ConditionCompiler conditions, Diagnostics diag, Diagnostics warnings) {
         String label = "rule '" + r.name() + "'";
         String source = r.source() == null ? CLOUDTRAIL_SOURCE : r.source();
         if (!source.equals(CLOUDTRAIL_SOURCE) && !source.equals(K8S_AUDIT_SOURCE)) {
@@ -127,7 +127,9 @@ public final class RulesetCompiler {
             return null;
         }
         return new CompiledRule(r.name(), r.desc(), r.priority(), CLOUDTRAIL_SOURCE, new java.util.TreeSet<>(r.tags()),
-                r.enabled(), result.predicate, output, result.eventNames, text.text());
+                r.enabled(), result.predicate, output, result.eventNames, result.eventSources, text.text(),
+                result.reads,
+                MacroExpansion.expand(ast, macros));
     }
 
     /** The first field a k8s_audit rule reads that is not {@code jevt.*} or {@code json.*}, or null. */

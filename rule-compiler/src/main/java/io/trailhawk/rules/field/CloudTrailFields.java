@@ -20,7 +20,7 @@ final class CloudTrailFields {
         str(d, "ct.errormessage", "the error message (errorMessage)", "errorMessage");
         str(d, "ct.time", "the raw eventTime", "eventTime");
         str(d, "ct.src", "the service that received the call (eventSource)", "eventSource");
-        plain(d, "ct.shortsrc", "eventSource without .amazonaws.com", e -> {
+        plain(d, "ct.shortsrc", "eventSource without .amazonaws.com", reads("eventSource"), e -> {
             String s = e.text("eventSource");
             if (s == null) {
                 return JsonPaths.str(e.record(), "eventSource");
@@ -29,10 +29,12 @@ final class CloudTrailFields {
                     ? s.substring(0, s.length() - AMAZONAWS_SUFFIX.length()) : s;
         });
         str(d, "ct.name", "the API call (eventName)", "eventName");
-        plain(d, "ct.user", "the user, by identity type: user name, invoking service or role name", CloudTrailFields::user);
-        plain(d, "ct.originaluser", "for assumed roles, the session name; otherwise the user name",
+        plain(d, "ct.user", "the user, by identity type: user name, invoking service or role name", USER,
+                CloudTrailFields::user);
+        plain(d, "ct.originaluser", "for assumed roles, the session name; otherwise the user name", USER,
                 CloudTrailFields::originalUser);
-        plain(d, "ct.user.accountid", "userIdentity.accountId, else recipientAccountId", e -> {
+        plain(d, "ct.user.accountid", "userIdentity.accountId, else recipientAccountId",
+                reads("userIdentity.accountId", "recipientAccountId"), e -> {
             String a = JsonPaths.str(e.record(), "userIdentity", "accountId");
             return a != null ? a : JsonPaths.str(e.record(), "recipientAccountId");
         });
@@ -57,15 +59,16 @@ final class CloudTrailFields {
         json(d, "ct.request", "requestParameters as compact JSON", "requestParameters");
         str(d, "ct.srcip", "the caller's IP address or service name (sourceIPAddress)", "sourceIPAddress");
         str(d, "ct.useragent", "the caller's user agent (userAgent)", "userAgent");
-        plain(d, "ct.info", "a one-line summary of the event", CloudTrailInfo::info);
-        plain(d, "ct.managementevent", "\"true\" for a management event (managementEvent)",
+        plain(d, "ct.info", "a one-line summary of the event", INFO, CloudTrailInfo::info);
+        plain(d, "ct.managementevent", "\"true\" for a management event (managementEvent)", reads("managementEvent"),
                 e -> boolText(e.record().get("managementEvent"), false));
-        plain(d, "ct.readonly", "\"true\" if the call only reads (readOnly)",
+        plain(d, "ct.readonly", "\"true\" if the call only reads (readOnly)", reads("readOnly"),
                 e -> boolText(e.record().get("readOnly"), false));
         str(d, "ct.requestid", "the request ID (requestID)", "requestID");
         str(d, "ct.eventtype", "the event type (eventType)", "eventType");
         str(d, "ct.apiversion", "the API version (apiVersion)", "apiVersion");
-        plain(d, "ct.resources", "each resource as compact JSON, comma separated", CloudTrailFields::resources);
+        plain(d, "ct.resources", "each resource as compact JSON, comma separated", reads("resources"),
+                CloudTrailFields::resources);
         str(d, "ct.recipientaccountid", "the account that received the event (recipientAccountId)",
                 "recipientAccountId");
         json(d, "ct.serviceeventdetails", "serviceEventDetails as compact JSON", "serviceEventDetails");
@@ -77,7 +80,7 @@ final class CloudTrailFields {
         str(d, "ct.addendum.originalrequestid", "addendum.originalRequestID", "addendum", "originalRequestID");
         str(d, "ct.addendum.originaleventid", "addendum.originalEventID", "addendum", "originalEventID");
         plain(d, "ct.sessioncredentialfromconsole", "\"true\" if the session credential came from the console",
-                e -> boolText(e.record().get("sessionCredentialFromConsole"), true));
+                reads("sessionCredentialFromConsole"), e -> boolText(e.record().get("sessionCredentialFromConsole"), true));
         json(d, "ct.edgedevicedetails", "edgeDeviceDetails as compact JSON", "edgeDeviceDetails");
         str(d, "ct.tlsdetails.tlsversion", "tlsDetails.tlsVersion", "tlsDetails", "tlsVersion");
         str(d, "ct.tlsdetails.ciphersuite", "tlsDetails.cipherSuite", "tlsDetails", "cipherSuite");
@@ -87,22 +90,31 @@ final class CloudTrailFields {
 
         str(d, "s3.bucket", "the bucket (requestParameters.bucketName)", "requestParameters", "bucketName");
         str(d, "s3.key", "the object key (requestParameters.key)", "requestParameters", "key");
-        plain(d, "s3.uri", "s3://bucket/key, when both are known", CloudTrailFields::s3Uri);
-        uint(d, "s3.bytes", "bytes transferred in and out", e -> s3Bytes(e, true, true));
-        uint(d, "s3.bytes.in", "bytes transferred in", e -> s3Bytes(e, true, false));
-        uint(d, "s3.bytes.out", "bytes transferred out", e -> s3Bytes(e, false, true));
-        uint(d, "s3.cnt.get", "1 for GetObject, 0 otherwise", e -> "GetObject".equals(e.text("eventName")) ? 1L : 0L);
-        uint(d, "s3.cnt.put", "1 for PutObject, 0 otherwise", e -> "PutObject".equals(e.text("eventName")) ? 1L : 0L);
-        uint(d, "s3.cnt.other", "1 unless GetObject or PutObject, 0 otherwise", e -> {
+        plain(d, "s3.uri", "s3://bucket/key, when both are known",
+                reads("requestParameters.bucketName", "requestParameters.key"), CloudTrailFields::s3Uri);
+        List<String[]> bytes = reads("additionalEventData");
+        uint(d, "s3.bytes", "bytes transferred in and out", bytes, e -> s3Bytes(e, true, true));
+        uint(d, "s3.bytes.in", "bytes transferred in", bytes, e -> s3Bytes(e, true, false));
+        uint(d, "s3.bytes.out", "bytes transferred out", bytes, e -> s3Bytes(e, false, true));
+        List<String[]> name = reads("eventName");
+        uint(d, "s3.cnt.get", "1 for GetObject, 0 otherwise", name,
+                e -> "GetObject".equals(e.text("eventName")) ? 1L : 0L);
+        uint(d, "s3.cnt.put", "1 for PutObject, 0 otherwise", name,
+                e -> "PutObject".equals(e.text("eventName")) ? 1L : 0L);
+        uint(d, "s3.cnt.other", "1 unless GetObject or PutObject, 0 otherwise", name, e -> {
             String n = e.text("eventName");
             return "GetObject".equals(n) || "PutObject".equals(n) ? 0L : 1L;
         });
 
-        plain(d, "ec2.name", "the Name tag of a new instance", CloudTrailFields::ec2Name);
+        plain(d, "ec2.name", "the Name tag of a new instance", reads("requestParameters.tagSpecificationSet"),
+                CloudTrailFields::ec2Name);
+        List<String[]> images = reads("responseElements.instancesSet", "requestParameters.imageId",
+                "requestParameters.DescribeFastLaunchImagesRequest", "requestParameters.launchSpecification");
         d.add(new FieldDefinition("ec2.imageids", FieldType.STRING_LIST, ArgMode.OPTIONAL_INDEX,
-                "the AMI IDs of the instances (optionally one, by index)", CloudTrailFields::imageIds));
+                "the AMI IDs of the instances (optionally one, by index)", CloudTrailFields::imageIds,
+                arg -> images));
         d.add(new FieldDefinition("ec2.imageid", FieldType.STRING, ArgMode.NONE,
-                "the first AMI ID (deprecated: use ec2.imageids)", arg -> imageIds("0")));
+                "the first AMI ID (deprecated: use ec2.imageids)", arg -> imageIds("0"), arg -> images));
         str(d, "ecr.repository", "the ECR repository (requestParameters.repositoryName)", "requestParameters",
                 "repositoryName");
         str(d, "ecr.imagetag", "the ECR image tag (requestParameters.imageTag)", "requestParameters", "imageTag");
@@ -113,21 +125,35 @@ final class CloudTrailFields {
 
     private static void str(List<FieldDefinition> d, String name, String desc, String... path) {
         d.add(new FieldDefinition(name, FieldType.STRING, ArgMode.NONE, desc,
-                arg -> e -> JsonPaths.str(e.record(), path)));
+                arg -> e -> JsonPaths.str(e.record(), path), arg -> List.<String[]>of(path)));
     }
 
     private static void json(List<FieldDefinition> d, String name, String desc, String... path) {
         d.add(new FieldDefinition(name, FieldType.STRING, ArgMode.NONE, desc,
-                arg -> e -> JsonPaths.compact(e.record(), path)));
+                arg -> e -> JsonPaths.compact(e.record(), path), arg -> List.<String[]>of(path)));
     }
 
-    private static void plain(List<FieldDefinition> d, String name, String desc, Extractor x) {
-        d.add(new FieldDefinition(name, FieldType.STRING, ArgMode.NONE, desc, arg -> x));
+    private static void plain(List<FieldDefinition> d, String name, String desc, List<String[]> reads, Extractor x) {
+        d.add(new FieldDefinition(name, FieldType.STRING, ArgMode.NONE, desc, arg -> x, arg -> reads));
     }
 
-    private static void uint(List<FieldDefinition> d, String name, String desc, Extractor x) {
-        d.add(new FieldDefinition(name, FieldType.UINT64, ArgMode.NONE, desc, arg -> x));
+    private static void uint(List<FieldDefinition> d, String name, String desc, List<String[]> reads, Extractor x) {
+        d.add(new FieldDefinition(name, FieldType.UINT64, ArgMode.NONE, desc, arg -> x, arg -> reads));
     }
+
+    /** Dotted member paths, e.g. {@code reads("userIdentity", "recipientAccountId")}. */
+    static List<String[]> reads(String... dotted) {
+        List<String[]> out = new ArrayList<>();
+        for (String p : dotted) {
+            out.add(p.split("\\."));
+        }
+        return out;
+    }
+
+    /** What ct.user and ct.info read. */
+    static final List<String[]> USER = reads("userIdentity");
+    static final List<String[]> INFO = reads("userIdentity", "sourceIPAddress", "eventName", "errorCode", "readOnly",
+            "requestParameters", "additionalEventData");
 
     /** Present iff the key exists; {@code "true"} iff it is boolean true (or, when allowed, the string "true"). */
     private static String boolText(JsonNode n, boolean acceptString) {

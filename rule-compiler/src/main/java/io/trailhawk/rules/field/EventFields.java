@@ -34,15 +34,25 @@ final class EventFields {
         add(d, "evt.rawtime.ns", FieldType.UINT64, "event time, the nanoseconds part",
                 e -> Math.floorMod(e.timeNanos(), 1_000_000_000L));
         add(d, "evt.pluginname", FieldType.STRING, "the plugin that produced the event", e -> "cloudtrail");
-        add(d, "evt.plugininfo", FieldType.STRING, "a one-line summary of the event", CloudTrailInfo::pluginInfo);
+        d.add(new FieldDefinition("evt.plugininfo", FieldType.STRING, ArgMode.NONE, "a one-line summary of the event",
+                arg -> CloudTrailInfo::pluginInfo, arg -> PLUGIN_INFO));
         add(d, "evt.source", FieldType.STRING, "the event source", e -> SOURCE);
         add(d, "evt.is_async", FieldType.BOOL, "always false for CloudTrail events", e -> Boolean.FALSE);
         add(d, "evt.hostname", FieldType.STRING, "the host running the evaluation", e -> HOSTNAME);
         return d;
     }
 
+    private static final List<String[]> PLUGIN_INFO = pluginInfoReads();
+
+    private static List<String[]> pluginInfoReads() {
+        List<String[]> r = new java.util.ArrayList<>(CloudTrailFields.INFO);
+        r.addAll(CloudTrailFields.reads("awsRegion", "eventSource"));
+        return r;
+    }
+
+    /** The event time is part of every projection, so the other evt.* fields read nothing more. */
     private static void add(List<FieldDefinition> d, String name, FieldType type, String desc, Extractor x) {
-        d.add(new FieldDefinition(name, type, ArgMode.NONE, desc, arg -> x));
+        d.add(new FieldDefinition(name, type, ArgMode.NONE, desc, arg -> x, arg -> List.of()));
     }
 
     private static ZonedDateTime local(CloudTrailEvent e) {

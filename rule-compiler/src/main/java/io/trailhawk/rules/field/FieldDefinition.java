@@ -1,5 +1,6 @@
 package io.trailhawk.rules.field;
 
+import java.util.List;
 import java.util.function.Function;
 
 /** A registered field: its name, type, argument rules and how to build its extractor for a given argument. */
@@ -9,14 +10,16 @@ public final class FieldDefinition {
     private final ArgMode argMode;
     private final String description;
     private final Function<String, Extractor> factory;
+    private final Function<String, List<String[]>> reads;
 
     FieldDefinition(String name, FieldType type, ArgMode argMode, String description,
-            Function<String, Extractor> factory) {
+            Function<String, Extractor> factory, Function<String, List<String[]>> reads) {
         this.name = name;
         this.type = type;
         this.argMode = argMode;
         this.description = description;
         this.factory = factory;
+        this.reads = reads;
     }
 
     public String name() {
@@ -37,5 +40,13 @@ public final class FieldDefinition {
 
     Extractor extractor(String arg) {
         return factory.apply(arg);
+    }
+
+    /**
+     * The parts of a record the field reads for an argument: each a path of member names below the record root,
+     * meaning that whole subtree; an empty path means the whole record.
+     */
+    List<String[]> reads(String arg) {
+        return reads.apply(arg);
     }
 }

@@ -25,16 +25,18 @@ final class JsonFields {
         for (String prefix : new String[] {"json", "jevt"}) {
             d.add(new FieldDefinition(prefix + ".value", FieldType.STRING, ArgMode.REQUIRED_KEY,
                     "the value at a JSON pointer: a string as is, anything else as compact JSON",
-                    JsonFields::pointer));
+                    JsonFields::pointer, JsonFields::pointerReads));
             d.add(new FieldDefinition(prefix + ".obj", FieldType.STRING, ArgMode.NONE,
-                    "the whole record, pretty-printed", arg -> JsonFields::pretty));
+                    "the whole record, pretty-printed", arg -> JsonFields::pretty, arg -> WHOLE));
             d.add(new FieldDefinition(prefix + ".rawtime", FieldType.STRING, ArgMode.NONE,
-                    "the event time in nanoseconds, as decimal text", arg -> e -> Long.toString(e.timeNanos())));
+                    "the event time in nanoseconds, as decimal text", arg -> e -> Long.toString(e.timeNanos()),
+                    arg -> List.of()));
         }
         d.add(new FieldDefinition("jevt.time", FieldType.STRING, ArgMode.NONE,
-                "event time, local HH:MM:SS.nnnnnnnnn (legacy)", arg -> e -> EventTime.localClock(e.timeNanos())));
+                "event time, local HH:MM:SS.nnnnnnnnn (legacy)", arg -> e -> EventTime.localClock(e.timeNanos()),
+                arg -> List.of()));
         d.add(new FieldDefinition("jevt.time.iso8601", FieldType.STRING, ArgMode.NONE,
-                "event time, UTC ISO 8601 (legacy)", arg -> e -> EventTime.iso8601(e.timeNanos())));
+                "event time, UTC ISO 8601 (legacy)", arg -> e -> EventTime.iso8601(e.timeNanos()), arg -> List.of()));
         return d;
     }
 
@@ -44,6 +46,21 @@ final class JsonFields {
         } catch (JsonProcessingException ex) {
             return null;
         }
+    }
+
+    private static final List<String[]> WHOLE = List.<String[]>of(new String[0]);
+
+    /** The members a pointer passes through; array indexes stay segments, and arrays are read whole. */
+    private static List<String[]> pointerReads(String arg) {
+        String p = arg.startsWith("/") ? arg.substring(1) : arg;
+        if (p.isEmpty()) {
+            return WHOLE;
+        }
+        String[] raw = p.split("/", -1);
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = raw[i].replace("~1", "/").replace("~0", "~");
+        }
+        return List.<String[]>of(raw);
     }
 
     /** Builds a reader for one pointer: split and unescaped once, here, not per event. */

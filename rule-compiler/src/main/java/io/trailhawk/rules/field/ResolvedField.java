@@ -32,6 +32,11 @@ public final class ResolvedField {
         return extractor;
     }
 
+    /** The record paths this field reads; see {@link io.trailhawk.rules.event.Projection}. */
+    public java.util.List<String[]> reads() {
+        return definition.reads(arg);
+    }
+
     /** The field as written in rules: {@code name} or {@code name[arg]}. */
     public String displayName() {
         return arg == null ? definition.name() : definition.name() + "[" + arg + "]";

@@ -17,12 +17,20 @@ public final class OutputTemplate {
     private final Extractor[] values;
     private final int[] widths;
     private final List<OutputField> fields;
+    private final List<String[]> reads;
 
-    OutputTemplate(String[] literals, Extractor[] values, int[] widths, List<OutputField> fields) {
+    OutputTemplate(String[] literals, Extractor[] values, int[] widths, List<OutputField> fields,
+            List<String[]> reads) {
         this.literals = literals;
         this.values = values;
         this.widths = widths;
         this.fields = Collections.unmodifiableList(fields);
+        this.reads = Collections.unmodifiableList(reads);
+    }
+
+    /** The record paths the output reads. */
+    public List<String[]> reads() {
+        return reads;
     }
 
     /** The fields reported in {@code output_fields}: each {@code %field}, and a transformer's inner field. */

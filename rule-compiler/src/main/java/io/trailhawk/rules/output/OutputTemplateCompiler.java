@@ -44,6 +44,7 @@ public final class OutputTemplateCompiler {
         List<Extractor> values = new ArrayList<>();
         List<Integer> widths = new ArrayList<>();
         Map<String, OutputField> fields = new LinkedHashMap<>();
+        List<String[]> reads = new ArrayList<>();
         StringBuilder lit = new StringBuilder();
         int i = 0;
         while (i < text.length()) {
@@ -74,7 +75,7 @@ public final class OutputTemplateCompiler {
                 throw new OutputSyntaxException("invalid formatting token '" + text.substring(tokenStart,
                         Math.min(text.length(), Math.max(end, tokenStart + 1))) + "': not a known field", tokenStart);
             }
-            Extractor x = build(access, fields);
+            Extractor x = build(access, fields, reads);
             literals.add(lit.toString());
             lit.setLength(0);
             values.add(x);
@@ -87,7 +88,7 @@ public final class OutputTemplateCompiler {
             w[k] = widths.get(k);
         }
         return new OutputTemplate(literals.toArray(new String[0]), values.toArray(new Extractor[0]), w,
-                new ArrayList<>(fields.values()));
+                new ArrayList<>(fields.values()), reads);
     }
 
     /** How far a field token could reach: name characters, a bracketed argument, or a transformer's parentheses. */
@@ -139,14 +140,15 @@ public final class OutputTemplateCompiler {
         return t;
     }
 
-    private Extractor build(ValueAccess a, Map<String, OutputField> fields) {
+    private Extractor build(ValueAccess a, Map<String, OutputField> fields, List<String[]> reads) {
         try {
             if (!a.isTransform()) {
                 ResolvedField f = registry.resolve(a.field(), a.arg());
+                reads.addAll(f.reads());
                 fields.putIfAbsent(f.displayName(), new OutputField(f.displayName(), f.extractor()));
                 return f.extractor();
             }
-            return Transformers.apply(a.transformer(), build(a.inner(), fields));
+            return Transformers.apply(a.transformer(), build(a.inner(), fields, reads));
         } catch (UnknownFieldException e) {
             throw new IllegalStateException("checked by resolvable()", e);
         }

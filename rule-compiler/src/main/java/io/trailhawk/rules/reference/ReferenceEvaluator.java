@@ -1,0 +1,161 @@
+package io.trailhawk.rules.reference;
+
+import io.trailhawk.rules.CompiledRuleset;
+import io.trailhawk.rules.RuleMatching;
+import io.trailhawk.rules.compile.CompiledRule;
+import io.trailhawk.rules.eval.Checks;
+import io.trailhawk.rules.eval.StringMatchers;
+import io.trailhawk.rules.eval.Transformers;
+import io.trailhawk.rules.event.CloudTrailEvent;
+import io.trailhawk.rules.event.Projection;
+import io.trailhawk.rules.field.Extractor;
+import io.trailhawk.rules.field.FieldRegistry;
+import io.trailhawk.rules.field.UnknownFieldException;
+import io.trailhawk.rules.parse.CheckExpr;
+import io.trailhawk.rules.parse.Expr;
+import io.trailhawk.rules.parse.LogicalExpr;
+import io.trailhawk.rules.parse.NotExpr;
+import io.trailhawk.rules.parse.ValueAccess;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * The plain way to run a ruleset: parse the whole record into a tree, then interpret every active rule's condition
+ * tree, resolving fields and building comparisons as it goes, with no index and no projection. It exists to check
+ * the compiled path against (same verdicts, same order) and as the naive baseline in benchmarks.
+ */
+public final class ReferenceEvaluator {
+    private final CompiledRuleset ruleset;
+    private final FieldRegistry registry = FieldRegistry.standard();
+    private final Projection whole = Projection.everything();
+
+    public ReferenceEvaluator(CompiledRuleset ruleset) {
+        this.ruleset = ruleset;
+    }
+
+    /** Names of the rules that match, in rule order (the first only, with {@code first} matching). */
+    public List<String> matchingRules(byte[] recordJson, long number) throws IOException {
+        return matchingRules(CloudTrailEvent.of(whole.read(recordJson), number));
+    }
+
+    public List<String> matchingRules(CloudTrailEvent e) {
+        List<String> out = new ArrayList<>();
+        for (CompiledRule r : ruleset.activeRules()) {
+            if (holds(r.conditionTree(), e)) {
+                out.add(r.name());
+                if (ruleset.matching() == RuleMatching.FIRST) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Interprets one condition tree on one event. */
+    public boolean holds(Expr expr, CloudTrailEvent e) {
+        switch (expr.kind()) {
+            case AND:
+                for (Expr c : ((LogicalExpr) expr).children()) {
+                    if (!holds(c, e)) {
+                        return false;
+                    }
+                }
+                return true;
+            case OR:
+                for (Expr c : ((LogicalExpr) expr).children()) {
+                    if (holds(c, e)) {
+                        return true;
+                    }
+                }
+                return false;
+            case NOT:
+                return !holds(((NotExpr) expr).child(), e);
+            case CHECK:
+                return check((CheckExpr) expr, e);
+            default:
+                throw new IllegalStateException("macros are expanded in compiled rules: " + expr);
+        }
+    }
+
+    private boolean check(CheckExpr c, CloudTrailEvent e) {
+        Extractor lhsReader = reader(c.lhs());
+        Object lhs = lhsReader.extract(e);
+        String op = c.operator();
+        if (op.equals("exists")) {
+            return lhs != null;
+        }
+        if (lhs == null) {
+            return false;
+        }
+        if (c.rhsValue() != null) {
+            return Checks.fields(lhsReader, op, reader(c.rhsValue())).test(e);
+        }
+        List<String> values = c.values();
+        if (c.modifier() != null) {
+            return StringMatchers.modified(op, c.modifier(), values).matches((String) lhs);
+        }
+        if (lhs instanceof String) {
+            String s = (String) lhs;
+            switch (op) {
+                case "in":
+                case "intersects":
+                    return values.contains(s);
+                case "pmatch":
+                    return StringMatchers.pmatch(values).matches(s);
+                default:
+                    return StringMatchers.of(op, values.get(0)).matches(s);
+            }
+        }
+        if (lhs instanceof Long) {
+            long v = (Long) lhs;
+            List<Long> numbers = new ArrayList<>();
+            for (String s : values) {
+                numbers.add(s.startsWith("0x") || s.startsWith("0X") ? Long.parseUnsignedLong(s.substring(2), 16)
+                        : Long.parseUnsignedLong(s.startsWith("+") ? s.substring(1) : s));
+            }
+            if (op.equals("in") || op.equals("intersects")) {
+                return numbers.contains(v);
+            }
+            int cmp = Long.compareUnsigned(v, numbers.get(0));
+            switch (op) {
+                case "=": return cmp == 0;
+                case "!=": return cmp != 0;
+                case "<": return cmp < 0;
+                case "<=": return cmp <= 0;
+                case ">": return cmp > 0;
+                default: return cmp >= 0;
+            }
+        }
+        if (lhs instanceof Boolean) {
+            boolean in = values.contains(lhs.toString());
+            return op.equals("!=") ? !in : in;
+        }
+        List<?> list = (List<?>) lhs;
+        HashSet<String> set = new HashSet<>(values);
+        if (set.isEmpty()) {
+            return false;
+        }
+        if (op.equals("in")) {
+            return set.containsAll(list);
+        }
+        for (Object o : list) {
+            if (set.contains(o)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Extractor reader(ValueAccess a) {
+        if (a.isTransform()) {
+            return Transformers.apply(a.transformer(), reader(a.inner()));
+        }
+        try {
+            return registry.resolve(a.field(), a.arg()).extractor();
+        } catch (UnknownFieldException ex) {
+            throw new IllegalStateException("compiled rules only use known fields", ex);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.trailhawk.rules.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailhawk.rules.Alert;
+import io.trailhawk.rules.CompiledRuleset;
+import io.trailhawk.rules.RuleCompiler;
+import io.trailhawk.rules.RuleMatching;
+import io.trailhawk.rules.decode.CloudTrailDecoder;
+import io.trailhawk.rules.decode.DecodeSink;
+import io.trailhawk.rules.decode.EventSources;
+import io.trailhawk.rules.event.CloudTrailEvent;
+import io.trailhawk.rules.load.RulesFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compiled path (projected parse, event-name and source index, predicate trees) gives exactly the verdicts and
+ * outputs of the reference path (whole tree, every rule, interpreted), on real records and on random conditions.
+ */
+class FastPathEquivalenceTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final List<byte[]> RECORDS = new ArrayList<>();
+
+    @BeforeAll
+    static void loadRecords() throws Exception {
+        for (Path f : EventSources.expand(List.of(Path.of("..", "samples", "invictus-aws-2023", "CloudTrail")))) {
+            new CloudTrailDecoder().decode(Files.readAllBytes(f), f.toString(), new DecodeSink() {
+                @Override
+                public void record(JsonNode record, String position) {
+                    try {
+                        RECORDS.add(MAPPER.writeValueAsBytes(record));
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }
+
+                @Override
+                public void skipped(String position, String reason) {
+                }
+
+                @Override
+                public void malformed(String position, String reason) {
+                    throw new AssertionError(position + reason);
+                }
+            });
+        }
+        assertThat(RECORDS).hasSize(2900);
+    }
+
+    private static void assertEquivalent(CompiledRuleset rules) throws Exception {
+        ReferenceEvaluator reference = new ReferenceEvaluator(rules);
+        long n = 0;
+        int fired = 0;
+        for (byte[] r : RECORDS) {
+            n++;
+            List<Alert> fast = rules.evaluate(r, n);
+            List<Alert> wholeTree = rules.evaluate(CloudTrailEvent.of(MAPPER.readTree(r), n));
+            List<String> fastRules = fast.stream().map(Alert::rule).collect(Collectors.toList());
+            assertThat(fastRules).as("record %d", n).isEqualTo(reference.matchingRules(r, n));
+            assertThat(fast.stream().map(Alert::output).collect(Collectors.toList())).as("outputs of record %d", n)
+                    .isEqualTo(wholeTree.stream().map(Alert::output).collect(Collectors.toList()));
+            assertThat(fast.stream().map(Alert::outputFields).collect(Collectors.toList()))
+                    .isEqualTo(wholeTree.stream().map(Alert::outputFields).collect(Collectors.toList()));
+            fired += fast.size();
+        }
+        assertThat(fired).as("alerts").isPositive();
+    }
+
+    @Test
+    void bundledRuleset_onEveryInvictusRecord_matchesTheReference() throws Exception {
+        CompiledRuleset rules = RuleCompiler.builder().build()
+                .compile(RulesFile.readAll(List.of(Path.of("..", "rules"))));
+        assertThat(rules.projection().isEverything()).isFalse();
+        assertEquivalent(rules);
+    }
+
+    @Test
+    void bundledRuleset_firstMatching_matchesTheReference() throws Exception {
+        assertEquivalent(RuleCompiler.builder().setRuleMatching(RuleMatching.FIRST).build()
+                .compile(RulesFile.readAll(List.of(Path.of("..", "rules")))));
+    }
+
+    @Test
+    void randomConditions_overTheGrammar_matchTheReference() throws Exception {
+        RandomConditions gen = new RandomConditions(new Random(20261122L), RECORDS);
+        for (int batch = 0; batch < 8; batch++) {
+            StringBuilder yaml = new StringBuilder();
+            for (int i = 0; i < 50; i++) {
+                yaml.append("- rule: R").append(batch).append('_').append(i).append("\n  desc: d\n  condition: '")
+                        .append(gen.condition(3).replace("'", "''")).append("'\n  output: '")
+                        .append(gen.output().replace("'", "''")).append("'\n  priority: INFO\n");
+            }
+            CompiledRuleset rules = RuleCompiler.builder().build().compile(List.of(RulesFile.of("random.yaml",
+                    yaml.toString())));
+            assertEquivalent(rules);
+        }
+    }
+}
