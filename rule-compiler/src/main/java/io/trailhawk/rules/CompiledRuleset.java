@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,6 +35,7 @@ public final class CompiledRuleset {
     private final Map<CompiledRule, Integer> order = new IdentityHashMap<>();
     private final Map<String, CompiledRule[]> merged = new ConcurrentHashMap<>();
     private final Projection projection;
+    private final Projection alertProjection;
     private final RuleMatching matching;
     private final int lists;
     private final int macros;
@@ -51,16 +51,19 @@ public final class CompiledRuleset {
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
         this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
         List<CompiledRule> act = new ArrayList<>();
-        List<String[]> reads = new ArrayList<>();
+        List<String[]> conditionReads = new ArrayList<>();
+        List<String[]> allReads = new ArrayList<>();
         for (CompiledRule r : allRules) {
             if (r.enabled() && r.priority().atLeast(minPriority)) {
                 order.put(r, act.size());
                 act.add(r);
-                reads.addAll(r.reads());
+                conditionReads.addAll(r.conditionReads());
+                allReads.addAll(r.reads());
             }
         }
         this.active = act.toArray(NONE);
-        this.projection = Projection.of(reads);
+        this.projection = Projection.of(conditionReads);
+        this.alertProjection = Projection.of(allReads);
         List<CompiledRule> any = new ArrayList<>();
         Map<String, List<CompiledRule>> names = new HashMap<>();
         Map<String, List<CompiledRule>> sources = new HashMap<>();
@@ -93,26 +96,55 @@ public final class CompiledRuleset {
         return all;
     }
 
-    /** Parses a record's JSON bytes with this ruleset's projection and evaluates it. */
+    /**
+     * Parses a record's JSON bytes with the members the conditions read, and evaluates it. Only when a rule matches
+     * is the record read again with what the outputs need as well; most events match nothing.
+     */
     public List<Alert> evaluate(byte[] recordJson, long number) throws IOException {
-        return evaluate(CloudTrailEvent.of(projection.read(recordJson), number));
+        CloudTrailEvent event = CloudTrailEvent.of(projection.read(recordJson), number);
+        CompiledRule[] matched = match(event);
+        if (matched == null) {
+            return Collections.emptyList();
+        }
+        CloudTrailEvent forOutput = CloudTrailEvent.of(alertProjection.read(recordJson), number);
+        return alerts(matched, forOutput);
     }
 
     /** Evaluates one event. Returns the alerts in rule order; an empty list when nothing matched. */
     public List<Alert> evaluate(CloudTrailEvent event) {
-        List<Alert> alerts = null;
+        CompiledRule[] matched = match(event);
+        return matched == null ? Collections.emptyList() : alerts(matched, event);
+    }
+
+    /** The matching rules in order, null-terminated, or null when none matched. */
+    private CompiledRule[] match(CloudTrailEvent event) {
+        CompiledRule[] matched = null;
+        int n = 0;
         for (CompiledRule r : candidates(event.text("eventName"), event.text("eventSource"))) {
             if (r.condition().test(event)) {
-                if (alerts == null) {
-                    alerts = new ArrayList<>(2);
+                if (matched == null) {
+                    matched = new CompiledRule[matching == RuleMatching.FIRST ? 2 : 4];
+                } else if (n + 1 == matched.length) {
+                    matched = Arrays.copyOf(matched, matched.length * 2);
                 }
-                alerts.add(alert(r, event));
+                matched[n++] = r;
                 if (matching == RuleMatching.FIRST) {
                     break;
                 }
             }
         }
-        return alerts == null ? Collections.emptyList() : alerts;
+        return matched;
+    }
+
+    private static List<Alert> alerts(CompiledRule[] matched, CloudTrailEvent event) {
+        List<Alert> alerts = new ArrayList<>(matched.length);
+        for (CompiledRule r : matched) {
+            if (r == null) {
+                break;
+            }
+            alerts.add(alert(r, event));
+        }
+        return alerts;
     }
 
     private CompiledRule[] candidates(String name, String source) {
@@ -184,17 +216,8 @@ public final class CompiledRuleset {
         return matching;
     }
 
-    /** The record members this ruleset reads. */
+    /** The record members the conditions read. */
     public Projection projection() {
         return projection;
-    }
-
-    /** Number of candidate rules for an event name and source; for tests of the index. */
-    int candidateCount(String name, String source) {
-        return candidates(name, source).length;
-    }
-
-    Set<String> indexedNames() {
-        return byName.keySet();
     }
 }

@@ -21,6 +21,7 @@ public final class CompiledRule {
     private final Set<String> eventNames;
     private final Set<String> eventSources;
     private final String conditionText;
+    private final List<String[]> conditionReads;
     private final List<String[]> reads;
     private final io.trailhawk.rules.parse.Expr conditionTree;
 
@@ -39,10 +40,16 @@ public final class CompiledRule {
         this.eventNames = eventNames == null ? null : Collections.unmodifiableSet(eventNames);
         this.eventSources = eventSources == null ? null : Collections.unmodifiableSet(eventSources);
         this.conditionText = conditionText;
+        this.conditionReads = Collections.unmodifiableList(new java.util.ArrayList<>(reads));
         List<String[]> all = new java.util.ArrayList<>(reads);
         all.addAll(output.reads());
         this.reads = Collections.unmodifiableList(all);
         this.conditionTree = conditionTree;
+    }
+
+    /** The record paths the condition reads: what every event must provide. */
+    public List<String[]> conditionReads() {
+        return conditionReads;
     }
 
     /** Every record path the condition and the output read. */

@@ -37,7 +37,7 @@ public final class StringMatchers {
                 return v -> v.contains(rhs);
             case "icontains": {
                 String lower = asciiLower(rhs);
-                return v -> asciiLower(v).contains(lower);
+                return v -> indexOfIgnoreAsciiCase(v, lower) >= 0;
             }
             case "startswith":
                 return v -> v.startsWith(rhs);
@@ -139,6 +139,26 @@ public final class StringMatchers {
             j += Character.charCount(cb);
         }
         return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /** {@code strcasestr} without copying: {@code lowerNeedle} must already be ASCII-lowercase. */
+    static int indexOfIgnoreAsciiCase(String haystack, String lowerNeedle) {
+        int n = lowerNeedle.length();
+        int last = haystack.length() - n;
+        outer:
+        for (int i = 0; i <= last; i++) {
+            for (int k = 0; k < n; k++) {
+                char c = haystack.charAt(i + k);
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + 32);
+                }
+                if (c != lowerNeedle.charAt(k)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** C-locale {@code tolower}: only ASCII letters change. */

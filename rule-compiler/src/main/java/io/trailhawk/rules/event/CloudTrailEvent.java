@@ -39,12 +39,50 @@ public final class CloudTrailEvent {
 
     /** RFC 3339 time to nanoseconds since the epoch, or null when it does not parse. */
     public static Long parseTime(String text) {
+        long fast = parseUtcSeconds(text);
+        if (fast != Long.MIN_VALUE) {
+            return fast * 1_000_000_000L;
+        }
         try {
             OffsetDateTime t = OffsetDateTime.parse(text);
             return Math.addExact(Math.multiplyExact(t.toEpochSecond(), 1_000_000_000L), t.getNano());
         } catch (DateTimeParseException | ArithmeticException e) {
             return null;
         }
+    }
+
+    /**
+     * CloudTrail's own form, {@code YYYY-MM-DDTHH:MM:SSZ}, without the general parser's allocations. Returns
+     * {@code Long.MIN_VALUE} for anything else, which the general parser then handles.
+     */
+    private static long parseUtcSeconds(String s) {
+        if (s.length() != 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(19) != 'Z') {
+            return Long.MIN_VALUE;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
+                || hour > 23 || minute > 59 || second > 59 || hour < 0 || minute < 0 || second < 0) {
+            return Long.MIN_VALUE;
+        }
+        return java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600L + minute * 60L + second;
+    }
+
+    private static int digits(String s, int from, int n) {
+        int v = 0;
+        for (int i = from; i < from + n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     public JsonNode record() {

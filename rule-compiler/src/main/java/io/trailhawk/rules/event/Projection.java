@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Collection;
@@ -79,12 +81,49 @@ public final class Projection {
                 p.skipChildren();
             } else if (child.whole || value != JsonToken.START_OBJECT) {
                 // Arrays are read whole: a pointer may index them, and CloudTrail's are small.
-                out.set(name, p.readValueAsTree());
+                out.set(name, readValue(p, value));
             } else {
                 out.set(name, readObject(p, child));
             }
         }
         return out;
+    }
+
+    /** The value at the current token, built directly: the same nodes a full parse builds, without databind. */
+    private static JsonNode readValue(JsonParser p, JsonToken t) throws IOException {
+        JsonNodeFactory f = MAPPER.getNodeFactory();
+        switch (t) {
+            case START_OBJECT: {
+                ObjectNode o = f.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    o.set(name, readValue(p, p.nextToken()));
+                }
+                return o;
+            }
+            case START_ARRAY: {
+                ArrayNode a = f.arrayNode();
+                JsonToken e;
+                while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                    a.add(readValue(p, e));
+                }
+                return a;
+            }
+            case VALUE_STRING:
+                return f.textNode(p.getText());
+            case VALUE_TRUE:
+                return f.booleanNode(true);
+            case VALUE_FALSE:
+                return f.booleanNode(false);
+            case VALUE_NULL:
+                return f.nullNode();
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                // Numbers are rare in CloudTrail; let Jackson pick the same node type as a full parse.
+                return p.readValueAsTree();
+            default:
+                throw new IOException("unexpected token " + t);
+        }
     }
 
     /** A node of the path trie. */
