@@ -140,7 +140,9 @@ final class ConditionCompiler {
             case AND:
             case OR: {
                 List<Predicate> children = new ArrayList<>();
-                for (Expr c : ((LogicalExpr) e).children()) {
+                List<Expr> rest = e.kind() == Expr.Kind.OR ? fuseCaseInsensitiveContains((LogicalExpr) e, text,
+                        children) : ((LogicalExpr) e).children();
+                for (Expr c : rest) {
                     children.add(compile(c, text));
                 }
                 return e.kind() == Expr.Kind.AND ? Logical.and(children) : Logical.or(children);
@@ -159,6 +161,66 @@ final class ConditionCompiler {
             default:
                 throw new IllegalStateException("unknown expression kind " + e.kind());
         }
+    }
+
+    /**
+     * Tool and agent lists are written as long {@code or} chains of {@code icontains} on one field. Such checks are
+     * fused into one predicate (added to {@code fused}); the other children are returned for normal compiling.
+     */
+    private List<Expr> fuseCaseInsensitiveContains(LogicalExpr or, PositionedText text, List<Predicate> fused) {
+        Map<String, List<String>> needles = new java.util.LinkedHashMap<>();
+        List<Expr> rest = new ArrayList<>();
+        for (Expr c : or.children()) {
+            if (c.kind() == Expr.Kind.CHECK) {
+                CheckExpr check = (CheckExpr) c;
+                ValueAccess lhs = check.lhs();
+                if (check.operator().equals("icontains") && check.modifier() == null && check.rhsValue() == null
+                        && !lhs.isTransform() && check.values().size() == 1) {
+                    needles.computeIfAbsent(lhs.toString(), k -> new ArrayList<>()).add(check.values().get(0));
+                    continue;
+                }
+            }
+            rest.add(c);
+        }
+        for (Expr c : or.children()) {
+            if (c.kind() != Expr.Kind.CHECK) {
+                continue;
+            }
+            CheckExpr check = (CheckExpr) c;
+            List<String> group = needles.get(check.lhs().toString());
+            if (group == null || !check.operator().equals("icontains")) {
+                continue;
+            }
+            needles.remove(check.lhs().toString());
+            if (group.size() < 3) {
+                // Not worth fusing: compile these checks one by one, in their place among the rest.
+                rest.addAll(0, checksOf(or, check.lhs().toString()));
+                continue;
+            }
+            try {
+                Value v = value(check.lhs());
+                if (v.type != FieldType.STRING) {
+                    rest.addAll(0, checksOf(or, check.lhs().toString()));
+                    continue;
+                }
+                fused.add(Checks.containsAnyIgnoreCase(v.extractor, group));
+            } catch (CompileError err) {
+                fail(text, err.offset, err.getMessage(), err.unknownField);
+            }
+        }
+        return rest;
+    }
+
+    private static List<Expr> checksOf(LogicalExpr or, String lhs) {
+        List<Expr> out = new ArrayList<>();
+        for (Expr c : or.children()) {
+            if (c.kind() == Expr.Kind.CHECK && ((CheckExpr) c).lhs().toString().equals(lhs)
+                    && ((CheckExpr) c).operator().equals("icontains") && ((CheckExpr) c).modifier() == null
+                    && ((CheckExpr) c).rhsValue() == null && ((CheckExpr) c).values().size() == 1) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     private Predicate expand(MacroRefExpr ref, PositionedText text) {

@@ -62,6 +62,30 @@ public final class Checks {
         };
     }
 
+    /**
+     * {@code f icontains a or f icontains b or ...} on one string field, fused: the value is lowered once, and
+     * each needle is a plain substring search on it.
+     */
+    public static Predicate containsAnyIgnoreCase(Extractor value, List<String> needles) {
+        String[] lower = new String[needles.size()];
+        for (int i = 0; i < lower.length; i++) {
+            lower[i] = StringMatchers.asciiLower(needles.get(i));
+        }
+        return e -> {
+            Object v = value.extract(e);
+            if (!(v instanceof String)) {
+                return false;
+            }
+            String s = StringMatchers.asciiLower((String) v);
+            for (String n : lower) {
+                if (s.contains(n)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
     /** {@code lhs op val(rhs)} between two values of the same type. */
     public static Predicate fields(Extractor lhs, String op, Extractor rhs) {
         return new FieldComparison(lhs, op, rhs);
