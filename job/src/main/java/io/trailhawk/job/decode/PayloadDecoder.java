@@ -67,6 +67,12 @@ public final class PayloadDecoder extends ProcessFunction<RawPayload, DecodedRec
                 }
 
                 @Override
+                public void recordBytes(byte[] json, long eventTimeNanos, String position) {
+                    out.collect(new DecodedRecord(json, eventTimeNanos / 1_000_000L, payload.origin));
+                    records.inc();
+                }
+
+                @Override
                 public void skipped(String position, String reason) {
                     skipped.inc();
                 }

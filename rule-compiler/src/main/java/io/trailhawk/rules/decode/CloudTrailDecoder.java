@@ -41,6 +41,9 @@ public final class CloudTrailDecoder {
         if (start >= bytes.length) {
             return;
         }
+        if (bytes == payload && bytes[start] == '{' && plainRecord(bytes, origin, sink)) {
+            return;
+        }
         JsonNode single;
         try {
             single = MAPPER.readTree(bytes);
@@ -56,6 +59,48 @@ public final class CloudTrailDecoder {
             return;
         }
         value(single, bytes, origin, sink);
+    }
+
+    /**
+     * The common stream case, one plain CloudTrail record per payload (direct producers, Kafka), recognised in one
+     * streaming pass over the top-level members without building a tree. Returns false for anything else (batches,
+     * envelopes, several values, malformed input), which the general path then decodes.
+     */
+    private static boolean plainRecord(byte[] bytes, String origin, DecodeSink sink) {
+        String eventTime = null;
+        String eventType = null;
+        try (JsonParser p = MAPPER.getFactory().createParser(bytes)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (name) {
+                    case "Records":
+                    case "messageType":
+                    case "detail-type":
+                        return false;
+                    case "eventTime":
+                        eventTime = v == JsonToken.VALUE_STRING ? p.getText() : null;
+                        break;
+                    case "eventType":
+                        eventType = v == JsonToken.VALUE_STRING ? p.getText() : null;
+                        break;
+                    default:
+                        p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        Long nanos = eventTime == null ? null : io.trailhawk.rules.event.CloudTrailEvent.parseTime(eventTime);
+        if (nanos == null || eventType == null || "AwsCloudTrailInsight".equals(eventType)) {
+            return false;
+        }
+        sink.recordBytes(bytes, nanos, origin);
+        return true;
     }
 
     private void decodeLines(byte[] bytes, String origin, DecodeSink sink) {

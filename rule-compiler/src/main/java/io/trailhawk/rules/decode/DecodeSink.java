@@ -7,6 +7,19 @@ public interface DecodeSink {
     /** A CloudTrail record to evaluate. {@code position} says where it came from, for messages. */
     void record(JsonNode record, String position);
 
+    /**
+     * A payload that is exactly one CloudTrail record, already checked (eventTime, eventType), handed over as its
+     * original bytes without building a tree. By default it is parsed and passed to {@link #record}; a sink that
+     * evaluates bytes directly overrides this to skip that parse.
+     */
+    default void recordBytes(byte[] json, long eventTimeNanos, String position) {
+        try {
+            record(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), position);
+        } catch (java.io.IOException e) {
+            malformed(position, "malformed JSON: " + e.getMessage());
+        }
+    }
+
     /** A record that is not evaluated (no eventTime or eventType, an Insight record, a control message). */
     void skipped(String position, String reason);
 

@@ -92,7 +92,7 @@ final class CloudTrailFields {
         str(d, "s3.key", "the object key (requestParameters.key)", "requestParameters", "key");
         plain(d, "s3.uri", "s3://bucket/key, when both are known",
                 reads("requestParameters.bucketName", "requestParameters.key"), CloudTrailFields::s3Uri);
-        List<String[]> bytes = reads("additionalEventData");
+        List<String[]> bytes = reads("additionalEventData.bytesTransferredIn", "additionalEventData.bytesTransferredOut");
         uint(d, "s3.bytes", "bytes transferred in and out", bytes, e -> s3Bytes(e, true, true));
         uint(d, "s3.bytes.in", "bytes transferred in", bytes, e -> s3Bytes(e, true, false));
         uint(d, "s3.bytes.out", "bytes transferred out", bytes, e -> s3Bytes(e, false, true));
@@ -150,10 +150,20 @@ final class CloudTrailFields {
         return out;
     }
 
-    /** What ct.user and ct.info read. */
-    static final List<String[]> USER = reads("userIdentity");
-    static final List<String[]> INFO = reads("userIdentity", "sourceIPAddress", "eventName", "errorCode", "readOnly",
-            "requestParameters", "additionalEventData");
+    /** What ct.user and ct.originaluser read. */
+    static final List<String[]> USER = reads("userIdentity.type", "userIdentity.userName", "userIdentity.invokedBy",
+            "userIdentity.sessionContext.sessionIssuer.userName", "userIdentity.arn", "userIdentity.principalId");
+    /** What ct.info reads. */
+    static final List<String[]> INFO = concat(USER, reads("sourceIPAddress", "eventName", "errorCode", "readOnly",
+            "requestParameters.bucketName", "requestParameters.key", "requestParameters.Host",
+            "requestParameters.PublicAccessBlockConfiguration", "additionalEventData.bytesTransferredIn",
+            "additionalEventData.bytesTransferredOut"));
+
+    private static List<String[]> concat(List<String[]> a, List<String[]> b) {
+        List<String[]> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
 
     /** Present iff the key exists; {@code "true"} iff it is boolean true (or, when allowed, the string "true"). */
     private static String boolText(JsonNode n, boolean acceptString) {
