@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailhawk.control.ControlTopics;
 import io.trailhawk.rules.decode.CloudTrailDecoder;
-import io.trailhawk.rules.decode.DecodeSink;
-import io.trailhawk.rules.decode.EventSources;
+import io.trailhawk.rules.decode.RecordCollector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -38,32 +37,18 @@ final class SendCommand {
         }
         String topic = args.last("topic", ControlTopics.EVENTS);
         List<JsonNode> records = new ArrayList<>();
-        DecodeSink sink = new DecodeSink() {
-            @Override
-            public void record(JsonNode record, String position) {
-                records.add(record);
-            }
-
-            @Override
-            public void skipped(String position, String reason) {
-            }
-
-            @Override
-            public void malformed(String position, String reason) {
-                err.println(position + ": malformed record: " + reason);
-            }
-        };
         Properties p = new Properties();
         try {
-            CloudTrailDecoder decoder = new CloudTrailDecoder();
             for (String e : args.positional()) {
+                RecordCollector c;
                 if (e.equals("-")) {
-                    decoder.decode(stdin.readAllBytes(), "<stdin>", sink);
+                    c = new RecordCollector();
+                    new CloudTrailDecoder().decode(stdin.readAllBytes(), "<stdin>", c);
                 } else {
-                    for (Path f : EventSources.expand(List.of(Path.of(e)))) {
-                        decoder.decode(Files.readAllBytes(f), f.toString(), sink);
-                    }
+                    c = RecordCollector.fromFiles(List.of(Path.of(e)));
                 }
+                records.addAll(c.records());
+                c.malformed().forEach(m -> err.println(m.replaceFirst(": ", ": malformed record: ")));
             }
             String cfg = args.last("command-config", null);
             if (cfg != null) {

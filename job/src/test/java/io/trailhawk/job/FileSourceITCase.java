@@ -12,8 +12,7 @@ import io.trailhawk.job.testing.JobRunner;
 import io.trailhawk.rules.Alert;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.RuleCompiler;
-import io.trailhawk.rules.decode.CloudTrailDecoder;
-import io.trailhawk.rules.decode.DecodeSink;
+import io.trailhawk.rules.decode.RecordCollector;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.load.RulesFile;
 import java.nio.charset.StandardCharsets;
@@ -93,25 +92,12 @@ class FileSourceITCase {
         bundled.forEach((n, y) -> rules.add(RulesFile.of(n, y)));
         CompiledRuleset r = RuleCompiler.builder().build().compile(rules);
         List<String> out = new ArrayList<>();
-        CloudTrailDecoder decoder = new CloudTrailDecoder();
-        for (Path f : files) {
-            decoder.decode(Files.readAllBytes(f), f.toString(), new DecodeSink() {
-                @Override
-                public void record(JsonNode record, String position) {
-                    for (Alert a : r.evaluate(CloudTrailEvent.of(record, 1))) {
-                        out.add(a.rule() + " " + a.eventId());
-                    }
-                }
-
-                @Override
-                public void skipped(String position, String reason) {
-                }
-
-                @Override
-                public void malformed(String position, String reason) {
-                    throw new AssertionError(position + ": " + reason);
-                }
-            });
+        RecordCollector decoded = RecordCollector.fromFiles(files);
+        assertThat(decoded.malformed()).isEmpty();
+        for (JsonNode record : decoded.records()) {
+            for (Alert a : r.evaluate(CloudTrailEvent.of(record, 1))) {
+                out.add(a.rule() + " " + a.eventId());
+            }
         }
         out.sort(null);
         return out;

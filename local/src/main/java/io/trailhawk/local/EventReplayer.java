@@ -3,14 +3,10 @@ package io.trailhawk.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailhawk.control.ControlTopics;
-import io.trailhawk.rules.decode.CloudTrailDecoder;
-import io.trailhawk.rules.decode.DecodeSink;
-import io.trailhawk.rules.decode.EventSources;
+import io.trailhawk.rules.decode.RecordCollector;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,25 +23,9 @@ final class EventReplayer {
 
     /** Replays every record under {@code paths}; returns how many were written. */
     static long replay(String bootstrap, List<Path> paths, PrintStream progress) throws IOException {
-        List<JsonNode> records = new ArrayList<>();
-        CloudTrailDecoder decoder = new CloudTrailDecoder();
-        for (Path f : EventSources.expand(paths)) {
-            decoder.decode(Files.readAllBytes(f), f.toString(), new DecodeSink() {
-                @Override
-                public void record(JsonNode record, String position) {
-                    records.add(record);
-                }
-
-                @Override
-                public void skipped(String position, String reason) {
-                }
-
-                @Override
-                public void malformed(String position, String reason) {
-                    progress.println("replay: skipping " + position + ": " + reason);
-                }
-            });
-        }
+        RecordCollector decoded = RecordCollector.fromFiles(paths);
+        decoded.malformed().forEach(m -> progress.println("replay: skipping " + m));
+        List<JsonNode> records = decoded.records();
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");

@@ -3,11 +3,9 @@ package io.trailhawk.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailhawk.rules.decode.CloudTrailDecoder;
-import io.trailhawk.rules.decode.DecodeSink;
+import io.trailhawk.rules.decode.RecordCollector;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.load.RulesFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,23 +18,9 @@ class SeedScenariosTest {
     private static List<Alert> replay(List<RulesFile> rules) throws Exception {
         CompiledRuleset r = RuleCompiler.builder().build().compile(rules);
         List<Alert> alerts = new ArrayList<>();
-        List<JsonNode> records = new ArrayList<>();
-        new CloudTrailDecoder().decode(Files.readAllBytes(SEEDS.resolve("events.jsonl")), "events.jsonl",
-                new DecodeSink() {
-                    @Override
-                    public void record(JsonNode record, String position) {
-                        records.add(record);
-                    }
-
-                    @Override
-                    public void skipped(String position, String reason) {
-                    }
-
-                    @Override
-                    public void malformed(String position, String reason) {
-                        throw new AssertionError(position + reason);
-                    }
-                });
+        RecordCollector decoded = RecordCollector.fromFiles(List.of(SEEDS.resolve("events.jsonl")));
+        assertThat(decoded.malformed()).isEmpty();
+        List<JsonNode> records = decoded.records();
         long n = 0;
         for (JsonNode rec : records) {
             alerts.addAll(r.evaluate(CloudTrailEvent.of(rec, ++n)));

@@ -8,12 +8,9 @@ import io.trailhawk.rules.Alert;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.RuleCompiler;
 import io.trailhawk.rules.RuleMatching;
-import io.trailhawk.rules.decode.CloudTrailDecoder;
-import io.trailhawk.rules.decode.DecodeSink;
-import io.trailhawk.rules.decode.EventSources;
+import io.trailhawk.rules.decode.RecordCollector;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.load.RulesFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,26 +29,11 @@ class FastPathEquivalenceTest {
 
     @BeforeAll
     static void loadRecords() throws Exception {
-        for (Path f : EventSources.expand(List.of(Path.of("..", "samples", "invictus-aws-2023", "CloudTrail")))) {
-            new CloudTrailDecoder().decode(Files.readAllBytes(f), f.toString(), new DecodeSink() {
-                @Override
-                public void record(JsonNode record, String position) {
-                    try {
-                        RECORDS.add(MAPPER.writeValueAsBytes(record));
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
-                }
-
-                @Override
-                public void skipped(String position, String reason) {
-                }
-
-                @Override
-                public void malformed(String position, String reason) {
-                    throw new AssertionError(position + reason);
-                }
-            });
+        RecordCollector decoded = RecordCollector.fromFiles(
+                List.of(Path.of("..", "samples", "invictus-aws-2023", "CloudTrail")));
+        assertThat(decoded.malformed()).isEmpty();
+        for (JsonNode r : decoded.records()) {
+            RECORDS.add(MAPPER.writeValueAsBytes(r));
         }
         assertThat(RECORDS).hasSize(2900);
     }
