@@ -14,7 +14,7 @@ public interface DecodeSink {
      */
     default void recordBytes(byte[] json, long eventTimeNanos, String position) {
         try {
-            record(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), position);
+            record(CloudTrailDecoder.parseRecord(json), position);
         } catch (java.io.IOException e) {
             malformed(position, "malformed JSON: " + e.getMessage());
         }
