@@ -69,6 +69,13 @@ public final class LocalMain {
             err.println("trailhawk local: rules directory not found: " + o.rules);
             return 2;
         }
+        for (int[] port : new int[][] {{o.kafkaPort, 0}, {o.uiPort, 1}}) {
+            if (!free(port[0])) {
+                err.println("trailhawk local: port " + port[0] + " on 127.0.0.1 is in use; choose another with "
+                        + (port[1] == 0 ? "--kafka-port" : "--ui-port"));
+                return 2;
+            }
+        }
         Map<String, AtomicLong> alertsByRule = new ConcurrentHashMap<>();
         AtomicLong alerts = new AtomicLong();
         AtomicLong rejections = new AtomicLong();
@@ -130,6 +137,16 @@ public final class LocalMain {
             return evaluated == sent ? 0 : 1;
         } finally {
             closeAll(open, err);
+        }
+    }
+
+    private static boolean free(int port) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
