@@ -36,6 +36,8 @@ public final class CompiledRuleset {
     private final Map<String, CompiledRule[]> merged = new ConcurrentHashMap<>();
     private final Projection projection;
     private final Projection alertProjection;
+    /** Per candidate set: only what those rules read. Keyed by the candidate array, which the index reuses. */
+    private final Map<CompiledRule[], Projection> candidateProjections = new ConcurrentHashMap<>();
     private final RuleMatching matching;
     private final int lists;
     private final int macros;
@@ -101,8 +103,17 @@ public final class CompiledRuleset {
      * is the record read again with what the outputs need as well; most events match nothing.
      */
     public List<Alert> evaluate(byte[] recordJson, long number) throws IOException {
-        CloudTrailEvent event = CloudTrailEvent.of(projection.read(recordJson), number);
-        CompiledRule[] matched = match(event);
+        Projection.Located located = Projection.locate(recordJson);
+        CompiledRule[] candidates;
+        CloudTrailEvent event;
+        if (located == null) {
+            event = CloudTrailEvent.of(projection.read(recordJson), number);
+            candidates = candidates(event.text("eventName"), event.text("eventSource"));
+        } else {
+            candidates = candidates(located.eventName(), located.eventSource());
+            event = CloudTrailEvent.of(located.read(projectionFor(candidates)), number);
+        }
+        CompiledRule[] matched = match(event, candidates);
         if (matched == null) {
             return Collections.emptyList();
         }
@@ -112,15 +123,15 @@ public final class CompiledRuleset {
 
     /** Evaluates one event. Returns the alerts in rule order; an empty list when nothing matched. */
     public List<Alert> evaluate(CloudTrailEvent event) {
-        CompiledRule[] matched = match(event);
+        CompiledRule[] matched = match(event, candidates(event.text("eventName"), event.text("eventSource")));
         return matched == null ? Collections.emptyList() : alerts(matched, event);
     }
 
     /** The matching rules in order, null-terminated, or null when none matched. */
-    private CompiledRule[] match(CloudTrailEvent event) {
+    private CompiledRule[] match(CloudTrailEvent event, CompiledRule[] candidates) {
         CompiledRule[] matched = null;
         int n = 0;
-        for (CompiledRule r : candidates(event.text("eventName"), event.text("eventSource"))) {
+        for (CompiledRule r : candidates) {
             if (r.condition().test(event)) {
                 if (matched == null) {
                     matched = new CompiledRule[matching == RuleMatching.FIRST ? 2 : 4];
@@ -134,6 +145,21 @@ public final class CompiledRuleset {
             }
         }
         return matched;
+    }
+
+    private Projection projectionFor(CompiledRule[] candidates) {
+        Projection p = candidateProjections.get(candidates);
+        if (p == null) {
+            List<String[]> reads = new ArrayList<>();
+            for (CompiledRule r : candidates) {
+                reads.addAll(r.conditionReads());
+            }
+            p = Projection.of(reads);
+            if (candidateProjections.size() < MAX_CACHED_PAIRS) {
+                candidateProjections.put(candidates, p);
+            }
+        }
+        return p;
     }
 
     private static List<Alert> alerts(CompiledRule[] matched, CloudTrailEvent event) {

@@ -58,11 +58,76 @@ public final class Projection {
         return everything;
     }
 
-    /** Parses one record. Malformed JSON throws, as a full parse would. */
+    /**
+     * Parses one record. Structural errors and malformed values that are read throw, as a full parse would; the
+     * inside of members that are skipped is not checked. Records reach here from the decoder, which has checked
+     * them.
+     */
     public JsonNode read(byte[] json) throws IOException {
         if (everything) {
             return MAPPER.readTree(json);
         }
+        try {
+            return ProjectionScanner.read(json, root);
+        } catch (ProjectionScanner.Malformed e) {
+            return readWithJackson(json);
+        }
+    }
+
+    /**
+     * A record located member by member in one pass, so that its index keys can be read and then only the members
+     * some rules need built. Null when the input is not a JSON object this reader handles (the caller then takes
+     * the general path).
+     */
+    public static Located locate(byte[] json) {
+        try {
+            return new Located(ProjectionScanner.index(json));
+        } catch (ProjectionScanner.Malformed e) {
+            return null;
+        }
+    }
+
+    /** A located record. */
+    public static final class Located {
+        private static final byte[] EVENT_NAME = "eventName".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        private static final byte[] EVENT_SOURCE = "eventSource".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        private final ProjectionScanner.TopLevel index;
+
+        private Located(ProjectionScanner.TopLevel index) {
+            this.index = index;
+        }
+
+        public String eventName() throws IOException {
+            return string(EVENT_NAME);
+        }
+
+        public String eventSource() throws IOException {
+            return string(EVENT_SOURCE);
+        }
+
+        private String string(byte[] name) throws IOException {
+            try {
+                return index.string(name);
+            } catch (ProjectionScanner.Malformed e) {
+                throw new IOException("malformed record", e);
+            }
+        }
+
+        /** The record through a projection, reading only the members it wants. */
+        public JsonNode read(Projection p) throws IOException {
+            if (p.everything) {
+                return MAPPER.readTree(index.json);
+            }
+            try {
+                return index.project(p.root);
+            } catch (ProjectionScanner.Malformed e) {
+                return p.readWithJackson(index.json);
+            }
+        }
+    }
+
+    /** The same projection through Jackson's parser: the fallback for input the scanner does not handle. */
+    JsonNode readWithJackson(byte[] json) throws IOException {
         try (JsonParser p = MAPPER.getFactory().createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return MAPPER.readTree(json);
@@ -127,16 +192,60 @@ public final class Projection {
     }
 
     /** A node of the path trie. */
-    private static final class Member {
+    static final class Member {
         final Map<String, Member> children = new HashMap<>();
         boolean whole;
+        private byte[][] keys = new byte[0][];
+        private String[] names = new String[0];
+        private Member[] members = new Member[0];
 
         void add(String[] path, int i) {
             if (i == path.length) {
                 whole = true;
                 return;
             }
-            children.computeIfAbsent(path[i], k -> new Member()).add(path, i + 1);
+            Member m = children.get(path[i]);
+            if (m == null) {
+                m = new Member();
+                children.put(path[i], m);
+                keys = java.util.Arrays.copyOf(keys, keys.length + 1);
+                keys[keys.length - 1] = path[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                names = java.util.Arrays.copyOf(names, names.length + 1);
+                names[names.length - 1] = path[i];
+                members = java.util.Arrays.copyOf(members, members.length + 1);
+                members[members.length - 1] = m;
+            }
+            m.add(path, i + 1);
+        }
+
+        Member child(String name) {
+            return children.get(name);
+        }
+
+        /** The index of the child named by the UTF-8 bytes {@code b[from, from + len)}, or -1. */
+        int childIndex(byte[] b, int from, int len) {
+            outer:
+            for (int k = 0; k < keys.length; k++) {
+                byte[] key = keys[k];
+                if (key.length != len) {
+                    continue;
+                }
+                for (int j = 0; j < len; j++) {
+                    if (key[j] != b[from + j]) {
+                        continue outer;
+                    }
+                }
+                return k;
+            }
+            return -1;
+        }
+
+        Member member(int index) {
+            return members[index];
+        }
+
+        String name(int index) {
+            return names[index];
         }
     }
 }
