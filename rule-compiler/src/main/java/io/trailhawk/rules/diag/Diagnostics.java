@@ -31,16 +31,6 @@ public final class Diagnostics {
         return false;
     }
 
-    public int errorCount() {
-        int n = 0;
-        for (Issue i : issues) {
-            if (i.isError()) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     public List<Issue> errors() {
         return select(Issue.Severity.ERROR);
     }

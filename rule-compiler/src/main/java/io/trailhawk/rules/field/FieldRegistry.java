@@ -1,6 +1,5 @@
 package io.trailhawk.rules.field;
 
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,10 +33,6 @@ public final class FieldRegistry {
             m.put(d.name(), d);
         }
         return new FieldRegistry(m);
-    }
-
-    public Collection<FieldDefinition> all() {
-        return fields.values();
     }
 
     public boolean isField(String name) {
