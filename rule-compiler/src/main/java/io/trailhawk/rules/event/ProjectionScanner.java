@@ -270,7 +270,13 @@ final class ProjectionScanner {
 
     /** Most CloudTrail strings are ASCII: decoded without the general decoder when they are. */
     private String ascii(int start, int end) {
-        for (int k = start; k < end; k++) {
+        int k = start;
+        for (; k + 8 <= end; k += 8) {
+            if (((long) LONGS.get(b, k) & HIGHS) != 0) {
+                return new String(b, start, end - start, StandardCharsets.UTF_8);
+            }
+        }
+        for (; k < end; k++) {
             if (b[k] < 0) {
                 return new String(b, start, end - start, StandardCharsets.UTF_8);
             }
@@ -333,22 +339,31 @@ final class ProjectionScanner {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
-    /** True when some byte of {@code word} equals the byte that {@code pattern} repeats. */
-    private static boolean hasByte(long word, long pattern) {
+    /**
+     * A mask with the high bit set in each byte of {@code word} equal to the byte {@code pattern} repeats. Bits
+     * above the lowest one may be false alarms (borrows), so only the lowest is ever used.
+     */
+    private static long matches(long word, long pattern) {
         long x = word ^ pattern;
-        return ((x - ONES) & ~x & HIGHS) != 0;
+        return (x - ONES) & ~x & HIGHS;
     }
 
     /** From just after an opening quote to just after the closing one; true when the string holds escapes. */
     private boolean skipStringBody() {
         boolean escaped = false;
-        // Eight bytes at a time until a quote or backslash may be near; then byte by byte.
         while (i + 8 <= b.length) {
             long w = (long) LONGS.get(b, i);
-            if (hasByte(w, 0x2222222222222222L) || hasByte(w, 0x5C5C5C5C5C5C5C5CL)) {
-                break;
+            long m = matches(w, 0x2222222222222222L) | matches(w, 0x5C5C5C5C5C5C5C5CL);
+            if (m == 0) {
+                i += 8;
+                continue;
             }
-            i += 8;
+            i += Long.numberOfTrailingZeros(m) >>> 3;
+            if (b[i++] == '"') {
+                return escaped;
+            }
+            escaped = true;
+            i++;
         }
         while (true) {
             byte x = b[i++];
