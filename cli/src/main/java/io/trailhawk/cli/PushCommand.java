@@ -5,9 +5,7 @@ import io.trailhawk.control.RulePublisher;
 import io.trailhawk.control.StatusRecord;
 import io.trailhawk.rules.load.RulesFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,12 +44,7 @@ final class PushCommand {
         String key = args.last("signing-key", System.getenv("TRAILHAWK_SIGNING_KEY"));
         Properties client = new Properties();
         try {
-            String cfg = args.last("command-config", null);
-            if (cfg != null) {
-                try (InputStream in = Files.newInputStream(Path.of(cfg))) {
-                    client.load(in);
-                }
-            }
+            client.putAll(KafkaClientOption.load(args));
             try (RulePublisher publisher = new RulePublisher(bootstrap, client,
                     args.last("topic", ControlTopics.RULES), args.last("status-topic", ControlTopics.STATUS), key)) {
                 if (delete != null) {

@@ -7,8 +7,8 @@ import io.trailhawk.rules.Priority;
 import io.trailhawk.rules.RuleCompiler;
 import io.trailhawk.rules.RuleMatching;
 import io.trailhawk.rules.decode.CloudTrailDecoder;
-import io.trailhawk.rules.decode.DecodeSink;
 import io.trailhawk.rules.decode.EventSources;
+import io.trailhawk.rules.decode.RecordCollector;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.event.LocalHost;
 import io.trailhawk.rules.output.AlertJson;
@@ -112,25 +112,12 @@ final class ReplayCommand {
     }
 
     private void payload(byte[] bytes, String origin) throws IOException {
-        List<JsonNode> records = new ArrayList<>();
-        decoder.decode(bytes, origin, new DecodeSink() {
-            @Override
-            public void record(JsonNode record, String position) {
-                records.add(record);
-            }
-
-            @Override
-            public void skipped(String position, String reason) {
-                skipped++;
-            }
-
-            @Override
-            public void malformed(String position, String reason) {
-                malformed++;
-                err.println(position + ": malformed record: " + reason);
-            }
-        });
-        for (JsonNode r : records) {
+        RecordCollector decoded = new RecordCollector();
+        decoder.decode(bytes, origin, decoded);
+        skipped += decoded.skipped();
+        malformed += decoded.malformed().size();
+        decoded.malformed().forEach(m -> err.println(m.replaceFirst(": ", ": malformed record: ")));
+        for (JsonNode r : decoded.records()) {
             CloudTrailEvent e = CloudTrailEvent.of(r, ++events);
             for (Alert a : rules.evaluate(e)) {
                 alerts++;

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,12 +49,7 @@ final class SendCommand {
                 records.addAll(c.records());
                 c.malformed().forEach(m -> err.println(m.replaceFirst(": ", ": malformed record: ")));
             }
-            String cfg = args.last("command-config", null);
-            if (cfg != null) {
-                try (InputStream in = Files.newInputStream(Path.of(cfg))) {
-                    p.load(in);
-                }
-            }
+            p.putAll(KafkaClientOption.load(args));
         } catch (IOException e) {
             err.println("trailhawk send: " + e.getMessage());
             return 1;

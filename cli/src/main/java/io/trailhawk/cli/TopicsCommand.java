@@ -2,10 +2,7 @@ package io.trailhawk.cli;
 
 import io.trailhawk.control.TopicSetup;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -36,12 +33,7 @@ final class TopicsCommand {
         }
         Properties client = new Properties();
         try {
-            String cfg = args.last("command-config", null);
-            if (cfg != null) {
-                try (InputStream in = Files.newInputStream(Path.of(cfg))) {
-                    client.load(in);
-                }
-            }
+            client.putAll(KafkaClientOption.load(args));
             List<String> created = TopicSetup.createMissing(bootstrap, client, partitions, replication);
             out.println(created.isEmpty() ? "all topics exist" : "created " + String.join(", ", created));
             return 0;

@@ -117,7 +117,9 @@ public final class CompiledRuleset {
         if (matched == null) {
             return Collections.emptyList();
         }
-        CloudTrailEvent forOutput = CloudTrailEvent.of(alertProjection.read(recordJson), number);
+        // The members were located once already; only what the outputs add is built now.
+        CloudTrailEvent forOutput = CloudTrailEvent.of(located == null ? alertProjection.read(recordJson)
+                : located.read(alertProjection), number);
         return alerts(matched, forOutput);
     }
 
