@@ -4,7 +4,9 @@ import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.diag.Issue;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.event.Projection;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * An immutable, thread-safe ruleset that turns CloudTrail events into alerts.
  *
  * <p>Rules are indexed by the event names (or, failing that, the event sources) their conditions require, so each
- * event meets only the rules that can match it, still in rule order. Records given as bytes are parsed with the
- * ruleset's {@link Projection}: only the members some rule reads are built.
+ * event meets only the rules that can match it, still in rule order. Records given as bytes are read lazily, with
+ * the ruleset's {@link Projection}: only members that are read are built, and only the parts some rule reads.
  */
 public final class CompiledRuleset {
     private static final CompiledRule[] NONE = new CompiledRule[0];
@@ -35,9 +37,6 @@ public final class CompiledRuleset {
     private final Map<CompiledRule, Integer> order = new IdentityHashMap<>();
     private final Map<String, CompiledRule[]> merged = new ConcurrentHashMap<>();
     private final Projection projection;
-    private final Projection alertProjection;
-    /** Per candidate set: only what those rules read. Keyed by the candidate array, which the index reuses. */
-    private final Map<CompiledRule[], Projection> candidateProjections = new ConcurrentHashMap<>();
     private final RuleMatching matching;
     private final int lists;
     private final int macros;
@@ -53,19 +52,16 @@ public final class CompiledRuleset {
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
         this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
         List<CompiledRule> act = new ArrayList<>();
-        List<String[]> conditionReads = new ArrayList<>();
-        List<String[]> allReads = new ArrayList<>();
+        List<String[]> reads = new ArrayList<>();
         for (CompiledRule r : allRules) {
             if (r.enabled() && r.priority().atLeast(minPriority)) {
                 order.put(r, act.size());
                 act.add(r);
-                conditionReads.addAll(r.conditionReads());
-                allReads.addAll(r.reads());
+                reads.addAll(r.reads());
             }
         }
         this.active = act.toArray(NONE);
-        this.projection = Projection.of(conditionReads);
-        this.alertProjection = Projection.of(allReads);
+        this.projection = Projection.of(reads);
         List<CompiledRule> any = new ArrayList<>();
         Map<String, List<CompiledRule>> names = new HashMap<>();
         Map<String, List<CompiledRule>> sources = new HashMap<>();
@@ -99,28 +95,16 @@ public final class CompiledRuleset {
     }
 
     /**
-     * Parses a record's JSON bytes with the members the conditions read, and evaluates it. Only when a rule matches
-     * is the record read again with what the outputs need as well; most events match nothing.
+     * Evaluates a record given as JSON bytes. Its top-level members are located in one pass, and each is built only
+     * when a candidate rule, or the output of a matching one, reads it. A malformed member that is read throws.
      */
     public List<Alert> evaluate(byte[] recordJson, long number) throws IOException {
-        Projection.Located located = Projection.locate(recordJson);
-        CompiledRule[] candidates;
-        CloudTrailEvent event;
-        if (located == null) {
-            event = CloudTrailEvent.of(projection.read(recordJson), number);
-            candidates = candidates(event.text("eventName"), event.text("eventSource"));
-        } else {
-            candidates = candidates(located.eventName(), located.eventSource());
-            event = CloudTrailEvent.of(located.read(projectionFor(candidates)), number);
+        CloudTrailEvent event = CloudTrailEvent.read(recordJson, projection, number);
+        try {
+            return evaluate(event);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        CompiledRule[] matched = match(event, candidates);
-        if (matched == null) {
-            return Collections.emptyList();
-        }
-        // The members were located once already; only what the outputs add is built now.
-        CloudTrailEvent forOutput = CloudTrailEvent.of(located == null ? alertProjection.read(recordJson)
-                : located.read(alertProjection), number);
-        return alerts(matched, forOutput);
     }
 
     /** Evaluates one event. Returns the alerts in rule order; an empty list when nothing matched. */
@@ -147,21 +131,6 @@ public final class CompiledRuleset {
             }
         }
         return matched;
-    }
-
-    private Projection projectionFor(CompiledRule[] candidates) {
-        Projection p = candidateProjections.get(candidates);
-        if (p == null) {
-            List<String[]> reads = new ArrayList<>();
-            for (CompiledRule r : candidates) {
-                reads.addAll(r.conditionReads());
-            }
-            p = Projection.of(reads);
-            if (candidateProjections.size() < MAX_CACHED_PAIRS) {
-                candidateProjections.put(candidates, p);
-            }
-        }
-        return p;
     }
 
     private static List<Alert> alerts(CompiledRule[] matched, CloudTrailEvent event) {
@@ -196,8 +165,9 @@ public final class CompiledRuleset {
         Map<String, Object> fields = new TreeMap<>();
         r.output().collectFields(e, fields);
         String account = null;
-        if (e.record().path("userIdentity").path("accountId").isTextual()) {
-            account = e.record().path("userIdentity").path("accountId").textValue();
+        JsonNode identity = e.member("userIdentity");
+        if (identity != null && identity.path("accountId").isTextual()) {
+            account = identity.get("accountId").textValue();
         }
         if (e.text("recipientAccountId") != null) {
             account = e.text("recipientAccountId");
@@ -244,7 +214,7 @@ public final class CompiledRuleset {
         return matching;
     }
 
-    /** The record members the conditions read. */
+    /** The record members the conditions and outputs read. */
     public Projection projection() {
         return projection;
     }

@@ -1,23 +1,38 @@
 package io.trailhawk.rules.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
- * One CloudTrail record as the rules see it: the parsed record, its sequence number ({@code evt.num}) and its
- * event time in nanoseconds since the epoch, taken from {@code eventTime} as Falco's cloudtrail plugin does.
+ * One CloudTrail record as the rules see it: the record, its sequence number ({@code evt.num}) and its event time
+ * in nanoseconds since the epoch, taken from {@code eventTime} as Falco's cloudtrail plugin does.
+ *
+ * <p>An event read from bytes builds nothing up front: its top-level members are located in one pass, and each is
+ * built the first time a field asks for it, with only the parts the ruleset reads. Such an event is for one thread.
  */
 public final class CloudTrailEvent {
-    private final JsonNode record;
     private final long number;
-    private final long timeNanos;
+    private JsonNode record;
+    private long timeNanos;
+    private final RecordIndex index;
+    private final Projection.Member wanted;
+    private JsonNode[] members;
 
-    private CloudTrailEvent(JsonNode record, long number, long timeNanos) {
+    private CloudTrailEvent(JsonNode record, long number) {
         this.record = record;
         this.number = number;
-        this.timeNanos = timeNanos;
+        this.index = null;
+        this.wanted = null;
+    }
+
+    private CloudTrailEvent(RecordIndex index, Projection.Member wanted, long number) {
+        this.index = index;
+        this.wanted = wanted;
+        this.number = number;
     }
 
     /**
@@ -26,15 +41,39 @@ public final class CloudTrailEvent {
      */
     public static CloudTrailEvent of(JsonNode record, long number) {
         Objects.requireNonNull(record, "record");
-        JsonNode t = record.get("eventTime");
-        if (t == null || !t.isTextual()) {
+        return new CloudTrailEvent(record, number).withTime();
+    }
+
+    /**
+     * Reads a record's JSON bytes for a ruleset that reads {@code projection}. Input this reader does not handle
+     * (escaped keys, anything that is not one JSON object) is parsed by Jackson, which rejects what is invalid.
+     * Inside members that no rule reads, nothing is checked: records reach here from the decoder, which has.
+     */
+    public static CloudTrailEvent read(byte[] json, Projection projection, long number) throws IOException {
+        Projection.Member root = projection.root();
+        if (root != null) {
+            try {
+                return new CloudTrailEvent(ProjectionScanner.index(json, root), root, number).withTime();
+            } catch (ProjectionScanner.Malformed e) {
+                // fall through to the general path
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        return of(projection.read(json), number);
+    }
+
+    private CloudTrailEvent withTime() {
+        String t = text("eventTime");
+        if (t == null) {
             throw new IllegalArgumentException("record has no eventTime");
         }
-        Long nanos = parseTime(t.asText());
+        Long nanos = parseTime(t);
         if (nanos == null) {
-            throw new IllegalArgumentException("eventTime is not RFC 3339: " + t.asText());
+            throw new IllegalArgumentException("eventTime is not RFC 3339: " + t);
         }
-        return new CloudTrailEvent(record, number, nanos);
+        timeNanos = nanos;
+        return this;
     }
 
     /** RFC 3339 time to nanoseconds since the epoch, or null when it does not parse. */
@@ -85,8 +124,57 @@ public final class CloudTrailEvent {
         return v;
     }
 
+    /**
+     * The whole record as a tree. For an event read from bytes this parses the record again, whole: fields read
+     * {@link #member} instead, and only the fields that print the whole record come here.
+     */
     public JsonNode record() {
+        if (record == null) {
+            try {
+                record = Projection.MAPPER.readTree(index.json);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return record;
+    }
+
+    /**
+     * A top-level member, or null when the record has none. Throws {@link UncheckedIOException} when the member is
+     * malformed JSON.
+     */
+    public JsonNode member(String name) {
+        if (index == null) {
+            return record.get(name);
+        }
+        Projection.Member parts = wanted.child(name);
+        if (parts == null) {
+            // Not among the ruleset's reads: read whole, every time.
+            int k = index.find(name);
+            return k < 0 ? null : build(k, null, name);
+        }
+        int k = index.wanted(parts.index);
+        if (k < 0) {
+            return null;
+        }
+        if (members == null) {
+            members = new JsonNode[wanted.childCount()];
+        }
+        JsonNode m = members[parts.index];
+        if (m == null) {
+            m = build(k, parts, name);
+            members[parts.index] = m;
+        }
+        return m;
+    }
+
+    private JsonNode build(int k, Projection.Member parts, String name) {
+        try {
+            return index.value(k, parts);
+        } catch (ProjectionScanner.Malformed e) {
+            // Jackson decides: it either says what is wrong with the record or reads the member whole.
+            return record().get(name);
+        }
     }
 
     public long number() {
@@ -99,7 +187,7 @@ public final class CloudTrailEvent {
 
     /** A top-level string member, or null. */
     public String text(String key) {
-        JsonNode n = record.get(key);
+        JsonNode n = member(key);
         return n != null && n.isTextual() ? n.textValue() : null;
     }
 }

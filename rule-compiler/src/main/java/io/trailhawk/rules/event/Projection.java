@@ -58,6 +58,11 @@ public final class Projection {
         return everything;
     }
 
+    /** The members this projection wants, as a trie; null for the whole record. */
+    Member root() {
+        return everything ? null : root;
+    }
+
     /**
      * Parses one record. Structural errors and malformed values that are read throw, as a full parse would; the
      * inside of members that are skipped is not checked. Records reach here from the decoder, which has checked
@@ -71,58 +76,6 @@ public final class Projection {
             return ProjectionScanner.read(json, root);
         } catch (ProjectionScanner.Malformed e) {
             return readWithJackson(json);
-        }
-    }
-
-    /**
-     * A record located member by member in one pass, so that its index keys can be read and then only the members
-     * some rules need built. Null when the input is not a JSON object this reader handles (the caller then takes
-     * the general path).
-     */
-    public static Located locate(byte[] json) {
-        try {
-            return new Located(ProjectionScanner.index(json));
-        } catch (ProjectionScanner.Malformed e) {
-            return null;
-        }
-    }
-
-    /** A located record. */
-    public static final class Located {
-        private static final byte[] EVENT_NAME = "eventName".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        private static final byte[] EVENT_SOURCE = "eventSource".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        private final ProjectionScanner.TopLevel index;
-
-        private Located(ProjectionScanner.TopLevel index) {
-            this.index = index;
-        }
-
-        public String eventName() throws IOException {
-            return string(EVENT_NAME);
-        }
-
-        public String eventSource() throws IOException {
-            return string(EVENT_SOURCE);
-        }
-
-        private String string(byte[] name) throws IOException {
-            try {
-                return index.string(name);
-            } catch (ProjectionScanner.Malformed e) {
-                throw new IOException("malformed record", e);
-            }
-        }
-
-        /** The record through a projection, reading only the members it wants. */
-        public JsonNode read(Projection p) throws IOException {
-            if (p.everything) {
-                return MAPPER.readTree(index.json);
-            }
-            try {
-                return index.project(p.root);
-            } catch (ProjectionScanner.Malformed e) {
-                return p.readWithJackson(index.json);
-            }
         }
     }
 
@@ -191,13 +144,32 @@ public final class Projection {
         }
     }
 
-    /** A node of the path trie. */
+    /** A node of the path trie. Its children are found by their UTF-8 key bytes through a small hash table. */
     static final class Member {
+        private static final java.lang.invoke.VarHandle LONGS =
+                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
         final Map<String, Member> children = new HashMap<>();
         boolean whole;
+        /** This member's position among its parent's children. */
+        final int index;
         private byte[][] keys = new byte[0][];
         private String[] names = new String[0];
         private Member[] members = new Member[0];
+        /**
+         * Open addressing over each key's length and first eight bytes: per slot the child index + 1 (0 when
+         * empty), and those eight bytes as one word, so that most keys are matched by one comparison.
+         */
+        private int[] table = new int[0];
+        private long[] tableHeads = new long[0];
+
+        Member() {
+            this(-1);
+        }
+
+        private Member(int index) {
+            this.index = index;
+        }
 
         void add(String[] path, int i) {
             if (i == path.length) {
@@ -206,7 +178,7 @@ public final class Projection {
             }
             Member m = children.get(path[i]);
             if (m == null) {
-                m = new Member();
+                m = new Member(members.length);
                 children.put(path[i], m);
                 keys = java.util.Arrays.copyOf(keys, keys.length + 1);
                 keys[keys.length - 1] = path[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -214,8 +186,46 @@ public final class Projection {
                 names[names.length - 1] = path[i];
                 members = java.util.Arrays.copyOf(members, members.length + 1);
                 members[members.length - 1] = m;
+                rehash();
             }
             m.add(path, i + 1);
+        }
+
+        private void rehash() {
+            int size = Integer.highestOneBit(keys.length * 4 - 1) << 1;
+            table = new int[size];
+            tableHeads = new long[size];
+            for (int k = 0; k < keys.length; k++) {
+                long head = head(keys[k], 0, keys[k].length);
+                int slot = hash(head, keys[k].length) & (size - 1);
+                while (table[slot] != 0) {
+                    slot = (slot + 1) & (size - 1);
+                }
+                table[slot] = k + 1;
+                tableHeads[slot] = head;
+            }
+        }
+
+        /** Up to the first eight bytes of a key, little-endian, zero above its length. */
+        private static long head(byte[] b, int from, int len) {
+            if (from + 8 <= b.length) {
+                long w = (long) LONGS.get(b, from);
+                return len < 8 ? w & ((1L << (len << 3)) - 1) : w;
+            }
+            long w = 0;
+            for (int j = 0; j < Math.min(len, 8); j++) {
+                w |= (b[from + j] & 0xFFL) << (8 * j);
+            }
+            return w;
+        }
+
+        private static int hash(long head, int len) {
+            long h = (head + len) * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        int childCount() {
+            return members.length;
         }
 
         Member child(String name) {
@@ -224,20 +234,30 @@ public final class Projection {
 
         /** The index of the child named by the UTF-8 bytes {@code b[from, from + len)}, or -1. */
         int childIndex(byte[] b, int from, int len) {
-            outer:
-            for (int k = 0; k < keys.length; k++) {
-                byte[] key = keys[k];
-                if (key.length != len) {
-                    continue;
-                }
-                for (int j = 0; j < len; j++) {
-                    if (key[j] != b[from + j]) {
-                        continue outer;
-                    }
-                }
-                return k;
+            if (table.length == 0) {
+                return -1;
             }
-            return -1;
+            long head = head(b, from, len);
+            int slot = hash(head, len) & (table.length - 1);
+            while (true) {
+                int k = table[slot] - 1;
+                if (k < 0) {
+                    return -1;
+                }
+                if (tableHeads[slot] == head && keys[k].length == len && tailEquals(keys[k], b, from)) {
+                    return k;
+                }
+                slot = (slot + 1) & (table.length - 1);
+            }
+        }
+
+        private static boolean tailEquals(byte[] key, byte[] b, int from) {
+            for (int j = 8; j < key.length; j++) {
+                if (key[j] != b[from + j]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         Member member(int index) {

@@ -53,84 +53,13 @@ final class ProjectionScanner {
     }
 
     /**
-     * Where each top-level member's key and value lie, found in one pass. Evaluation reads the index keys from it,
-     * then builds only the members its candidate rules read, without scanning the record again.
+     * Where each top-level member's key and value lie, found in one pass over the record. Nested members are skipped
+     * by looking only at quotes and brackets, eight bytes at a time. A key with an escape is left to the general
+     * path, so that names can be compared byte for byte.
      */
-    static final class TopLevel {
-        final byte[] json;
-        int count;
-        int[] keyStart = new int[32];
-        int[] keyEnd = new int[32];
-        boolean[] keyEscaped = new boolean[32];
-        int[] valueStart = new int[32];
-
-        TopLevel(byte[] json) {
-            this.json = json;
-        }
-
-        void add(int ks, int ke, boolean esc, int vs) {
-            if (count == keyStart.length) {
-                int n = count * 2;
-                keyStart = java.util.Arrays.copyOf(keyStart, n);
-                keyEnd = java.util.Arrays.copyOf(keyEnd, n);
-                keyEscaped = java.util.Arrays.copyOf(keyEscaped, n);
-                valueStart = java.util.Arrays.copyOf(valueStart, n);
-            }
-            keyStart[count] = ks;
-            keyEnd[count] = ke;
-            keyEscaped[count] = esc;
-            valueStart[count] = vs;
-            count++;
-        }
-
-        /** The string value of a top-level member, or null (absent, not a string, or an escaped key). */
-        String string(byte[] name) throws Malformed {
-            String found = null;
-            outer:
-            for (int k = 0; k < count; k++) {
-                if (keyEscaped[k] || keyEnd[k] - keyStart[k] != name.length) {
-                    continue;
-                }
-                for (int j = 0; j < name.length; j++) {
-                    if (json[keyStart[k] + j] != name[j]) {
-                        continue outer;
-                    }
-                }
-                found = json[valueStart[k]] == '"' ? new ProjectionScanner(json, valueStart[k]).stringValue() : null;
-            }
-            return found;
-        }
-
-        /** The projected record: members the trie wants, read from their recorded positions. */
-        ObjectNode project(Projection.Member root) throws Malformed {
-            try {
-                ObjectNode out = NODES.objectNode();
-                for (int k = 0; k < count; k++) {
-                    Projection.Member child;
-                    String name;
-                    if (keyEscaped[k]) {
-                        name = new ProjectionScanner(json, keyStart[k] - 1).stringValue();
-                        child = root.child(name);
-                    } else {
-                        int c = root.childIndex(json, keyStart[k], keyEnd[k] - keyStart[k]);
-                        child = c < 0 ? null : root.member(c);
-                        name = c < 0 ? null : root.name(c);
-                    }
-                    if (child != null) {
-                        ProjectionScanner s = new ProjectionScanner(json, valueStart[k]);
-                        out.set(name, !child.whole && json[valueStart[k]] == '{' ? s.object(child) : s.value());
-                    }
-                }
-                return out;
-            } catch (ArrayIndexOutOfBoundsException | IOException e) {
-                throw MALFORMED;
-            }
-        }
-    }
-
-    static TopLevel index(byte[] json) throws Malformed {
+    static RecordIndex index(byte[] json, Projection.Member root) throws Malformed {
         ProjectionScanner s = new ProjectionScanner(json, 0);
-        TopLevel t = new TopLevel(json);
+        RecordIndex t = new RecordIndex(json, root.childCount());
         try {
             s.ws();
             s.expect('{');
@@ -142,12 +71,14 @@ final class ProjectionScanner {
                     s.ws();
                     s.expect('"');
                     int keyStart = s.i;
-                    boolean escaped = s.skipStringBody();
+                    if (s.skipStringBody()) {
+                        throw MALFORMED;
+                    }
                     int keyEnd = s.i - 1;
                     s.ws();
                     s.expect(':');
                     s.ws();
-                    t.add(keyStart, keyEnd, escaped, s.i);
+                    t.add(keyStart, keyEnd, s.i, root.childIndex(json, keyStart, keyEnd - keyStart));
                     s.skipValue();
                     s.ws();
                     if (json[s.i] == ',') {
@@ -170,6 +101,16 @@ final class ProjectionScanner {
         }
     }
 
+    /** The value at {@code at}, with only what {@code wanted} names built when it is an object. */
+    static JsonNode valueAt(byte[] json, int at, Projection.Member wanted) throws Malformed {
+        ProjectionScanner s = new ProjectionScanner(json, at);
+        try {
+            return wanted != null && !wanted.whole && json[at] == '{' ? s.object(wanted) : s.value();
+        } catch (ArrayIndexOutOfBoundsException | IOException e) {
+            throw MALFORMED;
+        }
+    }
+
     private String stringValue() throws Malformed {
         try {
             expect('"');
@@ -179,22 +120,6 @@ final class ProjectionScanner {
         } catch (IOException e) {
             throw MALFORMED;
         }
-    }
-
-    private int indexOf(byte[][] keys, int from, int len) {
-        outer:
-        for (int k = 0; k < keys.length; k++) {
-            if (keys[k].length != len) {
-                continue;
-            }
-            for (int j = 0; j < len; j++) {
-                if (keys[k][j] != b[from + j]) {
-                    continue outer;
-                }
-            }
-            return k;
-        }
-        return -1;
     }
 
     private ObjectNode object(Projection.Member member) throws Malformed, IOException {
@@ -307,19 +232,8 @@ final class ProjectionScanner {
             return;
         }
         if (c == '{' || c == '[') {
-            int depth = 0;
-            while (true) {
-                byte x = b[i++];
-                if (x == '"') {
-                    skipStringBody();
-                } else if (x == '{' || x == '[') {
-                    depth++;
-                } else if (x == '}' || x == ']') {
-                    if (--depth == 0) {
-                        return;
-                    }
-                }
-            }
+            skipContainer();
+            return;
         }
         int start = i;
         while (i < b.length) {
@@ -338,6 +252,9 @@ final class ProjectionScanner {
             long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
 
     /**
      * A mask with the high bit set in each byte of {@code word} equal to the byte {@code pattern} repeats. Bits
@@ -348,12 +265,84 @@ final class ProjectionScanner {
         return (x - ONES) & ~x & HIGHS;
     }
 
+    /**
+     * From an opening bracket to just after its closing one. Only quotes and brackets matter here, and most of a
+     * nested value is short strings, so each eight-byte word is handled whole: its quotes give, by a running parity,
+     * which of its bytes are inside a string, and only brackets outside strings are looked at one by one. A word
+     * with a backslash is stepped through byte by byte, as escapes break the parity.
+     */
+    private void skipContainer() {
+        int depth = 0;
+        boolean inString = false;
+        while (i + 8 <= b.length) {
+            long w = (long) LONGS.get(b, i);
+            if (matches(w, BACKSLASHES) != 0) {
+                if (inString) {
+                    skipStringBody();
+                    inString = false;
+                    continue;
+                }
+                byte x = b[i++];
+                if (x == '"') {
+                    skipStringBody();
+                } else if (x == '{' || x == '[') {
+                    depth++;
+                } else if ((x == '}' || x == ']') && --depth == 0) {
+                    return;
+                }
+                continue;
+            }
+            long q = equal(w, QUOTES);
+            long folded = w | 0x2020202020202020L;
+            long open = equal(folded, 0x7B7B7B7B7B7B7B7BL);
+            long close = equal(folded, 0x7D7D7D7D7D7D7D7DL);
+            long inside = q ^ (q << 8);
+            inside ^= inside << 16;
+            inside ^= inside << 32;
+            if (inString) {
+                inside ^= HIGHS;
+            }
+            long brackets = (open | close) & ~inside;
+            while (brackets != 0) {
+                long bit = brackets & -brackets;
+                if ((open & bit) != 0) {
+                    depth++;
+                } else if (--depth == 0) {
+                    i += (Long.numberOfTrailingZeros(bit) >>> 3) + 1;
+                    return;
+                }
+                brackets ^= bit;
+            }
+            inString = inside < 0;
+            i += 8;
+        }
+        if (inString) {
+            skipStringBody();
+        }
+        while (true) {
+            byte x = b[i++];
+            if (x == '"') {
+                skipStringBody();
+            } else if (x == '{' || x == '[') {
+                depth++;
+            } else if ((x == '}' || x == ']') && --depth == 0) {
+                return;
+            }
+        }
+    }
+
+    /** The high bit set exactly in each byte of {@code word} equal to the byte {@code pattern} repeats. */
+    private static long equal(long word, long pattern) {
+        long x = word ^ pattern;
+        return ~(((x & LOWS) + LOWS) | x | LOWS);
+    }
+
     /** From just after an opening quote to just after the closing one; true when the string holds escapes. */
     private boolean skipStringBody() {
         boolean escaped = false;
         while (i + 8 <= b.length) {
             long w = (long) LONGS.get(b, i);
-            long m = matches(w, 0x2222222222222222L) | matches(w, 0x5C5C5C5C5C5C5C5CL);
+            long m = matches(w, QUOTES) | matches(w, BACKSLASHES);
             if (m == 0) {
                 i += 8;
                 continue;
@@ -385,7 +374,7 @@ final class ProjectionScanner {
     private void ws() {
         while (i < b.length) {
             byte x = b[i];
-            if (x != ' ' && x != '\n' && x != '\r' && x != '\t') {
+            if (x > ' ' || x != ' ' && x != '\n' && x != '\r' && x != '\t') {
                 return;
             }
             i++;

@@ -23,7 +23,7 @@ final class CloudTrailFields {
         plain(d, "ct.shortsrc", "eventSource without .amazonaws.com", reads("eventSource"), e -> {
             String s = e.text("eventSource");
             if (s == null) {
-                return JsonPaths.str(e.record(), "eventSource");
+                return JsonPaths.str(e, "eventSource");
             }
             return s.endsWith(AMAZONAWS_SUFFIX) && s.length() > AMAZONAWS_SUFFIX.length()
                     ? s.substring(0, s.length() - AMAZONAWS_SUFFIX.length()) : s;
@@ -35,8 +35,8 @@ final class CloudTrailFields {
                 CloudTrailFields::originalUser);
         plain(d, "ct.user.accountid", "userIdentity.accountId, else recipientAccountId",
                 reads("userIdentity.accountId", "recipientAccountId"), e -> {
-            String a = JsonPaths.str(e.record(), "userIdentity", "accountId");
-            return a != null ? a : JsonPaths.str(e.record(), "recipientAccountId");
+            String a = JsonPaths.str(e, "userIdentity", "accountId");
+            return a != null ? a : JsonPaths.str(e, "recipientAccountId");
         });
         str(d, "ct.user.identitytype", "userIdentity.type (Root, IAMUser, AssumedRole, AWSService, ...)",
                 "userIdentity", "type");
@@ -61,9 +61,9 @@ final class CloudTrailFields {
         str(d, "ct.useragent", "the caller's user agent (userAgent)", "userAgent");
         plain(d, "ct.info", "a one-line summary of the event", INFO, CloudTrailInfo::info);
         plain(d, "ct.managementevent", "\"true\" for a management event (managementEvent)", reads("managementEvent"),
-                e -> boolText(e.record().get("managementEvent"), false));
+                e -> boolText(e.member("managementEvent"), false));
         plain(d, "ct.readonly", "\"true\" if the call only reads (readOnly)", reads("readOnly"),
-                e -> boolText(e.record().get("readOnly"), false));
+                e -> boolText(e.member("readOnly"), false));
         str(d, "ct.requestid", "the request ID (requestID)", "requestID");
         str(d, "ct.eventtype", "the event type (eventType)", "eventType");
         str(d, "ct.apiversion", "the API version (apiVersion)", "apiVersion");
@@ -80,7 +80,7 @@ final class CloudTrailFields {
         str(d, "ct.addendum.originalrequestid", "addendum.originalRequestID", "addendum", "originalRequestID");
         str(d, "ct.addendum.originaleventid", "addendum.originalEventID", "addendum", "originalEventID");
         plain(d, "ct.sessioncredentialfromconsole", "\"true\" if the session credential came from the console",
-                reads("sessionCredentialFromConsole"), e -> boolText(e.record().get("sessionCredentialFromConsole"), true));
+                reads("sessionCredentialFromConsole"), e -> boolText(e.member("sessionCredentialFromConsole"), true));
         json(d, "ct.edgedevicedetails", "edgeDeviceDetails as compact JSON", "edgeDeviceDetails");
         str(d, "ct.tlsdetails.tlsversion", "tlsDetails.tlsVersion", "tlsDetails", "tlsVersion");
         str(d, "ct.tlsdetails.ciphersuite", "tlsDetails.cipherSuite", "tlsDetails", "cipherSuite");
@@ -125,12 +125,12 @@ final class CloudTrailFields {
 
     private static void str(List<FieldDefinition> d, String name, String desc, String... path) {
         d.add(new FieldDefinition(name, FieldType.STRING, ArgMode.NONE, desc,
-                arg -> e -> JsonPaths.str(e.record(), path), arg -> List.<String[]>of(path)));
+                arg -> e -> JsonPaths.str(e, path), arg -> List.<String[]>of(path)));
     }
 
     private static void json(List<FieldDefinition> d, String name, String desc, String... path) {
         d.add(new FieldDefinition(name, FieldType.STRING, ArgMode.NONE, desc,
-                arg -> e -> JsonPaths.compact(e.record(), path), arg -> List.<String[]>of(path)));
+                arg -> e -> JsonPaths.compact(e, path), arg -> List.<String[]>of(path)));
     }
 
     private static void plain(List<FieldDefinition> d, String name, String desc, List<String[]> reads, Extractor x) {
@@ -175,19 +175,18 @@ final class CloudTrailFields {
     }
 
     static String user(CloudTrailEvent e) {
-        JsonNode r = e.record();
-        String type = JsonPaths.str(r, "userIdentity", "type");
+        String type = JsonPaths.str(e, "userIdentity", "type");
         if (type == null) {
             return null;
         }
         switch (type) {
             case "Root":
             case "IAMUser":
-                return JsonPaths.str(r, "userIdentity", "userName");
+                return JsonPaths.str(e, "userIdentity", "userName");
             case "AWSService":
-                return JsonPaths.str(r, "userIdentity", "invokedBy");
+                return JsonPaths.str(e, "userIdentity", "invokedBy");
             case "AssumedRole": {
-                String issuer = JsonPaths.str(r, "userIdentity", "sessionContext", "sessionIssuer", "userName");
+                String issuer = JsonPaths.str(e, "userIdentity", "sessionContext", "sessionIssuer", "userName");
                 return issuer != null ? issuer : "AssumedRole";
             }
             case "AWSAccount":
@@ -200,19 +199,18 @@ final class CloudTrailFields {
     }
 
     private static String originalUser(CloudTrailEvent e) {
-        JsonNode r = e.record();
-        String type = JsonPaths.str(r, "userIdentity", "type");
+        String type = JsonPaths.str(e, "userIdentity", "type");
         if (!"AssumedRole".equals(type)) {
-            return JsonPaths.str(r, "userIdentity", "userName");
+            return JsonPaths.str(e, "userIdentity", "userName");
         }
-        String arn = JsonPaths.str(r, "userIdentity", "arn");
+        String arn = JsonPaths.str(e, "userIdentity", "arn");
         if (arn != null) {
             String[] parts = arn.split("/", -1);
             if (parts.length == 3) {
                 return parts[2];
             }
         }
-        String principal = JsonPaths.str(r, "userIdentity", "principalId");
+        String principal = JsonPaths.str(e, "userIdentity", "principalId");
         if (principal != null) {
             String[] parts = principal.split(":", -1);
             if (parts.length == 2) {
@@ -223,7 +221,7 @@ final class CloudTrailFields {
     }
 
     private static String resources(CloudTrailEvent e) {
-        JsonNode res = e.record().get("resources");
+        JsonNode res = e.member("resources");
         if (res == null || !res.isArray() || res.size() == 0) {
             return null;
         }
@@ -238,13 +236,13 @@ final class CloudTrailFields {
     }
 
     static String s3Uri(CloudTrailEvent e) {
-        String bucket = JsonPaths.str(e.record(), "requestParameters", "bucketName");
-        String key = JsonPaths.str(e.record(), "requestParameters", "key");
+        String bucket = JsonPaths.str(e, "requestParameters", "bucketName");
+        String key = JsonPaths.str(e, "requestParameters", "key");
         return bucket != null && key != null ? "s3://" + bucket + "/" + key : null;
     }
 
     static Long s3Bytes(CloudTrailEvent e, boolean in, boolean out) {
-        JsonNode a = e.record().get("additionalEventData");
+        JsonNode a = e.member("additionalEventData");
         if (a == null || !a.isObject()) {
             return null;
         }
@@ -257,7 +255,7 @@ final class CloudTrailFields {
     }
 
     private static String ec2Name(CloudTrailEvent e) {
-        JsonNode items = JsonPaths.at(e.record(), "requestParameters", "tagSpecificationSet", "items");
+        JsonNode items = JsonPaths.at(e, "requestParameters", "tagSpecificationSet", "items");
         if (items == null || !items.isArray()) {
             return null;
         }
@@ -291,8 +289,7 @@ final class CloudTrailFields {
     }
 
     private static List<String> allImageIds(CloudTrailEvent e) {
-        JsonNode r = e.record();
-        JsonNode items = JsonPaths.at(r, "responseElements", "instancesSet", "items");
+        JsonNode items = JsonPaths.at(e, "responseElements", "instancesSet", "items");
         if (items != null && items.isArray()) {
             List<String> ids = new ArrayList<>();
             for (JsonNode item : items) {
@@ -309,7 +306,7 @@ final class CloudTrailFields {
             {"requestParameters", "launchSpecification", "imageId"}
         };
         for (String[] path : fallbacks) {
-            String id = JsonPaths.str(r, path);
+            String id = JsonPaths.str(e, path);
             if (id != null && !id.isEmpty()) {
                 return Collections.singletonList(id);
             }

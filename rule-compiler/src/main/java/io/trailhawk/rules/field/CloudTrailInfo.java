@@ -11,17 +11,16 @@ final class CloudTrailInfo {
     }
 
     static String info(CloudTrailEvent e) {
-        JsonNode r = e.record();
         String user = CloudTrailFields.user(e);
         if (user == null) {
             return INVALID + "userIdentity field missing>";
         }
-        String src = JsonPaths.str(r, "sourceIPAddress");
+        String src = JsonPaths.str(e, "sourceIPAddress");
         if (src == null) {
             // The plugin's own placeholder text names the wrong key; kept so outputs match.
             return INVALID + "eventSource field missing>";
         }
-        String name = JsonPaths.str(r, "eventName");
+        String name = JsonPaths.str(e, "eventName");
         if (name == null) {
             return INVALID + "eventName field missing>";
         }
@@ -30,13 +29,13 @@ final class CloudTrailInfo {
             sb.append(" via ").append(src);
         }
         sb.append(' ');
-        if (r.get("errorCode") != null) {
+        if (e.member("errorCode") != null) {
             sb.append('!');
         }
-        JsonNode ro = r.get("readOnly");
+        JsonNode ro = e.member("readOnly");
         boolean writes = ro != null && !(ro.isBoolean() && ro.booleanValue());
         sb.append(writes ? '\u2192' : '\u2190').append(' ').append(name);
-        JsonNode pab = JsonPaths.at(r, "requestParameters", "PublicAccessBlockConfiguration");
+        JsonNode pab = JsonPaths.at(e, "requestParameters", "PublicAccessBlockConfiguration");
         if ("PutBucketPublicAccessBlock".equals(name) && pab != null) {
             sb.append(" BlockPublicAcls=").append(flag(pab, "BlockPublicAcls"))
                     .append(" BlockPublicPolicy=").append(flag(pab, "BlockPublicPolicy"))
@@ -49,9 +48,9 @@ final class CloudTrailInfo {
             sb.append(" Size=").append(Long.toUnsignedString(bytes));
         }
         String uri = CloudTrailFields.s3Uri(e);
-        String bucket = JsonPaths.str(r, "requestParameters", "bucketName");
-        String key = JsonPaths.str(r, "requestParameters", "key");
-        String host = JsonPaths.str(r, "requestParameters", "Host");
+        String bucket = JsonPaths.str(e, "requestParameters", "bucketName");
+        String key = JsonPaths.str(e, "requestParameters", "key");
+        String host = JsonPaths.str(e, "requestParameters", "Host");
         if (uri != null) {
             sb.append(" URI=").append(uri);
         } else if (bucket != null) {
@@ -70,10 +69,9 @@ final class CloudTrailInfo {
     }
 
     static String pluginInfo(CloudTrailEvent e) {
-        JsonNode r = e.record();
-        String region = JsonPaths.str(r, "awsRegion");
-        String source = JsonPaths.str(r, "eventSource");
-        String name = JsonPaths.str(r, "eventName");
+        String region = JsonPaths.str(e, "awsRegion");
+        String source = JsonPaths.str(e, "eventSource");
+        String name = JsonPaths.str(e, "eventName");
         if (region == null || source == null || name == null) {
             return null;
         }

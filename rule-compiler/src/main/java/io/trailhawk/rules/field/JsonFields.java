@@ -77,8 +77,8 @@ final class JsonFields {
             indexes[i] = keys[i].matches("[0-9]+") && keys[i].length() < 10 ? Integer.parseInt(keys[i]) : -1;
         }
         return e -> {
-            JsonNode n = e.record();
-            for (int i = 0; i < keys.length && n != null; i++) {
+            JsonNode n = e.member(keys[0]);
+            for (int i = 1; i < keys.length && n != null; i++) {
                 if (n.isObject()) {
                     n = n.get(keys[i]);
                 } else if (n.isArray()) {

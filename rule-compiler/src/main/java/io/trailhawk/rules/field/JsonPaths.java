@@ -1,6 +1,7 @@
 package io.trailhawk.rules.field;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailhawk.rules.event.CloudTrailEvent;
 
 /** Navigation below a record, with the plugin's notion of a present value. */
 final class JsonPaths {
@@ -8,12 +9,21 @@ final class JsonPaths {
     }
 
     static JsonNode at(JsonNode root, String... path) {
-        JsonNode n = root;
-        for (String key : path) {
+        return below(root, path, 0);
+    }
+
+    /** The value at a path from the record's top level; only the top-level member on the path is built. */
+    static JsonNode at(CloudTrailEvent e, String... path) {
+        return below(e.member(path[0]), path, 1);
+    }
+
+    private static JsonNode below(JsonNode from, String[] path, int first) {
+        JsonNode n = from;
+        for (int i = first; i < path.length; i++) {
             if (n == null || !n.isObject()) {
                 return null;
             }
-            n = n.get(key);
+            n = n.get(path[i]);
         }
         return n;
     }
@@ -23,7 +33,14 @@ final class JsonPaths {
      * JSON value, which still counts as present.
      */
     static String str(JsonNode root, String... path) {
-        JsonNode n = at(root, path);
+        return present(at(root, path));
+    }
+
+    static String str(CloudTrailEvent e, String... path) {
+        return present(at(e, path));
+    }
+
+    private static String present(JsonNode n) {
         if (n == null) {
             return null;
         }
@@ -31,8 +48,8 @@ final class JsonPaths {
     }
 
     /** Compact JSON text of the value at the path, or null when missing. */
-    static String compact(JsonNode root, String... path) {
-        JsonNode n = at(root, path);
+    static String compact(CloudTrailEvent e, String... path) {
+        JsonNode n = at(e, path);
         return n == null ? null : n.toString();
     }
 
