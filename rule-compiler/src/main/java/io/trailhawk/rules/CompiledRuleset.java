@@ -2,6 +2,7 @@ package io.trailhawk.rules;
 
 import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.diag.Issue;
+import io.trailhawk.rules.eval.Logical;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.event.Projection;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,6 +67,9 @@ public final class CompiledRuleset {
         Map<String, List<CompiledRule>> names = new HashMap<>();
         Map<String, List<CompiledRule>> sources = new HashMap<>();
         for (CompiledRule r : act) {
+            if (r.condition() == Logical.NEVER) {
+                continue;
+            }
             if (r.eventNames() != null) {
                 r.eventNames().forEach(n -> names.computeIfAbsent(n, k -> new ArrayList<>()).add(r));
             } else if (r.eventSources() != null) {

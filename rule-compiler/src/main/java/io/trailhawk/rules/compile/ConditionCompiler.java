@@ -330,6 +330,9 @@ final class ConditionCompiler {
             case BOOL:
                 return boolCheck(c, lhs);
             case STRING_LIST:
+                if (c.values().isEmpty()) {
+                    return Logical.NEVER;
+                }
                 return Checks.list(lhs.extractor, new HashSet<>(c.values()), op.equals("in"));
             default:
                 throw new IllegalStateException();
@@ -341,7 +344,7 @@ final class ConditionCompiler {
         switch (op) {
             case "in":
             case "intersects":
-                return Checks.string(lhs.extractor, StringMatchers.in(c.values()));
+                return c.values().isEmpty() ? Logical.NEVER : Checks.string(lhs.extractor, StringMatchers.in(c.values()));
             case "pmatch":
                 return Checks.string(lhs.extractor, StringMatchers.pmatch(c.values()));
             default:
@@ -355,7 +358,7 @@ final class ConditionCompiler {
             numbers.add(parseUnsigned(v, lhs.name, c.rhsOffset()));
         }
         if (c.operator().equals("in") || c.operator().equals("intersects")) {
-            return Checks.numberIn(lhs.extractor, new HashSet<>(numbers));
+            return numbers.isEmpty() ? Logical.NEVER : Checks.numberIn(lhs.extractor, new HashSet<>(numbers));
         }
         return Checks.number(lhs.extractor, c.operator(), numbers.get(0));
     }

@@ -63,26 +63,14 @@ public final class Checks {
     }
 
     /**
-     * {@code f icontains a or f icontains b or ...} on one string field, fused: the value is lowered once, and
-     * each needle is a plain substring search on it.
+     * {@code f icontains a or f icontains b or ...} on one string field, fused: one pass over the value finds any
+     * of the needles ({@link NeedleSet}).
      */
     public static Predicate containsAnyIgnoreCase(Extractor value, List<String> needles) {
-        String[] lower = new String[needles.size()];
-        for (int i = 0; i < lower.length; i++) {
-            lower[i] = StringMatchers.asciiLower(needles.get(i));
-        }
+        NeedleSet set = NeedleSet.of(needles);
         return e -> {
             Object v = value.extract(e);
-            if (!(v instanceof String)) {
-                return false;
-            }
-            String s = StringMatchers.asciiLower((String) v);
-            for (String n : lower) {
-                if (s.contains(n)) {
-                    return true;
-                }
-            }
-            return false;
+            return v instanceof String && set.foundIn((String) v);
         };
     }
 

@@ -149,12 +149,10 @@ public final class CloudTrailEvent {
         }
         Projection.Member parts = wanted.child(name);
         if (parts == null) {
-            // Not among the ruleset's reads: read whole, every time.
-            int k = index.find(name);
-            return k < 0 ? null : build(k, null, name);
+            // Not among the ruleset's reads, so not located: the whole record answers.
+            return record().get(name);
         }
-        int k = index.wanted(parts.index);
-        if (k < 0) {
+        if (!index.has(parts.index)) {
             return null;
         }
         if (members == null) {
@@ -162,19 +160,15 @@ public final class CloudTrailEvent {
         }
         JsonNode m = members[parts.index];
         if (m == null) {
-            m = build(k, parts, name);
+            try {
+                m = index.value(parts.index, parts);
+            } catch (ProjectionScanner.Malformed e) {
+                // Jackson decides: it either says what is wrong with the record or reads the member whole.
+                m = record().get(name);
+            }
             members[parts.index] = m;
         }
         return m;
-    }
-
-    private JsonNode build(int k, Projection.Member parts, String name) {
-        try {
-            return index.value(k, parts);
-        } catch (ProjectionScanner.Malformed e) {
-            // Jackson decides: it either says what is wrong with the record or reads the member whole.
-            return record().get(name);
-        }
     }
 
     public long number() {

@@ -78,7 +78,10 @@ final class ProjectionScanner {
                     s.ws();
                     s.expect(':');
                     s.ws();
-                    t.add(keyStart, keyEnd, s.i, root.childIndex(json, keyStart, keyEnd - keyStart));
+                    int child = root.childIndex(json, keyStart, keyEnd - keyStart);
+                    if (child >= 0) {
+                        t.add(child, s.i);
+                    }
                     s.skipValue();
                     s.ws();
                     if (json[s.i] == ',') {
