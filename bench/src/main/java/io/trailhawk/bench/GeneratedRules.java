@@ -2,7 +2,8 @@ package io.trailhawk.bench;
 
 /**
  * Rules made up for scale tests: each on an event name no real record has (so they cost what a real but silent
- * rule costs), and one in ten with no event-name constraint at all, so it meets every event.
+ * rule costs), and one in ten with no event-name constraint. Those require a region by default, which the ruleset
+ * indexes; {@link #yamlWithNothingToIndex} gives them no requirement any index can use, so each meets every event.
  */
 public final class GeneratedRules {
     private GeneratedRules() {
@@ -10,11 +11,22 @@ public final class GeneratedRules {
 
     /** {@code count} rules as one YAML file; {@code salt} makes the text differ between pushes. */
     public static String yaml(int count, String salt) {
+        return yaml(count, salt, true);
+    }
+
+    /** The same, but the rules without an event name require nothing but substrings and prefixes. */
+    public static String yamlWithNothingToIndex(int count, String salt) {
+        return yaml(count, salt, false);
+    }
+
+    private static String yaml(int count, String salt, boolean regions) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            String condition = i % 10 == 9
+            String condition = i % 10 != 9
+                    ? "ct.name = Generated" + i + "Action and not ct.error exists and ct.user startswith svc-" + i
+                    : regions
                     ? "ct.useragent contains \"scanner-" + i + "\" and ct.region in (ap-south-" + i + ", me-west-" + i + ")"
-                    : "ct.name = Generated" + i + "Action and not ct.error exists and ct.user startswith svc-" + i;
+                    : "ct.useragent contains \"scanner-" + i + "\" and ct.srcip startswith \"198.51." + i + ".\"";
             sb.append("- rule: Generated rule ").append(i).append(' ').append(salt).append('\n')
                     .append("  desc: generated for scale tests\n")
                     .append("  condition: '").append(condition.replace("'", "''")).append("'\n")

@@ -20,6 +20,7 @@ public final class CompiledRule {
     private final OutputTemplate output;
     private final Set<String> eventNames;
     private final Set<String> eventSources;
+    private final FieldRequirement requirement;
     private final String conditionText;
     private final List<String[]> conditionReads;
     private final List<String[]> reads;
@@ -27,7 +28,7 @@ public final class CompiledRule {
 
     CompiledRule(String name, String desc, Priority priority, String source, SortedSet<String> tags, boolean enabled,
             Predicate condition, OutputTemplate output, Set<String> eventNames, Set<String> eventSources,
-            String conditionText,
+            FieldRequirement requirement, String conditionText,
             List<String[]> reads, io.trailhawk.rules.parse.Expr conditionTree) {
         this.name = name;
         this.desc = desc;
@@ -39,6 +40,7 @@ public final class CompiledRule {
         this.output = output;
         this.eventNames = eventNames == null ? null : Collections.unmodifiableSet(eventNames);
         this.eventSources = eventSources == null ? null : Collections.unmodifiableSet(eventSources);
+        this.requirement = requirement;
         this.conditionText = conditionText;
         this.conditionReads = Collections.unmodifiableList(new java.util.ArrayList<>(reads));
         List<String[]> all = new java.util.ArrayList<>(reads);
@@ -103,6 +105,11 @@ public final class CompiledRule {
     /** The event sources the condition requires, or null when it may match any source. */
     public Set<String> eventSources() {
         return eventSources;
+    }
+
+    /** For a rule with no event name or source: another field it requires to hold one of some values, or null. */
+    public FieldRequirement requirement() {
+        return requirement;
     }
 
     /** The final condition text that was parsed: exceptions added and lists substituted. */

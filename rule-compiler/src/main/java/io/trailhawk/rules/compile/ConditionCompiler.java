@@ -68,14 +68,16 @@ final class ConditionCompiler {
         final boolean unknownField;
         final Set<String> eventNames;
         final Set<String> eventSources;
+        final FieldRequirement requirement;
         final List<String[]> reads;
 
         Result(Predicate predicate, boolean unknownField, Set<String> eventNames, Set<String> eventSources,
-                List<String[]> reads) {
+                FieldRequirement requirement, List<String[]> reads) {
             this.predicate = predicate;
             this.unknownField = unknownField;
             this.eventNames = eventNames;
             this.eventSources = eventSources;
+            this.requirement = requirement;
             this.reads = reads;
         }
     }
@@ -91,9 +93,63 @@ final class ConditionCompiler {
         reportErrors = !quiet;
         reads.clear();
         Predicate p = compile(ast, text);
-        Set<String> names = failed ? null : EventNameIndex.NAME.required(ast, macros);
-        Set<String> sources = failed ? null : EventNameIndex.SOURCE.required(ast, macros);
-        return new Result(failed ? null : p, failedOnUnknownField, names, sources, new ArrayList<>(reads));
+        Set<String> names = failed ? null : RequiredValues.NAME.required(ast, macros);
+        Set<String> sources = failed ? null : RequiredValues.SOURCE.required(ast, macros);
+        FieldRequirement other = failed || names != null || sources != null ? null : otherRequirement(ast);
+        return new Result(failed ? null : p, failedOnUnknownField, names, sources, other, new ArrayList<>(reads));
+    }
+
+    /** The first plain string field, in condition order, whose value the condition restricts to a set. */
+    private FieldRequirement otherRequirement(Expr ast) {
+        Set<ValueAccess> tried = new LinkedHashSet<>();
+        collectChecked(ast, new HashSet<>(), tried);
+        Set<String> seen = new HashSet<>();
+        for (ValueAccess a : tried) {
+            if (!seen.add(a.field() + "[" + a.arg() + "]")) {
+                continue;
+            }
+            Set<String> values = RequiredValues.of(a.field(), a.arg()).required(ast, macros);
+            if (values == null) {
+                continue;
+            }
+            try {
+                ResolvedField f = registry.resolve(a.field(), a.arg());
+                if (f.type() == FieldType.STRING) {
+                    return new FieldRequirement(f.displayName(), f.extractor(), values);
+                }
+            } catch (UnknownFieldException e) {
+                // compiled without error, so not reached
+            }
+        }
+        return null;
+    }
+
+    private void collectChecked(Expr e, Set<String> visiting, Set<ValueAccess> out) {
+        switch (e.kind()) {
+            case AND:
+            case OR:
+                for (Expr c : ((LogicalExpr) e).children()) {
+                    collectChecked(c, visiting, out);
+                }
+                break;
+            case MACRO_REF: {
+                ParsedMacro m = macros.get(((MacroRefExpr) e).name());
+                if (m != null && m.ast != null && visiting.add(m.info.name())) {
+                    collectChecked(m.ast, visiting, out);
+                    visiting.remove(m.info.name());
+                }
+                break;
+            }
+            case CHECK: {
+                ValueAccess lhs = ((CheckExpr) e).lhs();
+                if (!lhs.isTransform() && ((CheckExpr) e).rhsValue() == null) {
+                    out.add(lhs);
+                }
+                break;
+            }
+            default:
+                break;
+        }
     }
 
     /** Every field name (without argument) a condition reads, macros included; unknown macros are ignored. */

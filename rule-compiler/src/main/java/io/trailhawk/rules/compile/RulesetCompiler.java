@@ -127,7 +127,8 @@ public final class RulesetCompiler {
             return null;
         }
         return new CompiledRule(r.name(), r.desc(), r.priority(), CLOUDTRAIL_SOURCE, new java.util.TreeSet<>(r.tags()),
-                r.enabled(), result.predicate, output, result.eventNames, result.eventSources, text.text(),
+                r.enabled(), result.predicate, output, result.eventNames, result.eventSources, result.requirement,
+                text.text(),
                 result.reads,
                 MacroExpansion.expand(ast, macros));
     }

@@ -86,4 +86,55 @@ class FastPathEquivalenceTest {
             assertEquivalent(rules);
         }
     }
+
+    @Test
+    void rulesIndexedByOtherFields_keepRuleOrder_inBothMatchingModes() throws Exception {
+        String yaml = String.join("\n",
+                "- rule: By region",
+                "  desc: d",
+                "  condition: ct.region in (us-east-1, eu-west-1) and ct.useragent contains \"o\"",
+                "  output: region %ct.region",
+                "  priority: INFO",
+                "- rule: By name",
+                "  desc: d",
+                "  condition: ct.name in (ListBuckets, GetCallerIdentity, DescribeInstances)",
+                "  output: name %ct.name",
+                "  priority: INFO",
+                "- rule: By identity type",
+                "  desc: d",
+                "  condition: ct.user.identitytype = AssumedRole or ct.user.identitytype = IAMUser",
+                "  output: type %ct.user.identitytype",
+                "  priority: INFO",
+                "- rule: By pointer",
+                "  desc: d",
+                "  condition: json.value[/awsRegion] = us-east-1 and not ct.error exists",
+                "  output: pointer %json.value[/awsRegion]",
+                "  priority: INFO",
+                "- rule: Never",
+                "  desc: d",
+                "  condition: ct.region in () or ct.src in ()",
+                "  output: never",
+                "  priority: INFO",
+                "- rule: Everything",
+                "  desc: d",
+                "  condition: not ct.region in ()",
+                "  output: all",
+                "  priority: INFO",
+                "");
+        for (RuleMatching matching : RuleMatching.values()) {
+            CompiledRuleset rules = RuleCompiler.builder().setRuleMatching(matching).build()
+                    .compile(List.of(RulesFile.of("indexed.yaml", yaml)));
+            assertThat(rules.rules().stream().map(r -> r.requirement() == null ? "-" : r.requirement().field()))
+                    .containsExactly("ct.region", "-", "ct.user.identitytype", "json.value[/awsRegion]", "-", "-");
+            assertEquivalent(rules);
+        }
+        CompiledRuleset all = RuleCompiler.builder().build().compile(List.of(RulesFile.of("indexed.yaml", yaml)));
+        java.util.Set<String> fired = new java.util.HashSet<>();
+        long n = 0;
+        for (byte[] r : RECORDS) {
+            all.evaluate(r, ++n).forEach(a -> fired.add(a.rule()));
+        }
+        assertThat(fired).containsExactlyInAnyOrder("By region", "By name", "By identity type", "By pointer",
+                "Everything");
+    }
 }

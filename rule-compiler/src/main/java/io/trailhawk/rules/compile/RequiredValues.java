@@ -11,21 +11,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds the values of a top-level record member that a condition requires: a rule whose condition can only be
- * true for {@code eventName} (or {@code eventSource}) in some set never needs to see other events. Returns null
- * when a condition does not constrain the member.
+ * Finds the values of a field that a condition requires: a rule whose condition can only be true when, say,
+ * {@code eventName} is in some set never needs to see other events. Returns null when a condition does not
+ * constrain the field.
  */
-final class EventNameIndex {
-    private final String ctField;
-    private final String member;
+final class RequiredValues {
+    private final java.util.function.Predicate<ValueAccess> key;
 
-    private EventNameIndex(String ctField, String member) {
-        this.ctField = ctField;
-        this.member = member;
+    private RequiredValues(java.util.function.Predicate<ValueAccess> key) {
+        this.key = key;
     }
 
-    static final EventNameIndex NAME = new EventNameIndex("ct.name", "eventName");
-    static final EventNameIndex SOURCE = new EventNameIndex("ct.src", "eventSource");
+    /** {@code eventName}, through {@code ct.name} or a JSON pointer to it. */
+    static final RequiredValues NAME = new RequiredValues(a -> isMember(a, "ct.name", "eventName"));
+    /** {@code eventSource}, through {@code ct.src} or a JSON pointer to it. */
+    static final RequiredValues SOURCE = new RequiredValues(a -> isMember(a, "ct.src", "eventSource"));
+
+    /** Any one field, as written: {@code field} with {@code arg} (null when it takes none). */
+    static RequiredValues of(String field, String arg) {
+        return new RequiredValues(a -> !a.isTransform() && a.field().equals(field)
+                && java.util.Objects.equals(a.arg(), arg));
+    }
 
     Set<String> required(Expr e, Map<String, ParsedMacro> macros) {
         return names(e, macros, new HashSet<>());
@@ -75,7 +81,7 @@ final class EventNameIndex {
     }
 
     private Set<String> fromCheck(CheckExpr c) {
-        if (c.rhsValue() != null || !isKey(c.lhs())) {
+        if (c.rhsValue() != null || !key.test(c.lhs())) {
             return null;
         }
         String op = c.operator();
@@ -86,7 +92,7 @@ final class EventNameIndex {
         return null;
     }
 
-    private boolean isKey(ValueAccess a) {
+    private static boolean isMember(ValueAccess a, String ctField, String member) {
         if (a.isTransform()) {
             return false;
         }

@@ -1,0 +1,166 @@
+package io.trailhawk.rules;
+
+import io.trailhawk.rules.compile.CompiledRule;
+import io.trailhawk.rules.compile.FieldRequirement;
+import io.trailhawk.rules.eval.Logical;
+import io.trailhawk.rules.event.CloudTrailEvent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which rules an event can match. Rules are indexed by the event names their conditions require, else by the event
+ * sources, else by the values some other string field must take ({@link FieldRequirement}); only the rest meet
+ * every event. A rule whose condition folded to {@link Logical#NEVER} meets none. Immutable and thread-safe.
+ */
+final class RuleIndex {
+    private static final CompiledRule[] NONE = new CompiledRule[0];
+    /** Distinct (name, source) pairs are bounded by the AWS API, but a hostile stream could invent them. */
+    private static final int MAX_CACHED_PAIRS = 100_000;
+
+    private final RuleMatching matching;
+    private final Map<CompiledRule, Integer> order = new IdentityHashMap<>();
+    private final CompiledRule[] unconstrained;
+    private final Map<String, CompiledRule[]> byName = new HashMap<>();
+    private final Map<String, CompiledRule[]> bySource = new HashMap<>();
+    private final Map<String, CompiledRule[]> merged = new ConcurrentHashMap<>();
+    private final FieldIndex[] byField;
+
+    /** Rules indexed by one field's value. */
+    private static final class FieldIndex {
+        final FieldRequirement field;
+        final Map<String, CompiledRule[]> byValue;
+
+        FieldIndex(FieldRequirement field, Map<String, CompiledRule[]> byValue) {
+            this.field = field;
+            this.byValue = byValue;
+        }
+    }
+
+    /** {@code active}: the rules that evaluate events, in rule order. */
+    RuleIndex(List<CompiledRule> active, RuleMatching matching) {
+        this.matching = matching;
+        List<CompiledRule> any = new ArrayList<>();
+        Map<String, List<CompiledRule>> names = new HashMap<>();
+        Map<String, List<CompiledRule>> sources = new HashMap<>();
+        Map<String, FieldRequirement> fields = new LinkedHashMap<>();
+        Map<String, Map<String, List<CompiledRule>>> byFieldValue = new HashMap<>();
+        for (CompiledRule r : active) {
+            order.put(r, order.size());
+            if (r.condition() == Logical.NEVER) {
+                continue;
+            }
+            if (r.eventNames() != null) {
+                r.eventNames().forEach(n -> names.computeIfAbsent(n, k -> new ArrayList<>()).add(r));
+            } else if (r.eventSources() != null) {
+                r.eventSources().forEach(s -> sources.computeIfAbsent(s, k -> new ArrayList<>()).add(r));
+            } else if (r.requirement() != null) {
+                FieldRequirement f = r.requirement();
+                fields.putIfAbsent(f.field(), f);
+                Map<String, List<CompiledRule>> values = byFieldValue.computeIfAbsent(f.field(), k -> new HashMap<>());
+                f.values().forEach(v -> values.computeIfAbsent(v, k -> new ArrayList<>()).add(r));
+            } else {
+                any.add(r);
+            }
+        }
+        this.unconstrained = any.toArray(NONE);
+        names.forEach((n, rules) -> byName.put(n, sorted(rules, any)));
+        sources.forEach((s, rules) -> bySource.put(s, sorted(rules, List.of())));
+        List<FieldIndex> indexes = new ArrayList<>();
+        fields.forEach((name, f) -> {
+            Map<String, CompiledRule[]> values = new HashMap<>();
+            byFieldValue.get(name).forEach((v, rules) -> values.put(v, sorted(rules, List.of())));
+            indexes.add(new FieldIndex(f, values));
+        });
+        this.byField = indexes.toArray(new FieldIndex[0]);
+    }
+
+    /** The rules that match, in rule order (only the first with {@code first} matching); null when none did. */
+    CompiledRule[] match(CloudTrailEvent event) {
+        CompiledRule[] matched = match(event, candidates(event.text("eventName"), event.text("eventSource")));
+        for (FieldIndex f : byField) {
+            Object v = f.field.extractor().extract(event);
+            CompiledRule[] rules = v instanceof String ? f.byValue.get(v) : null;
+            if (rules != null) {
+                matched = merge(matched, match(event, rules));
+            }
+        }
+        return matched;
+    }
+
+    /** The matching rules among {@code candidates}, in order, null-terminated, or null when none matched. */
+    private CompiledRule[] match(CloudTrailEvent event, CompiledRule[] candidates) {
+        CompiledRule[] matched = null;
+        int n = 0;
+        for (CompiledRule r : candidates) {
+            if (r.condition().test(event)) {
+                if (matched == null) {
+                    matched = new CompiledRule[matching == RuleMatching.FIRST ? 2 : 4];
+                } else if (n + 1 == matched.length) {
+                    matched = Arrays.copyOf(matched, matched.length * 2);
+                }
+                matched[n++] = r;
+                if (matching == RuleMatching.FIRST) {
+                    break;
+                }
+            }
+        }
+        return matched;
+    }
+
+    /** Two null-terminated match lists as one, in rule order; with {@code first} matching, the earlier rule. */
+    private CompiledRule[] merge(CompiledRule[] a, CompiledRule[] b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        if (matching == RuleMatching.FIRST) {
+            return order.get(a[0]) < order.get(b[0]) ? a : b;
+        }
+        List<CompiledRule> all = new ArrayList<>();
+        for (CompiledRule[] list : new CompiledRule[][] {a, b}) {
+            for (CompiledRule r : list) {
+                if (r == null) {
+                    break;
+                }
+                all.add(r);
+            }
+        }
+        CompiledRule[] out = sorted(all, List.of());
+        return Arrays.copyOf(out, out.length + 1);
+    }
+
+    private CompiledRule[] candidates(String name, String source) {
+        CompiledRule[] forName = name == null ? unconstrained : byName.getOrDefault(name, unconstrained);
+        CompiledRule[] forSource = source == null ? null : bySource.get(source);
+        if (forSource == null) {
+            return forName;
+        }
+        String key = name + '\u0000' + source;
+        CompiledRule[] m = merged.get(key);
+        if (m == null) {
+            m = sorted(Arrays.asList(forName), Arrays.asList(forSource));
+            if (merged.size() < MAX_CACHED_PAIRS) {
+                merged.put(key, m);
+            }
+        }
+        return m;
+    }
+
+    private CompiledRule[] sorted(List<CompiledRule> a, List<CompiledRule> b) {
+        CompiledRule[] all = new CompiledRule[a.size() + b.size()];
+        int i = 0;
+        for (CompiledRule r : a) {
+            all[i++] = r;
+        }
+        for (CompiledRule r : b) {
+            all[i++] = r;
+        }
+        Arrays.sort(all, (x, y) -> Integer.compare(order.get(x), order.get(y)));
+        return all;
+    }
+}
