@@ -74,13 +74,20 @@ public final class JobBenchmark {
             }
             Thread.sleep(5000);
             long n0 = Loop.EMITTED.get();
+            Map<String, Long> cpu0 = ThreadCpu.byTask();
             long t0 = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             long n1 = Loop.EMITTED.get();
-            double rate = (n1 - n0) / ((System.nanoTime() - t0) / 1e9);
+            long elapsed = System.nanoTime() - t0;
+            Map<String, Long> cpu1 = ThreadCpu.byTask();
+            double rate = (n1 - n0) / (elapsed / 1e9);
             System.out.printf("job, parallelism %d: %.0f events/s (steady state over %d s, %d events)%n",
                     parallelism, rate, seconds, n1 - n0);
+            System.out.println("  busiest threads: " + ThreadCpu.busiest(cpu0, cpu1, elapsed, 3));
 
+            if (pushes == 0) {
+                return;
+            }
             long[] latencies = new long[pushes];
             try (RulePublisher publisher = new RulePublisher(kafka.bootstrapServers(), new Properties(),
                     ControlTopics.RULES, ControlTopics.STATUS, null)) {

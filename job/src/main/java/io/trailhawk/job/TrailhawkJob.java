@@ -104,6 +104,9 @@ public final class TrailhawkJob {
      * so that a broken ruleset stops the submission instead of failing on a TaskManager.
      */
     public static RulesetBuilder prepare(StreamExecutionEnvironment env, JobConfig config) throws IOException {
+        // Every operator here emits new objects and keeps none it was given, so chained operators may share them
+        // instead of Flink copying each record's bytes between them.
+        env.getConfig().enableObjectReuse();
         if (!config.onManagedFlink()) {
             // Managed Flink owns checkpointing and parallelism; elsewhere the job sets them.
             env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
