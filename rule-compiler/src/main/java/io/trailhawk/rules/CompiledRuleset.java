@@ -5,6 +5,7 @@ import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.diag.Issue;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.event.Projection;
+import io.trailhawk.rules.event.RecordLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -57,7 +58,15 @@ public final class CompiledRuleset {
      * when a candidate rule, or the output of a matching one, reads it. A malformed member that is read throws.
      */
     public List<Alert> evaluate(byte[] recordJson, long number) throws IOException {
-        CloudTrailEvent event = CloudTrailEvent.read(recordJson, projection, number);
+        return evaluate(recordJson, null, number);
+    }
+
+    /**
+     * The same, for a record whose layout the decoder found while checking it: the members are not searched for
+     * again. {@code layout} must come from these bytes; null means unknown.
+     */
+    public List<Alert> evaluate(byte[] recordJson, RecordLayout layout, long number) throws IOException {
+        CloudTrailEvent event = CloudTrailEvent.read(recordJson, layout, projection, number);
         try {
             return evaluate(event);
         } catch (UncheckedIOException e) {

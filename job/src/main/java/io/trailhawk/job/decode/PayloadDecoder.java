@@ -8,6 +8,7 @@ import io.trailhawk.job.source.RawPayload;
 import io.trailhawk.rules.decode.CloudTrailDecoder;
 import io.trailhawk.rules.decode.DecodeSink;
 import io.trailhawk.rules.event.CloudTrailEvent;
+import io.trailhawk.rules.event.RecordLayout;
 import java.time.Instant;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
@@ -59,7 +60,7 @@ public final class PayloadDecoder extends ProcessFunction<RawPayload, DecodedRec
                     try {
                         Long nanos = CloudTrailEvent.parseTime(record.get("eventTime").textValue());
                         out.collect(new DecodedRecord(mapper.writeValueAsBytes(record), nanos / 1_000_000L,
-                                payload.origin));
+                                payload.origin, null));
                         records.inc();
                     } catch (JsonProcessingException e) {
                         malformed(position, "cannot re-encode record: " + e.getOriginalMessage());
@@ -67,8 +68,9 @@ public final class PayloadDecoder extends ProcessFunction<RawPayload, DecodedRec
                 }
 
                 @Override
-                public void recordBytes(byte[] json, long eventTimeNanos, String position) {
-                    out.collect(new DecodedRecord(json, eventTimeNanos / 1_000_000L, payload.origin));
+                public void recordBytes(byte[] json, long eventTimeNanos, RecordLayout layout, String position) {
+                    out.collect(new DecodedRecord(json, eventTimeNanos / 1_000_000L, payload.origin,
+                            layout == null ? null : layout.toArray()));
                     records.inc();
                 }
 

@@ -3,6 +3,7 @@ package io.trailhawk.job.detect;
 import io.trailhawk.job.JobMetrics;
 import io.trailhawk.job.decode.DecodedRecord;
 import io.trailhawk.rules.Alert;
+import io.trailhawk.rules.event.RecordLayout;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.output.AlertJson;
 import java.io.IOException;
@@ -125,7 +126,8 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         long start = timed ? System.nanoTime() : 0L;
         List<Alert> fired;
         try {
-            fired = active.evaluate(record.json, ++evaluated);
+            fired = active.evaluate(record.json, record.layout == null ? null : RecordLayout.of(record.layout),
+                    ++evaluated);
         } catch (RuntimeException | IOException e) {
             // A defect must not stop detection for every other event: count it, log it, go on.
             evaluationFailures.inc();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailhawk.rules.event.CloudTrailRecords;
+import io.trailhawk.rules.event.RecordLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,12 +64,39 @@ public final class CloudTrailDecoder {
 
     /**
      * The common stream case, one plain CloudTrail record per payload (direct producers, Kafka), recognised in one
-     * streaming pass over the top-level members without building a tree. Returns false for anything else (batches,
-     * envelopes, several values, malformed input), which the general path then decodes.
+     * pass over the top-level members without building a tree: by {@link RecordLayout}, which also checks the
+     * JSON, or, for what it leaves to a parser, by Jackson's streaming parser. Returns false for anything else
+     * (batches, envelopes, several values, malformed input), which the general path then decodes.
      */
     private static boolean plainRecord(byte[] bytes, String origin, DecodeSink sink) {
-        String eventTime = null;
-        String eventType = null;
+        RecordLayout layout = RecordLayout.scan(bytes);
+        String eventTime;
+        String eventType;
+        if (layout != null) {
+            if (layout.has(bytes, "Records") || layout.has(bytes, "messageType") || layout.has(bytes, "detail-type")) {
+                return false;
+            }
+            eventTime = layout.string(bytes, "eventTime");
+            eventType = layout.string(bytes, "eventType");
+        } else {
+            String[] timeAndType = timeAndTypeByParser(bytes);
+            if (timeAndType == null) {
+                return false;
+            }
+            eventTime = timeAndType[0];
+            eventType = timeAndType[1];
+        }
+        Long nanos = eventTime == null ? null : io.trailhawk.rules.event.CloudTrailEvent.parseTime(eventTime);
+        if (nanos == null || eventType == null || "AwsCloudTrailInsight".equals(eventType)) {
+            return false;
+        }
+        sink.recordBytes(bytes, nanos, layout, origin);
+        return true;
+    }
+
+    /** {eventTime, eventType} of a single valid JSON object that is not a batch or an envelope, else null. */
+    private static String[] timeAndTypeByParser(byte[] bytes) {
+        String[] out = new String[2];
         try (JsonParser p = MAPPER.getFactory().createParser(bytes)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -78,29 +106,24 @@ public final class CloudTrailDecoder {
                     case "Records":
                     case "messageType":
                     case "detail-type":
-                        return false;
+                        return null;
                     case "eventTime":
-                        eventTime = v == JsonToken.VALUE_STRING ? p.getText() : null;
+                        out[0] = v == JsonToken.VALUE_STRING ? p.getText() : null;
                         break;
                     case "eventType":
-                        eventType = v == JsonToken.VALUE_STRING ? p.getText() : null;
+                        out[1] = v == JsonToken.VALUE_STRING ? p.getText() : null;
                         break;
                     default:
                         p.skipChildren();
                 }
             }
             if (p.nextToken() != null) {
-                return false;
+                return null;
             }
         } catch (IOException e) {
-            return false;
+            return null;
         }
-        Long nanos = eventTime == null ? null : io.trailhawk.rules.event.CloudTrailEvent.parseTime(eventTime);
-        if (nanos == null || eventType == null || "AwsCloudTrailInsight".equals(eventType)) {
-            return false;
-        }
-        sink.recordBytes(bytes, nanos, origin);
-        return true;
+        return out;
     }
 
     /** The tree of one record's bytes, as the general path builds it. */

@@ -1,6 +1,7 @@
 package io.trailhawk.rules.decode;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailhawk.rules.event.RecordLayout;
 
 /** Receives what a payload held: records to evaluate, records skipped as Falco skips them, and malformed input. */
 public interface DecodeSink {
@@ -9,10 +10,11 @@ public interface DecodeSink {
 
     /**
      * A payload that is exactly one CloudTrail record, already checked (eventTime, eventType), handed over as its
-     * original bytes without building a tree. By default it is parsed and passed to {@link #record}; a sink that
-     * evaluates bytes directly overrides this to skip that parse.
+     * original bytes without building a tree, with the layout of its members when the check found it (else null).
+     * By default it is parsed and passed to {@link #record}; a sink that evaluates bytes directly overrides this to
+     * skip that parse.
      */
-    default void recordBytes(byte[] json, long eventTimeNanos, String position) {
+    default void recordBytes(byte[] json, long eventTimeNanos, RecordLayout layout, String position) {
         try {
             record(CloudTrailDecoder.parseRecord(json), position);
         } catch (java.io.IOException e) {

@@ -50,10 +50,18 @@ public final class CloudTrailEvent {
      * Inside members that no rule reads, nothing is checked: records reach here from the decoder, which has.
      */
     public static CloudTrailEvent read(byte[] json, Projection projection, long number) throws IOException {
+        return read(json, null, projection, number);
+    }
+
+    /** The same, with the record's layout when it is known (else null), so that its members are not searched for. */
+    public static CloudTrailEvent read(byte[] json, RecordLayout layout, Projection projection, long number)
+            throws IOException {
         Projection.Member root = projection.root();
         if (root != null) {
             try {
-                return new CloudTrailEvent(ProjectionScanner.index(json, root), root, number).withTime();
+                RecordIndex index = layout == null ? ProjectionScanner.index(json, root)
+                        : RecordIndex.of(json, layout, root);
+                return new CloudTrailEvent(index, root, number).withTime();
             } catch (ProjectionScanner.Malformed e) {
                 // fall through to the general path
             } catch (UncheckedIOException e) {

@@ -370,8 +370,17 @@ final class ProjectionScanner {
     }
 
     private String decode(int start, int end) throws IOException {
+        return decodeString(b, start, end);
+    }
+
+    /** The text of the string whose content is {@code json[start, end)}, escapes included. */
+    static String decodeString(byte[] json, int start, int end) {
         // Escapes are rare in CloudTrail; let Jackson apply JSON's rules exactly.
-        return Projection.MAPPER.readTree(b, start - 1, end - start + 2).textValue();
+        try {
+            return Projection.MAPPER.readTree(json, start - 1, end - start + 2).textValue();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void ws() {

@@ -16,6 +16,18 @@ final class RecordIndex {
         this.valueStarts = new int[wantedNames];
     }
 
+    /** The members {@code root} names, taken from a layout of the same bytes. */
+    static RecordIndex of(byte[] json, RecordLayout layout, Projection.Member root) {
+        RecordIndex index = new RecordIndex(json, root.childCount());
+        for (int k = 0; k < layout.count(); k++) {
+            int child = root.childIndex(json, layout.keyStart(k), layout.keyEnd(k) - layout.keyStart(k));
+            if (child >= 0) {
+                index.add(child, layout.valueStart(k));
+            }
+        }
+        return index;
+    }
+
     /** Records a member the projection names; with duplicate keys the last one counts, as in a full parse. */
     void add(int child, int valueStart) {
         valueStarts[child] = valueStart + 1;

@@ -10,6 +10,7 @@ import io.trailhawk.rules.RuleCompiler;
 import io.trailhawk.rules.RuleMatching;
 import io.trailhawk.rules.decode.RecordCollector;
 import io.trailhawk.rules.event.CloudTrailEvent;
+import io.trailhawk.rules.event.RecordLayout;
 import io.trailhawk.rules.load.RulesFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The compiled path (projected parse, event-name and source index, predicate trees) gives exactly the verdicts and
- * outputs of the reference path (whole tree, every rule, interpreted), on real records and on random conditions.
+ * The compiled path (lazy projected parse, with or without the decoder's layout; the rule index; predicate trees)
+ * gives exactly the verdicts and outputs of the reference path (whole tree, every rule, interpreted), on real records and on random conditions.
  */
 class FastPathEquivalenceTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -45,6 +46,9 @@ class FastPathEquivalenceTest {
         for (byte[] r : RECORDS) {
             n++;
             List<Alert> fast = rules.evaluate(r, n);
+            List<Alert> withLayout = rules.evaluate(r, RecordLayout.scan(r), n);
+            assertThat(withLayout.stream().map(Alert::output).collect(Collectors.toList())).as("layout, record %d", n)
+                    .isEqualTo(fast.stream().map(Alert::output).collect(Collectors.toList()));
             List<Alert> wholeTree = rules.evaluate(CloudTrailEvent.of(MAPPER.readTree(r), n));
             List<String> fastRules = fast.stream().map(Alert::rule).collect(Collectors.toList());
             assertThat(fastRules).as("record %d", n).isEqualTo(reference.matchingRules(r, n));

@@ -1,0 +1,370 @@
+package io.trailhawk.rules.event;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Where each top-level member of a record lies, found while checking that the record is one valid JSON object. The
+ * decoder makes it once, while it validates; evaluation then finds members without scanning the record again.
+ *
+ * <p>{@link #scan} accepts only what a strict JSON parser accepts, and leaves to one (returns null) everything it
+ * does not settle itself: invalid input (so the parser can say what is wrong, and where), strings with non-ASCII
+ * bytes, escaped keys, nesting deeper than 64, and anything after the object. Immutable.
+ */
+public final class RecordLayout {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final int MAX_DEPTH = 64;
+    /** Longer numbers are left to the parser, which has its own limits for them. */
+    private static final int MAX_NUMBER = 100;
+
+    /** Per member: key start, key end (the closing quote) and value start. */
+    private final int[] members;
+
+    private RecordLayout(int[] members) {
+        this.members = members;
+    }
+
+    /** A layout as {@link #toArray} gave it, for the same bytes. */
+    public static RecordLayout of(int[] members) {
+        if (members.length % 3 != 0) {
+            throw new IllegalArgumentException("a layout has three positions per member");
+        }
+        return new RecordLayout(members);
+    }
+
+    /** The positions, three per member, for sending along with the record. */
+    public int[] toArray() {
+        return members.clone();
+    }
+
+    public int count() {
+        return members.length / 3;
+    }
+
+    int keyStart(int k) {
+        return members[3 * k];
+    }
+
+    int keyEnd(int k) {
+        return members[3 * k + 1];
+    }
+
+    int valueStart(int k) {
+        return members[3 * k + 2];
+    }
+
+    /** Whether the record has a top-level member with this (ASCII) name. */
+    public boolean has(byte[] json, String name) {
+        return find(json, name) >= 0;
+    }
+
+    /**
+     * The text of a top-level string member, or null when it is absent or not a string; the last one counts when a
+     * key repeats, as in a full parse.
+     */
+    public String string(byte[] json, String name) {
+        int k = find(json, name);
+        if (k < 0 || json[valueStart(k)] != '"') {
+            return null;
+        }
+        int start = valueStart(k) + 1;
+        int end = start;
+        boolean escaped = false;
+        while (json[end] != '"') {
+            if (json[end] == '\\') {
+                escaped = true;
+                end++;
+            }
+            end++;
+        }
+        if (escaped) {
+            return ProjectionScanner.decodeString(json, start, end);
+        }
+        return new String(json, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    private int find(byte[] json, String name) {
+        byte[] key = name.getBytes(StandardCharsets.UTF_8);
+        for (int k = count() - 1; k >= 0; k--) {
+            if (Arrays.equals(json, keyStart(k), keyEnd(k), key, 0, key.length)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The layout of a valid JSON object, or null when the input is not one this scan settles (see above). */
+    public static RecordLayout scan(byte[] json) {
+        try {
+            return new Validator(json).record();
+        } catch (ArrayIndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    /** A strict JSON check in one pass, without recursion: a bit per open container says object or array. */
+    private static final class Validator {
+        private final byte[] b;
+        private int i;
+        private int[] members = new int[3 * 24];
+        private int count;
+
+        Validator(byte[] b) {
+            this.b = b;
+        }
+
+        RecordLayout record() {
+            ws();
+            if (b[i] != '{') {
+                return null;
+            }
+            byte open = b[i++];
+            long objects = 0;
+            int depth = 0;
+            containers:
+            while (true) {
+                // An opening bracket was just read.
+                if (depth == MAX_DEPTH) {
+                    return null;
+                }
+                objects = open == '{' ? objects | (1L << depth) : objects & ~(1L << depth);
+                depth++;
+                ws();
+                if (b[i] == (open == '{' ? '}' : ']')) {
+                    i++;
+                    depth--;
+                } else {
+                    int v = open == '{' ? member(depth) : value();
+                    if (v < 0) {
+                        return null;
+                    }
+                    if (v == OPENED) {
+                        open = b[i - 1];
+                        continue;
+                    }
+                }
+                // A value has ended: read separators and closing brackets until the next value opens a container.
+                while (depth > 0) {
+                    ws();
+                    byte c = b[i++];
+                    boolean inObject = (objects & (1L << (depth - 1))) != 0;
+                    if (c == ',') {
+                        ws();
+                        int v = inObject ? member(depth) : value();
+                        if (v < 0) {
+                            return null;
+                        }
+                        if (v == OPENED) {
+                            open = b[i - 1];
+                            continue containers;
+                        }
+                    } else if (c == (inObject ? '}' : ']')) {
+                        depth--;
+                    } else {
+                        return null;
+                    }
+                }
+                break;
+            }
+            ws();
+            if (i != b.length) {
+                return null;
+            }
+            return new RecordLayout(Arrays.copyOf(members, 3 * count));
+        }
+
+        /** What {@link #value} read: a whole scalar, or only a container's opening bracket. */
+        private static final int SCALAR = 0;
+        private static final int OPENED = 1;
+
+        /** A member of the object at {@code depth}: key, colon, value; as {@link #value}, or -1 if invalid. */
+        private int member(int depth) {
+            if (b[i] != '"') {
+                return -1;
+            }
+            int keyStart = ++i;
+            int escaped = string();
+            if (escaped < 0 || depth == 1 && escaped == 1) {
+                return -1;
+            }
+            int keyEnd = i - 1;
+            ws();
+            if (b[i++] != ':') {
+                return -1;
+            }
+            ws();
+            if (depth == 1) {
+                if (3 * count == members.length) {
+                    members = Arrays.copyOf(members, members.length * 2);
+                }
+                members[3 * count] = keyStart;
+                members[3 * count + 1] = keyEnd;
+                members[3 * count + 2] = i;
+                count++;
+            }
+            return value();
+        }
+
+        /** One value: a string, number or literal read whole ({@link #SCALAR}), a bracket ({@link #OPENED}), or -1. */
+        private int value() {
+            byte c = b[i];
+            boolean ok;
+            switch (c) {
+                case '"':
+                    i++;
+                    ok = string() >= 0;
+                    break;
+                case '{':
+                case '[':
+                    i++;
+                    return OPENED;
+                case 't':
+                    ok = literal("true");
+                    break;
+                case 'f':
+                    ok = literal("false");
+                    break;
+                case 'n':
+                    ok = literal("null");
+                    break;
+                default:
+                    ok = number();
+            }
+            return ok ? SCALAR : -1;
+        }
+
+        /**
+         * From just after an opening quote to just after the closing one. Returns -1 for anything this scan does
+         * not accept (a control character, a bad escape, a non-ASCII byte), 1 when the string had an escape, else 0.
+         */
+        private int string() {
+            int escaped = 0;
+            while (true) {
+                if (i + 8 <= b.length) {
+                    long w = (long) LONGS.get(b, i);
+                    long m = equal(w, 0x2222222222222222L) | equal(w, 0x5C5C5C5C5C5C5C5CL)
+                            | ((w - 0x2020202020202020L) & ~w & HIGHS) | (w & HIGHS);
+                    if (m == 0) {
+                        i += 8;
+                        continue;
+                    }
+                    i += Long.numberOfTrailingZeros(m) >>> 3;
+                }
+                byte x = b[i++];
+                if (x == '"') {
+                    return escaped;
+                }
+                if (x == '\\') {
+                    if (!escape()) {
+                        return -1;
+                    }
+                    escaped = 1;
+                } else if (x < 0x20) {
+                    return -1;
+                }
+            }
+        }
+
+        private boolean escape() {
+            byte e = b[i++];
+            switch (e) {
+                case '"':
+                case '\\':
+                case '/':
+                case 'b':
+                case 'f':
+                case 'n':
+                case 'r':
+                case 't':
+                    return true;
+                case 'u':
+                    for (int k = 0; k < 4; k++) {
+                        byte h = b[i++];
+                        if (!(h >= '0' && h <= '9' || h >= 'a' && h <= 'f' || h >= 'A' && h <= 'F')) {
+                            return false;
+                        }
+                    }
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private boolean literal(String word) {
+            for (int k = 0; k < word.length(); k++) {
+                if (b[i++] != word.charAt(k)) {
+                    return false;
+                }
+            }
+            return delimiter();
+        }
+
+        /** JSON's number grammar; the parser rejects leading zeros, a bare minus and a dangling point or exponent. */
+        private boolean number() {
+            int start = i;
+            if (b[i] == '-') {
+                i++;
+            }
+            if (b[i] == '0') {
+                i++;
+            } else if (b[i] >= '1' && b[i] <= '9') {
+                digits();
+            } else {
+                return false;
+            }
+            if (i < b.length && b[i] == '.') {
+                i++;
+                if (digits() == 0) {
+                    return false;
+                }
+            }
+            if (i < b.length && (b[i] == 'e' || b[i] == 'E')) {
+                i++;
+                if (b[i] == '+' || b[i] == '-') {
+                    i++;
+                }
+                if (digits() == 0) {
+                    return false;
+                }
+            }
+            return i - start <= MAX_NUMBER && delimiter();
+        }
+
+        private int digits() {
+            int start = i;
+            while (i < b.length && b[i] >= '0' && b[i] <= '9') {
+                i++;
+            }
+            return i - start;
+        }
+
+        /** What may follow a number or literal. */
+        private boolean delimiter() {
+            if (i == b.length) {
+                return true;
+            }
+            byte c = b[i];
+            return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        }
+
+        private void ws() {
+            while (i < b.length) {
+                byte x = b[i];
+                if (x > ' ' || x != ' ' && x != '\n' && x != '\r' && x != '\t') {
+                    return;
+                }
+                i++;
+            }
+        }
+
+        private static long equal(long word, long pattern) {
+            long x = word ^ pattern;
+            return (x - ONES) & ~x & HIGHS;
+        }
+    }
+}
