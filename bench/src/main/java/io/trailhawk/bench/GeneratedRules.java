@@ -2,8 +2,8 @@ package io.trailhawk.bench;
 
 /**
  * Rules made up for scale tests: each on an event name no real record has (so they cost what a real but silent
- * rule costs), and one in ten with no event-name constraint. Those require a region by default, which the ruleset
- * indexes; {@link #yamlWithNothingToIndex} gives them no requirement any index can use, so each meets every event.
+ * rule costs), and one in ten with no event-name constraint. Those require a substring of the user agent and a
+ * region by default; {@link #yamlWithSubstringsOnly} makes them require substrings only.
  */
 public final class GeneratedRules {
     private GeneratedRules() {
@@ -14,8 +14,8 @@ public final class GeneratedRules {
         return yaml(count, salt, true);
     }
 
-    /** The same, but the rules without an event name require nothing but substrings and prefixes. */
-    public static String yamlWithNothingToIndex(int count, String salt) {
+    /** The same, but the rules without an event name require nothing but a substring and a prefix. */
+    public static String yamlWithSubstringsOnly(int count, String salt) {
         return yaml(count, salt, false);
     }
 

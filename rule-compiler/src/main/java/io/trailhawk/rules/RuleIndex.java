@@ -3,6 +3,7 @@ package io.trailhawk.rules;
 import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.compile.FieldRequirement;
 import io.trailhawk.rules.eval.Logical;
+import io.trailhawk.rules.eval.NeedleSet;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which rules an event can match. Rules are indexed by the event names their conditions require, else by the event
- * sources, else by the values some other string field must take ({@link FieldRequirement}); only the rest meet
- * every event. A rule whose condition folded to {@link Logical#NEVER} meets none. Immutable and thread-safe.
+ * sources, else by the values some other string field must take or the substrings it must contain
+ * ({@link FieldRequirement}); only the rest meet every event. A rule whose condition folded to {@link Logical#NEVER} meets none. Immutable and thread-safe.
  */
 final class RuleIndex {
     private static final CompiledRule[] NONE = new CompiledRule[0];
@@ -31,14 +32,75 @@ final class RuleIndex {
     private final Map<String, CompiledRule[]> merged = new ConcurrentHashMap<>();
     private final FieldIndex[] byField;
 
-    /** Rules indexed by one field's value. */
-    private static final class FieldIndex {
+    /** Rules indexed by one field: by its value, or by the substrings found in it. */
+    private final class FieldIndex {
         final FieldRequirement field;
-        final Map<String, CompiledRule[]> byValue;
+        final Map<String, CompiledRule[]> byValue = new HashMap<>();
+        final NeedleSet needles;
+        /** The rule each needle came from. */
+        final CompiledRule[] needleRules;
+        /** The candidates for the last set of needles found; replaced whole, so threads may race on it. */
+        private Candidates last = new Candidates(new int[0], NONE);
 
-        FieldIndex(FieldRequirement field, Map<String, CompiledRule[]> byValue) {
+        FieldIndex(FieldRequirement field, List<CompiledRule> rules) {
             this.field = field;
-            this.byValue = byValue;
+            if (field.kind() == FieldRequirement.Kind.EQUALS) {
+                Map<String, List<CompiledRule>> values = new HashMap<>();
+                for (CompiledRule r : rules) {
+                    r.requirement().values().forEach(v -> values.computeIfAbsent(v, k -> new ArrayList<>()).add(r));
+                }
+                values.forEach((v, list) -> byValue.put(v, sorted(list, List.of())));
+                needles = null;
+                needleRules = null;
+            } else {
+                List<String> all = new ArrayList<>();
+                List<CompiledRule> owners = new ArrayList<>();
+                for (CompiledRule r : rules) {
+                    for (String v : r.requirement().values()) {
+                        all.add(v);
+                        owners.add(r);
+                    }
+                }
+                needles = NeedleSet.of(all);
+                needleRules = owners.toArray(NONE);
+            }
+        }
+
+        /** The rules this field's value makes candidates, in rule order; null when none. */
+        CompiledRule[] candidates(CloudTrailEvent event) {
+            Object v = field.extractor().extract(event);
+            if (!(v instanceof String)) {
+                return null;
+            }
+            if (needles == null) {
+                return byValue.get(v);
+            }
+            int[] found = needles.found((String) v);
+            if (found.length == 0) {
+                return null;
+            }
+            Candidates c = last;
+            if (c.found != found) {
+                List<CompiledRule> rules = new ArrayList<>();
+                for (int id : found) {
+                    if (!rules.contains(needleRules[id])) {
+                        rules.add(needleRules[id]);
+                    }
+                }
+                c = new Candidates(found, sorted(rules, List.of()));
+                last = c;
+            }
+            return c.rules;
+        }
+    }
+
+    private static final class Candidates {
+        final int[] found;
+        final CompiledRule[] rules;
+
+        Candidates(int[] found, CompiledRule[] rules) {
+            this.found = found;
+            this.rules = rules;
         }
     }
 
@@ -48,8 +110,7 @@ final class RuleIndex {
         List<CompiledRule> any = new ArrayList<>();
         Map<String, List<CompiledRule>> names = new HashMap<>();
         Map<String, List<CompiledRule>> sources = new HashMap<>();
-        Map<String, FieldRequirement> fields = new LinkedHashMap<>();
-        Map<String, Map<String, List<CompiledRule>>> byFieldValue = new HashMap<>();
+        Map<String, List<CompiledRule>> byRequirement = new LinkedHashMap<>();
         for (CompiledRule r : active) {
             order.put(r, order.size());
             if (r.condition() == Logical.NEVER) {
@@ -60,10 +121,8 @@ final class RuleIndex {
             } else if (r.eventSources() != null) {
                 r.eventSources().forEach(s -> sources.computeIfAbsent(s, k -> new ArrayList<>()).add(r));
             } else if (r.requirement() != null) {
-                FieldRequirement f = r.requirement();
-                fields.putIfAbsent(f.field(), f);
-                Map<String, List<CompiledRule>> values = byFieldValue.computeIfAbsent(f.field(), k -> new HashMap<>());
-                f.values().forEach(v -> values.computeIfAbsent(v, k -> new ArrayList<>()).add(r));
+                String key = r.requirement().kind() + " " + r.requirement().field();
+                byRequirement.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
             } else {
                 any.add(r);
             }
@@ -72,11 +131,7 @@ final class RuleIndex {
         names.forEach((n, rules) -> byName.put(n, sorted(rules, any)));
         sources.forEach((s, rules) -> bySource.put(s, sorted(rules, List.of())));
         List<FieldIndex> indexes = new ArrayList<>();
-        fields.forEach((name, f) -> {
-            Map<String, CompiledRule[]> values = new HashMap<>();
-            byFieldValue.get(name).forEach((v, rules) -> values.put(v, sorted(rules, List.of())));
-            indexes.add(new FieldIndex(f, values));
-        });
+        byRequirement.forEach((key, rules) -> indexes.add(new FieldIndex(rules.get(0).requirement(), rules)));
         this.byField = indexes.toArray(new FieldIndex[0]);
     }
 
@@ -84,8 +139,7 @@ final class RuleIndex {
     CompiledRule[] match(CloudTrailEvent event) {
         CompiledRule[] matched = match(event, candidates(event.text("eventName"), event.text("eventSource")));
         for (FieldIndex f : byField) {
-            Object v = f.field.extractor().extract(event);
-            CompiledRule[] rules = v instanceof String ? f.byValue.get(v) : null;
+            CompiledRule[] rules = f.candidates(event);
             if (rules != null) {
                 matched = merge(matched, match(event, rules));
             }

@@ -99,26 +99,39 @@ final class ConditionCompiler {
         return new Result(failed ? null : p, failedOnUnknownField, names, sources, other, new ArrayList<>(reads));
     }
 
-    /** The first plain string field, in condition order, whose value the condition restricts to a set. */
+    /**
+     * The first plain string field, in condition order, whose value the condition restricts to a set; failing
+     * that, the first that must contain one of some substrings.
+     */
     private FieldRequirement otherRequirement(Expr ast) {
-        Set<ValueAccess> tried = new LinkedHashSet<>();
-        collectChecked(ast, new HashSet<>(), tried);
+        Set<ValueAccess> checked = new LinkedHashSet<>();
+        collectChecked(ast, new HashSet<>(), checked);
+        List<ResolvedField> fields = new ArrayList<>();
+        List<ValueAccess> accesses = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (ValueAccess a : tried) {
+        for (ValueAccess a : checked) {
             if (!seen.add(a.field() + "[" + a.arg() + "]")) {
-                continue;
-            }
-            Set<String> values = RequiredValues.of(a.field(), a.arg()).required(ast, macros);
-            if (values == null) {
                 continue;
             }
             try {
                 ResolvedField f = registry.resolve(a.field(), a.arg());
                 if (f.type() == FieldType.STRING) {
-                    return new FieldRequirement(f.displayName(), f.extractor(), values);
+                    fields.add(f);
+                    accesses.add(a);
                 }
             } catch (UnknownFieldException e) {
-                // compiled without error, so not reached
+                // The condition compiled, so its fields resolve; nothing to index otherwise.
+            }
+        }
+        for (FieldRequirement.Kind kind : FieldRequirement.Kind.values()) {
+            for (int i = 0; i < fields.size(); i++) {
+                ValueAccess a = accesses.get(i);
+                RequiredValues r = kind == FieldRequirement.Kind.EQUALS ? RequiredValues.of(a.field(), a.arg())
+                        : RequiredValues.substringsOf(a.field(), a.arg());
+                Set<String> values = r.required(ast, macros);
+                if (values != null) {
+                    return new FieldRequirement(fields.get(i).displayName(), fields.get(i).extractor(), kind, values);
+                }
             }
         }
         return null;

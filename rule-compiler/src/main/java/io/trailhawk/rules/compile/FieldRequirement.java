@@ -7,18 +7,33 @@ import java.util.Set;
 
 /**
  * For a rule that names no event name or source: a string field whose value must be one of a few constants for the
- * condition to hold, such as {@code ct.user.identitytype = Root}. The ruleset indexes such rules by that value.
+ * condition to hold, such as {@code ct.user.identitytype = Root}, or else must contain one of a few substrings
+ * (ignoring case), such as {@code ct.useragent contains "pacu"}. The ruleset indexes such rules by that field.
  * Immutable.
  */
 public final class FieldRequirement {
+    /** How the field's value meets the requirement. */
+    public enum Kind {
+        /** It equals one of the values. */
+        EQUALS,
+        /** It contains one of the values, ignoring ASCII case. */
+        CONTAINS
+    }
+
     private final String field;
     private final Extractor extractor;
+    private final Kind kind;
     private final Set<String> values;
 
-    FieldRequirement(String field, Extractor extractor, Set<String> values) {
+    FieldRequirement(String field, Extractor extractor, Kind kind, Set<String> values) {
         this.field = field;
         this.extractor = extractor;
+        this.kind = kind;
         this.values = Collections.unmodifiableSet(new LinkedHashSet<>(values));
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     /** The field as written in rules, e.g. {@code json.value[/awsRegion]}. */

@@ -12,25 +12,38 @@ import java.util.Set;
 
 /**
  * Finds the values of a field that a condition requires: a rule whose condition can only be true when, say,
- * {@code eventName} is in some set never needs to see other events. Returns null when a condition does not
- * constrain the field.
+ * {@code eventName} is in some set never needs to see other events. In substring mode, finds instead substrings
+ * one of which the field must contain. Returns null when a condition does not constrain the field.
  */
 final class RequiredValues {
     private final java.util.function.Predicate<ValueAccess> key;
+    private final boolean substrings;
 
-    private RequiredValues(java.util.function.Predicate<ValueAccess> key) {
+    private RequiredValues(java.util.function.Predicate<ValueAccess> key, boolean substrings) {
         this.key = key;
+        this.substrings = substrings;
     }
 
     /** {@code eventName}, through {@code ct.name} or a JSON pointer to it. */
-    static final RequiredValues NAME = new RequiredValues(a -> isMember(a, "ct.name", "eventName"));
+    static final RequiredValues NAME = new RequiredValues(a -> isMember(a, "ct.name", "eventName"), false);
     /** {@code eventSource}, through {@code ct.src} or a JSON pointer to it. */
-    static final RequiredValues SOURCE = new RequiredValues(a -> isMember(a, "ct.src", "eventSource"));
+    static final RequiredValues SOURCE = new RequiredValues(a -> isMember(a, "ct.src", "eventSource"), false);
 
     /** Any one field, as written: {@code field} with {@code arg} (null when it takes none). */
     static RequiredValues of(String field, String arg) {
-        return new RequiredValues(a -> !a.isTransform() && a.field().equals(field)
-                && java.util.Objects.equals(a.arg(), arg));
+        return new RequiredValues(field(field, arg), false);
+    }
+
+    /**
+     * Substrings, one of which the field must contain, ignoring case, for the condition to hold: from
+     * {@code contains}, {@code icontains}, {@code startswith}, {@code endswith}, and equality too.
+     */
+    static RequiredValues substringsOf(String field, String arg) {
+        return new RequiredValues(field(field, arg), true);
+    }
+
+    private static java.util.function.Predicate<ValueAccess> field(String field, String arg) {
+        return a -> !a.isTransform() && a.field().equals(field) && java.util.Objects.equals(a.arg(), arg);
     }
 
     Set<String> required(Expr e, Map<String, ParsedMacro> macros) {
@@ -45,6 +58,10 @@ final class RequiredValues {
                 Set<String> result = null;
                 for (Expr c : ((LogicalExpr) e).children()) {
                     Set<String> s = names(c, macros, visiting);
+                    if (s != null && substrings) {
+                        // Containing one of these is required; so is containing one of another child's.
+                        return s;
+                    }
                     if (s != null) {
                         if (result == null) {
                             result = new LinkedHashSet<>(s);
@@ -87,6 +104,10 @@ final class RequiredValues {
         String op = c.operator();
         boolean anyOf = op.equals("=") && "anyof".equals(c.modifier());
         if ((op.equals("=") && c.modifier() == null) || anyOf || op.equals("in") || op.equals("intersects")) {
+            return new LinkedHashSet<>(c.values());
+        }
+        if (substrings && c.modifier() == null && (op.equals("contains") || op.equals("icontains")
+                || op.equals("startswith") || op.equals("endswith"))) {
             return new LinkedHashSet<>(c.values());
         }
         return null;

@@ -7,78 +7,83 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Several substrings searched for at once, ignoring ASCII case, as a fused chain of {@code icontains} needs. One
- * pass over the value looks at each pair of adjacent characters; only where a pair begins some needle is that needle
- * compared. The value is never copied or lowered.
+ * Several substrings searched for at once, ignoring ASCII case: a fused chain of {@code icontains} uses it, and so
+ * does the rule index for rules that require a substring. One pass over the value looks at each pair of adjacent
+ * characters; only where a pair begins some needle is that needle compared. The value is never copied or lowered.
+ * Immutable apart from a memo of the last answer, and thread-safe.
  */
-final class NeedleSet {
+public final class NeedleSet {
     private static final int PAIRS = 1 << 14;
+    private static final int[] NONE = new int[0];
 
+    /** Lowered (ASCII only, as Falco does), in the order given. */
+    private final String[] needles;
     /** Bit per lowered ASCII pair {@code (first << 7) | second} that begins a needle. */
     private final long[] starts = new long[PAIRS / 64];
-    private final Map<Integer, String[]> byPair = new HashMap<>();
+    private final Map<Integer, int[]> byPair = new HashMap<>();
     /** Needles the pair filter cannot hold: shorter than two characters, or starting outside ASCII. */
-    private final String[] others;
-    private final boolean matchesAll;
+    private final int[] others;
     /**
-     * The last value searched and its verdict. A CloudTrail stream repeats the same few user agents, so the
-     * common case is one vectorised equality test. Immutable, so threads may race to replace it.
+     * The last value searched and the needles found in it. A CloudTrail stream repeats the same few user agents,
+     * so the common case is one vectorised equality test. Immutable, so threads may race to replace it.
      */
-    private Verdict last = new Verdict("", false);
+    private Found last;
 
-    private static final class Verdict {
+    private static final class Found {
         final String value;
-        final boolean found;
+        final int[] needles;
 
-        Verdict(String value, boolean found) {
+        Found(String value, int[] needles) {
             this.value = value;
-            this.found = found;
+            this.needles = needles;
         }
     }
 
-    private NeedleSet(List<String> lowered) {
-        Map<Integer, List<String>> pairs = new HashMap<>();
-        List<String> rest = new ArrayList<>();
-        boolean empty = false;
-        for (String n : lowered) {
-            if (n.isEmpty()) {
-                empty = true;
-            } else if (n.length() < 2 || n.charAt(0) >= 128 || n.charAt(1) >= 128) {
-                rest.add(n);
+    private NeedleSet(String[] lowered) {
+        this.needles = lowered;
+        Map<Integer, List<Integer>> pairs = new HashMap<>();
+        List<Integer> rest = new ArrayList<>();
+        for (int id = 0; id < lowered.length; id++) {
+            String n = lowered[id];
+            if (n.length() < 2 || n.charAt(0) >= 128 || n.charAt(1) >= 128) {
+                rest.add(id);
             } else {
                 int pair = (n.charAt(0) << 7) | n.charAt(1);
                 starts[pair >>> 6] |= 1L << pair;
-                pairs.computeIfAbsent(pair, k -> new ArrayList<>()).add(n);
+                pairs.computeIfAbsent(pair, k -> new ArrayList<>()).add(id);
             }
         }
-        pairs.forEach((pair, needles) -> byPair.put(pair, needles.toArray(new String[0])));
-        this.others = rest.toArray(new String[0]);
-        this.matchesAll = empty;
+        pairs.forEach((pair, ids) -> byPair.put(pair, ids.stream().mapToInt(Integer::intValue).toArray()));
+        this.others = rest.stream().mapToInt(Integer::intValue).toArray();
+        this.last = new Found("", search(""));
     }
 
-    /** The needles, lowered (ASCII only, as Falco does). */
-    static NeedleSet of(List<String> needles) {
-        List<String> lowered = new ArrayList<>(needles.size());
-        for (String n : needles) {
-            lowered.add(StringMatchers.asciiLower(n));
+    public static NeedleSet of(List<String> needles) {
+        String[] lowered = new String[needles.size()];
+        for (int i = 0; i < lowered.length; i++) {
+            lowered[i] = StringMatchers.asciiLower(needles.get(i));
         }
         return new NeedleSet(lowered);
     }
 
-    boolean foundIn(String s) {
-        if (matchesAll) {
-            return true;
-        }
-        Verdict v = last;
-        if (v.value.equals(s)) {
-            return v.found;
-        }
-        boolean found = search(s);
-        last = new Verdict(s, found);
-        return found;
+    /** Whether any needle occurs in {@code s}. */
+    public boolean foundIn(String s) {
+        return found(s).length > 0;
     }
 
-    private boolean search(String s) {
+    /** The positions (in the list given) of the needles that occur in {@code s}, in ascending order. */
+    public int[] found(String s) {
+        Found f = last;
+        if (f.value.equals(s)) {
+            return f.needles;
+        }
+        int[] ids = search(s);
+        last = new Found(s, ids);
+        return ids;
+    }
+
+    private int[] search(String s) {
+        boolean[] hit = null;
         int last = s.length() - 1;
         if (last > 0) {
             char next = lower(s.charAt(0));
@@ -87,34 +92,50 @@ final class NeedleSet {
                 next = lower(s.charAt(i + 1));
                 if ((c | next) < 128) {
                     int pair = (c << 7) | next;
-                    if ((starts[pair >>> 6] & (1L << pair)) != 0 && anyAt(s, i, byPair.get(pair))) {
-                        return true;
+                    if ((starts[pair >>> 6] & (1L << pair)) != 0) {
+                        for (int id : byPair.get(pair)) {
+                            if (at(s, i, needles[id])) {
+                                hit = mark(hit, id);
+                            }
+                        }
                     }
                 }
             }
         }
-        for (String n : others) {
-            if (StringMatchers.indexOfIgnoreAsciiCase(s, n) >= 0) {
-                return true;
+        for (int id : others) {
+            if (needles[id].isEmpty() || StringMatchers.indexOfIgnoreAsciiCase(s, needles[id]) >= 0) {
+                hit = mark(hit, id);
             }
         }
-        return false;
+        if (hit == null) {
+            return NONE;
+        }
+        int[] ids = new int[needles.length];
+        int n = 0;
+        for (int id = 0; id < hit.length; id++) {
+            if (hit[id]) {
+                ids[n++] = id;
+            }
+        }
+        return Arrays.copyOf(ids, n);
     }
 
-    private static boolean anyAt(String s, int at, String[] needles) {
-        outer:
-        for (String n : needles) {
-            if (at + n.length() > s.length()) {
-                continue;
-            }
-            for (int k = 2; k < n.length(); k++) {
-                if (lower(s.charAt(at + k)) != n.charAt(k)) {
-                    continue outer;
-                }
-            }
-            return true;
+    private boolean[] mark(boolean[] hit, int id) {
+        boolean[] h = hit == null ? new boolean[needles.length] : hit;
+        h[id] = true;
+        return h;
+    }
+
+    private static boolean at(String s, int at, String needle) {
+        if (at + needle.length() > s.length()) {
+            return false;
         }
-        return false;
+        for (int k = 2; k < needle.length(); k++) {
+            if (lower(s.charAt(at + k)) != needle.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static char lower(char c) {
@@ -123,6 +144,6 @@ final class NeedleSet {
 
     @Override
     public String toString() {
-        return "NeedleSet" + Arrays.toString(others) + byPair.keySet();
+        return "NeedleSet" + Arrays.toString(needles);
     }
 }

@@ -114,6 +114,17 @@ class FastPathEquivalenceTest {
                 "  condition: json.value[/awsRegion] = us-east-1 and not ct.error exists",
                 "  output: pointer %json.value[/awsRegion]",
                 "  priority: INFO",
+                "- rule: By agent",
+                "  desc: d",
+                "  condition: ct.useragent icontains \"BOTO\" and ct.useragent contains \"Python\"",
+                "  output: agent %ct.useragent",
+                "  priority: INFO",
+                "- rule: By agent or caller",
+                "  desc: d",
+                "  condition: (ct.useragent startswith \"aws-sdk-go\" or ct.useragent = \"AWS Internal\""
+                        + " or ct.useragent endswith \"Stratus\") and not ct.error exists",
+                "  output: agent %ct.useragent",
+                "  priority: INFO",
                 "- rule: Never",
                 "  desc: d",
                 "  condition: ct.region in () or ct.src in ()",
@@ -129,7 +140,8 @@ class FastPathEquivalenceTest {
             CompiledRuleset rules = RuleCompiler.builder().setRuleMatching(matching).build()
                     .compile(List.of(RulesFile.of("indexed.yaml", yaml)));
             assertThat(rules.rules().stream().map(r -> r.requirement() == null ? "-" : r.requirement().field()))
-                    .containsExactly("ct.region", "-", "ct.user.identitytype", "json.value[/awsRegion]", "-", "-");
+                    .containsExactly("ct.region", "-", "ct.user.identitytype", "json.value[/awsRegion]",
+                            "ct.useragent", "ct.useragent", "-", "-");
             assertEquivalent(rules);
         }
         CompiledRuleset all = RuleCompiler.builder().build().compile(List.of(RulesFile.of("indexed.yaml", yaml)));
@@ -139,6 +151,6 @@ class FastPathEquivalenceTest {
             all.evaluate(r, ++n).forEach(a -> fired.add(a.rule()));
         }
         assertThat(fired).containsExactlyInAnyOrder("By region", "By name", "By identity type", "By pointer",
-                "Everything");
+                "By agent", "By agent or caller", "Everything");
     }
 }
