@@ -22,7 +22,6 @@ public final class CompiledRule {
     private final Set<String> eventSources;
     private final FieldRequirement requirement;
     private final String conditionText;
-    private final List<String[]> conditionReads;
     private final List<String[]> reads;
     private final io.trailhawk.rules.parse.Expr conditionTree;
 
@@ -42,16 +41,10 @@ public final class CompiledRule {
         this.eventSources = eventSources == null ? null : Collections.unmodifiableSet(eventSources);
         this.requirement = requirement;
         this.conditionText = conditionText;
-        this.conditionReads = Collections.unmodifiableList(new java.util.ArrayList<>(reads));
         List<String[]> all = new java.util.ArrayList<>(reads);
         all.addAll(output.reads());
         this.reads = Collections.unmodifiableList(all);
         this.conditionTree = conditionTree;
-    }
-
-    /** The record paths the condition reads: what every event must provide. */
-    public List<String[]> conditionReads() {
-        return conditionReads;
     }
 
     /** Every record path the condition and the output read. */

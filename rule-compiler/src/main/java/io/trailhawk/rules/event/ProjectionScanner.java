@@ -114,17 +114,6 @@ final class ProjectionScanner {
         }
     }
 
-    private String stringValue() throws Malformed {
-        try {
-            expect('"');
-            int start = i;
-            boolean esc = skipStringBody();
-            return esc ? decode(start, i - 1) : ascii(start, i - 1);
-        } catch (IOException e) {
-            throw MALFORMED;
-        }
-    }
-
     private ObjectNode object(Projection.Member member) throws Malformed, IOException {
         expect('{');
         ObjectNode out = NODES.objectNode();

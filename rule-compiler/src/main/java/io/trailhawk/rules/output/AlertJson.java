@@ -1,10 +1,13 @@
 package io.trailhawk.rules.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.trailhawk.rules.Alert;
 import io.trailhawk.rules.event.EventTime;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +18,8 @@ import java.util.Map;
  * region (and ruleset version in the job) so a SIEM can pivot without parsing the output.
  */
 public final class AlertJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final String EVT_TIME = "evt.time";
 
     private final String hostname;
 
@@ -32,57 +36,73 @@ public final class AlertJson {
         return render(a, null);
     }
 
-    /** As {@link #render(Alert)}, adding the ruleset version that produced the alert. */
+    /**
+     * As {@link #render(Alert)}, adding the ruleset version that produced the alert. Written straight to text,
+     * keys in order: {@link Alert#outputFields()} is sorted by name, and {@code evt.time} joins it in its place.
+     */
     public String render(Alert a, Long rulesetVersion) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("hostname", hostname);
-        o.put("output", textLine(a));
-        ObjectNode fields = o.putObject("output_fields");
-        fields.put("evt.time", a.timeNanos());
-        for (Map.Entry<String, Object> e : a.outputFields().entrySet()) {
-            putValue(fields, e.getKey(), e.getValue());
-        }
-        o.put("priority", a.priority().longName());
-        o.put("rule", a.rule());
-        o.put("source", a.source());
-        o.putArray("tags").addAll(a.tags().stream().map(o::textNode).collect(java.util.stream.Collectors.toList()));
-        o.put("time", EventTime.utcTimestamp(a.timeNanos()));
-        ObjectNode th = o.putObject("trailhawk");
-        th.put("account_id", a.accountId());
-        th.put("event_id", a.eventId());
-        th.put("region", a.region());
-        if (rulesetVersion != null) {
-            th.put("ruleset_version", rulesetVersion);
-        }
-        sortFields(fields);
-        try {
-            return MAPPER.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("alert JSON", e);
-        }
-    }
-
-    private static void putValue(ObjectNode fields, String key, Object v) {
-        if (v == null) {
-            fields.putNull(key);
-        } else if (v instanceof Long) {
-            fields.put(key, new java.math.BigInteger(Long.toUnsignedString((Long) v)));
-        } else if (v instanceof Boolean) {
-            fields.put(key, (Boolean) v);
-        } else if (v instanceof List) {
-            var arr = fields.putArray(key);
-            for (Object x : (List<?>) v) {
-                arr.add(String.valueOf(x));
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("hostname", hostname);
+            g.writeStringField("output", textLine(a));
+            g.writeObjectFieldStart("output_fields");
+            boolean timeWritten = false;
+            for (Map.Entry<String, Object> e : a.outputFields().entrySet()) {
+                int order = e.getKey().compareTo(EVT_TIME);
+                if (!timeWritten && order >= 0) {
+                    if (order > 0) {
+                        g.writeNumberField(EVT_TIME, a.timeNanos());
+                    }
+                    timeWritten = true;
+                }
+                writeValue(g, e.getKey(), e.getValue());
             }
-        } else {
-            fields.put(key, v.toString());
+            if (!timeWritten) {
+                g.writeNumberField(EVT_TIME, a.timeNanos());
+            }
+            g.writeEndObject();
+            g.writeStringField("priority", a.priority().longName());
+            g.writeStringField("rule", a.rule());
+            g.writeStringField("source", a.source());
+            g.writeArrayFieldStart("tags");
+            for (String t : a.tags()) {
+                g.writeString(t);
+            }
+            g.writeEndArray();
+            g.writeStringField("time", EventTime.utcTimestamp(a.timeNanos()));
+            g.writeObjectFieldStart("trailhawk");
+            g.writeStringField("account_id", a.accountId());
+            g.writeStringField("event_id", a.eventId());
+            g.writeStringField("region", a.region());
+            if (rulesetVersion != null) {
+                g.writeNumberField("ruleset_version", rulesetVersion);
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("alert JSON", e);
         }
+        return out.toString();
     }
 
-    private static void sortFields(ObjectNode fields) {
-        java.util.TreeMap<String, com.fasterxml.jackson.databind.JsonNode> sorted = new java.util.TreeMap<>();
-        fields.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
-        fields.removeAll();
-        sorted.forEach(fields::set);
+    private static void writeValue(JsonGenerator g, String key, Object v) throws IOException {
+        g.writeFieldName(key);
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof Long) {
+            // Falco's numeric fields are unsigned 64-bit.
+            g.writeNumber(new BigInteger(Long.toUnsignedString((Long) v)));
+        } else if (v instanceof Boolean) {
+            g.writeBoolean((Boolean) v);
+        } else if (v instanceof List) {
+            g.writeStartArray();
+            for (Object x : (List<?>) v) {
+                g.writeString(String.valueOf(x));
+            }
+            g.writeEndArray();
+        } else {
+            g.writeString(v.toString());
+        }
     }
 }
