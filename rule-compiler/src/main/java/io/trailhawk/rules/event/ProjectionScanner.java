@@ -285,25 +285,26 @@ final class ProjectionScanner {
                 continue;
             }
             long q = equal(w, QUOTES);
-            long folded = w | 0x2020202020202020L;
-            long open = equal(folded, 0x7B7B7B7B7B7B7B7BL);
-            long close = equal(folded, 0x7D7D7D7D7D7D7D7DL);
+            // Folding away the bits that tell them apart, all four brackets become 0x79, as do y, Y, _ and DEL,
+            // which valid JSON has only inside strings; the byte itself then says which it is.
+            long candidates = equal((w | 0x2020202020202020L) & 0xF9F9F9F9F9F9F9F9L, 0x7979797979797979L);
             long inside = q ^ (q << 8);
             inside ^= inside << 16;
             inside ^= inside << 32;
             if (inString) {
                 inside ^= HIGHS;
             }
-            long brackets = (open | close) & ~inside;
+            long brackets = candidates & ~inside;
             while (brackets != 0) {
-                long bit = brackets & -brackets;
-                if ((open & bit) != 0) {
+                int at = i + (Long.numberOfTrailingZeros(brackets) >>> 3);
+                byte x = b[at];
+                if (x == '{' || x == '[') {
                     depth++;
-                } else if (--depth == 0) {
-                    i += (Long.numberOfTrailingZeros(bit) >>> 3) + 1;
+                } else if ((x == '}' || x == ']') && --depth == 0) {
+                    i = at + 1;
                     return;
                 }
-                brackets ^= bit;
+                brackets &= brackets - 1;
             }
             inString = inside < 0;
             i += 8;
