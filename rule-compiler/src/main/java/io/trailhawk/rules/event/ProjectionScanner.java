@@ -274,12 +274,8 @@ final class ProjectionScanner {
                     inString = false;
                     continue;
                 }
-                byte x = b[i++];
-                if (x == '"') {
-                    skipStringBody();
-                } else if (x == '{' || x == '[') {
-                    depth++;
-                } else if ((x == '}' || x == ']') && --depth == 0) {
+                depth = step(depth);
+                if (depth == 0) {
                     return;
                 }
                 continue;
@@ -312,16 +308,22 @@ final class ProjectionScanner {
         if (inString) {
             skipStringBody();
         }
-        while (true) {
-            byte x = b[i++];
-            if (x == '"') {
-                skipStringBody();
-            } else if (x == '{' || x == '[') {
-                depth++;
-            } else if ((x == '}' || x == ']') && --depth == 0) {
-                return;
-            }
+        do {
+            depth = step(depth);
+        } while (depth != 0);
+    }
+
+    /** One byte outside strings, inside a container at {@code depth}: returns the depth after it. */
+    private int step(int depth) {
+        byte x = b[i++];
+        if (x == '"') {
+            skipStringBody();
+            return depth;
         }
+        if (x == '{' || x == '[') {
+            return depth + 1;
+        }
+        return x == '}' || x == ']' ? depth - 1 : depth;
     }
 
     /** The high bit set exactly in each byte of {@code word} equal to the byte {@code pattern} repeats. */
