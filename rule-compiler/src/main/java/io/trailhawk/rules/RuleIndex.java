@@ -1,5 +1,6 @@
 package io.trailhawk.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.compile.FieldRequirement;
 import io.trailhawk.rules.eval.Logical;
@@ -27,6 +28,8 @@ final class RuleIndex {
     private final RuleMatching matching;
     private final Map<CompiledRule, Integer> order = new IdentityHashMap<>();
     private final CompiledRule[] unconstrained;
+    /** Every rule indexed by event name or source, and those with no requirement at all, in rule order. */
+    private final CompiledRule[] byNameSourceOrNothing;
     private final Map<String, CompiledRule[]> byName = new HashMap<>();
     private final Map<String, CompiledRule[]> bySource = new HashMap<>();
     private final Map<String, CompiledRule[]> merged = new ConcurrentHashMap<>();
@@ -128,6 +131,11 @@ final class RuleIndex {
             }
         }
         this.unconstrained = any.toArray(NONE);
+        List<CompiledRule> nameSourceOrNothing = new ArrayList<>(any);
+        names.values().forEach(nameSourceOrNothing::addAll);
+        sources.values().forEach(nameSourceOrNothing::addAll);
+        this.byNameSourceOrNothing = sorted(new ArrayList<>(new java.util.LinkedHashSet<>(nameSourceOrNothing)),
+                List.of());
         names.forEach((n, rules) -> byName.put(n, sorted(rules, any)));
         sources.forEach((s, rules) -> bySource.put(s, sorted(rules, List.of())));
         List<FieldIndex> indexes = new ArrayList<>();
@@ -137,7 +145,13 @@ final class RuleIndex {
 
     /** The rules that match, in rule order (only the first with {@code first} matching); null when none did. */
     CompiledRule[] match(CloudTrailEvent event) {
-        CompiledRule[] matched = match(event, candidates(event.text("eventName"), event.text("eventSource")));
+        JsonNode name = event.member("eventName");
+        JsonNode source = event.member("eventSource");
+        // A name or source that is not a string reads differently through ct.name and json.value[/eventName]:
+        // such an event meets every rule those two indexes hold.
+        boolean plain = (name == null || name.isTextual()) && (source == null || source.isTextual());
+        CompiledRule[] matched = match(event, plain ? candidates(name == null ? null : name.textValue(),
+                source == null ? null : source.textValue()) : byNameSourceOrNothing);
         for (FieldIndex f : byField) {
             CompiledRule[] rules = f.candidates(event);
             if (rules != null) {
@@ -194,7 +208,7 @@ final class RuleIndex {
         if (forSource == null) {
             return forName;
         }
-        String key = name + '\u0000' + source;
+        String key = (name == null ? "" : "=" + name) + '\u0000' + source;
         CompiledRule[] m = merged.get(key);
         if (m == null) {
             m = sorted(Arrays.asList(forName), Arrays.asList(forSource));

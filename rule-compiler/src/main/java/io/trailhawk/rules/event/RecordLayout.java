@@ -12,7 +12,8 @@ import java.util.Arrays;
  *
  * <p>{@link #scan} accepts only what a strict JSON parser accepts, and leaves to one (returns null) everything it
  * does not settle itself: invalid input (so the parser can say what is wrong, and where), strings with non-ASCII
- * bytes, escaped keys, nesting deeper than 64, and anything after the object. Immutable.
+ * bytes, escaped keys, nesting deeper than 64, names and strings beyond Jackson's length limits, and anything after
+ * the object. Immutable.
  */
 public final class RecordLayout {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -21,6 +22,9 @@ public final class RecordLayout {
     private static final int MAX_DEPTH = 64;
     /** Longer numbers are left to the parser, which has its own limits for them. */
     private static final int MAX_NUMBER = 100;
+    /** Jackson's default limits on a name and on a string: input beyond them is the parser's to reject. */
+    private static final int MAX_NAME = 50_000;
+    private static final int MAX_STRING = 20_000_000;
 
     /** Per member: key start, key end (the closing quote) and value start. */
     private final int[] members;
@@ -189,7 +193,7 @@ public final class RecordLayout {
             }
             int keyStart = ++i;
             int escaped = string();
-            if (escaped < 0 || depth == 1 && escaped == 1) {
+            if (escaped < 0 || depth == 1 && escaped == 1 || i - 1 - keyStart > MAX_NAME) {
                 return -1;
             }
             int keyEnd = i - 1;
@@ -243,6 +247,7 @@ public final class RecordLayout {
          * not accept (a control character, a bad escape, a non-ASCII byte), 1 when the string had an escape, else 0.
          */
         private int string() {
+            int start = i;
             int escaped = 0;
             while (true) {
                 if (i + 8 <= b.length) {
@@ -257,7 +262,7 @@ public final class RecordLayout {
                 }
                 byte x = b[i++];
                 if (x == '"') {
-                    return escaped;
+                    return i - 1 - start > MAX_STRING ? -1 : escaped;
                 }
                 if (x == '\\') {
                     if (!escape()) {

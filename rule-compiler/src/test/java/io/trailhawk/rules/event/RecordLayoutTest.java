@@ -101,6 +101,11 @@ class RecordLayoutTest {
                 .as("non-ASCII is left to the parser").isNull();
         assertThat(RecordLayout.scan("{\"\\u0061\":1}".getBytes(StandardCharsets.UTF_8)))
                 .as("an escaped top-level key is left to the parser").isNull();
+        for (int length : new int[] {50_000, 50_001}) {
+            byte[] longName = ("{\"" + "k".repeat(length) + "\":1}").getBytes(StandardCharsets.UTF_8);
+            assertThat(RecordLayout.scan(longName) != null).as("name of %d bytes", length)
+                    .isEqualTo(jacksonKeys(longName) != null);
+        }
         assertThat(RecordLayout.scan(("{\"a\":" + "[".repeat(70) + "]".repeat(70) + "}")
                 .getBytes(StandardCharsets.UTF_8))).as("deep nesting is left to the parser").isNull();
     }

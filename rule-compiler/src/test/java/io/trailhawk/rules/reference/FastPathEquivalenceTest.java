@@ -153,4 +153,48 @@ class FastPathEquivalenceTest {
         assertThat(fired).containsExactlyInAnyOrder("By region", "By name", "By identity type", "By pointer",
                 "By agent", "By agent or caller", "Everything");
     }
+
+    @Test
+    void eventNamesAndSourcesThatAreNotStrings_meetTheRulesThatReadThemAnotherWay() throws Exception {
+        String yaml = String.join("\n",
+                "- rule: Empty name",
+                "  desc: d",
+                "  condition: ct.name = \"\"",
+                "  output: o",
+                "  priority: INFO",
+                "- rule: Numeric name",
+                "  desc: d",
+                "  condition: json.value[/eventName] = 5",
+                "  output: o",
+                "  priority: INFO",
+                "- rule: Named",
+                "  desc: d",
+                "  condition: ct.name = ListBuckets",
+                "  output: o",
+                "  priority: INFO",
+                "- rule: Null source",
+                "  desc: d",
+                "  condition: json.value[/eventSource] = null",
+                "  output: o",
+                "  priority: INFO",
+                "");
+        CompiledRuleset rules = RuleCompiler.builder().build().compile(List.of(RulesFile.of("odd.yaml", yaml)));
+        ReferenceEvaluator reference = new ReferenceEvaluator(rules);
+        String[] records = {
+            "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventType\":\"AwsApiCall\",\"eventName\":5}",
+            "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventType\":\"AwsApiCall\",\"eventName\":\"ListBuckets\","
+                    + "\"eventSource\":null}",
+            "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventType\":\"AwsApiCall\",\"eventName\":\"null\"}",
+            "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventType\":\"AwsApiCall\"}"};
+        List<List<String>> fired = new ArrayList<>();
+        long n = 0;
+        for (String r : records) {
+            byte[] json = r.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            List<String> fast = rules.evaluate(json, ++n).stream().map(Alert::rule).collect(Collectors.toList());
+            assertThat(fast).as(r).isEqualTo(reference.matchingRules(json, n));
+            fired.add(fast);
+        }
+        assertThat(fired).containsExactly(List.of("Empty name", "Numeric name"), List.of("Named", "Null source"),
+                List.of(), List.of());
+    }
 }
