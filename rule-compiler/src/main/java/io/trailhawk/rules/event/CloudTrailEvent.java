@@ -12,7 +12,8 @@ import java.util.Objects;
  * in nanoseconds since the epoch, taken from {@code eventTime} as Falco's cloudtrail plugin does.
  *
  * <p>An event read from bytes builds nothing up front: its top-level members are located in one pass, and each is
- * built the first time a field asks for it, with only the parts the ruleset reads. Such an event is for one thread.
+ * built the first time a field asks for it, with only the parts the ruleset reads, or taken from the thread's
+ * {@link MemberCache} when an earlier event had the same bytes. Such an event is for one thread.
  */
 public final class CloudTrailEvent {
     private final long number;
@@ -20,6 +21,7 @@ public final class CloudTrailEvent {
     private long timeNanos;
     private final RecordIndex index;
     private final Projection.Member wanted;
+    private final MemberCache recent;
     private JsonNode[] members;
 
     private CloudTrailEvent(JsonNode record, long number) {
@@ -27,11 +29,13 @@ public final class CloudTrailEvent {
         this.number = number;
         this.index = null;
         this.wanted = null;
+        this.recent = null;
     }
 
-    private CloudTrailEvent(RecordIndex index, Projection.Member wanted, long number) {
+    private CloudTrailEvent(RecordIndex index, Projection.Member wanted, MemberCache recent, long number) {
         this.index = index;
         this.wanted = wanted;
+        this.recent = recent;
         this.number = number;
     }
 
@@ -61,7 +65,7 @@ public final class CloudTrailEvent {
             try {
                 RecordIndex index = layout == null ? ProjectionScanner.index(json, root)
                         : RecordIndex.of(json, layout, root);
-                return new CloudTrailEvent(index, root, number).withTime();
+                return new CloudTrailEvent(index, root, projection.recent(), number).withTime();
             } catch (ProjectionScanner.Malformed e) {
                 // fall through to the general path
             } catch (UncheckedIOException e) {
@@ -75,6 +79,11 @@ public final class CloudTrailEvent {
         String t = text("eventTime");
         if (t == null) {
             throw new IllegalArgumentException("record has no eventTime");
+        }
+        long seconds = parseUtcSeconds(t);
+        if (seconds != Long.MIN_VALUE) {
+            timeNanos = seconds * 1_000_000_000L;
+            return this;
         }
         Long nanos = parseTime(t);
         if (nanos == null) {
@@ -169,7 +178,7 @@ public final class CloudTrailEvent {
         JsonNode m = members[parts.index];
         if (m == null) {
             try {
-                m = index.value(parts.index, parts);
+                m = index.value(parts.index, parts, recent);
             } catch (ProjectionScanner.Malformed e) {
                 // Jackson decides: it either says what is wrong with the record or reads the member whole.
                 m = record().get(name);

@@ -27,6 +27,8 @@ public final class Projection {
 
     private final Member root;
     private final boolean everything;
+    /** Members this projection built lately, per thread: the trie decides what a member holds. */
+    private final ThreadLocal<MemberCache> recent = ThreadLocal.withInitial(MemberCache::new);
 
     private Projection(Member root, boolean everything) {
         this.root = root;
@@ -61,6 +63,11 @@ public final class Projection {
     /** The members this projection wants, as a trie; null for the whole record. */
     Member root() {
         return everything ? null : root;
+    }
+
+    /** This thread's members built through this projection. */
+    MemberCache recent() {
+        return recent.get();
     }
 
     /**

@@ -105,10 +105,34 @@ final class ProjectionScanner {
     }
 
     /** The value at {@code at}, with only what {@code wanted} names built when it is an object. */
-    static JsonNode valueAt(byte[] json, int at, Projection.Member wanted) throws Malformed {
+    /**
+     * The value at {@code at}, with only what {@code wanted} names built when it is an object; taken from
+     * {@code cache} when the same bytes came before.
+     */
+    static JsonNode valueAt(byte[] json, int at, Projection.Member wanted, MemberCache cache) throws Malformed {
         ProjectionScanner s = new ProjectionScanner(json, at);
         try {
-            return wanted != null && !wanted.whole && json[at] == '{' ? s.object(wanted) : s.value();
+            s.skipValue();
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw MALFORMED;
+        }
+        int end = s.i;
+        s.i = at;
+        if (end - at > MemberCache.MAX_BYTES) {
+            return s.build(wanted);
+        }
+        JsonNode node = cache.get(wanted.index, json, at, end);
+        if (node == null) {
+            node = s.build(wanted);
+            cache.put(wanted.index, json, at, end, node);
+        }
+        return node;
+    }
+
+    /** The value here, with only what {@code wanted} names built when it is an object (null: all of it). */
+    private JsonNode build(Projection.Member wanted) throws Malformed {
+        try {
+            return wanted != null && !wanted.whole && b[i] == '{' ? object(wanted) : value();
         } catch (ArrayIndexOutOfBoundsException | IOException e) {
             throw MALFORMED;
         }

@@ -38,7 +38,7 @@ final class RecordIndex {
     }
 
     /** A recorded member's value, with only what {@code wanted} names built. */
-    JsonNode value(int child, Projection.Member wanted) throws ProjectionScanner.Malformed {
-        return ProjectionScanner.valueAt(json, valueStarts[child] - 1, wanted);
+    JsonNode value(int child, Projection.Member wanted, MemberCache cache) throws ProjectionScanner.Malformed {
+        return ProjectionScanner.valueAt(json, valueStarts[child] - 1, wanted, cache);
     }
 }
