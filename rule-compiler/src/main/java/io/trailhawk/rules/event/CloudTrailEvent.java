@@ -16,13 +16,13 @@ import java.util.Objects;
  * {@link MemberCache} when an earlier event had the same bytes. Such an event is for one thread.
  */
 public final class CloudTrailEvent {
-    private final long number;
+    private long number;
     private JsonNode record;
     private long timeNanos;
     private final RecordIndex index;
     private final Projection.Member wanted;
     private final MemberCache recent;
-    private JsonNode[] members;
+    private final JsonNode[] members;
 
     private CloudTrailEvent(JsonNode record, long number) {
         this.record = record;
@@ -30,13 +30,23 @@ public final class CloudTrailEvent {
         this.index = null;
         this.wanted = null;
         this.recent = null;
+        this.members = null;
     }
 
-    private CloudTrailEvent(RecordIndex index, Projection.Member wanted, MemberCache recent, long number) {
+    /** An event that a {@link ProjectionReader} fills again for each record it reads. */
+    CloudTrailEvent(RecordIndex index, Projection.Member wanted, MemberCache recent) {
         this.index = index;
         this.wanted = wanted;
         this.recent = recent;
+        this.members = new JsonNode[wanted.childCount()];
+    }
+
+    /** Starts on the record its index now holds. */
+    CloudTrailEvent reset(long number) {
         this.number = number;
+        this.record = null;
+        java.util.Arrays.fill(members, null);
+        return withTime();
     }
 
     /**
@@ -52,6 +62,9 @@ public final class CloudTrailEvent {
      * Reads a record's JSON bytes for a ruleset that reads {@code projection}. Input this reader does not handle
      * (escaped keys, anything that is not one JSON object) is parsed by Jackson, which rejects what is invalid.
      * Inside members that no rule reads, nothing is checked: records reach here from the decoder, which has.
+     *
+     * <p>The event is reused: it stays valid until this thread's next read through the same projection. Evaluate
+     * it, keep what the alerts need, and let it go.
      */
     public static CloudTrailEvent read(byte[] json, Projection projection, long number) throws IOException {
         return read(json, null, projection, number);
@@ -60,12 +73,9 @@ public final class CloudTrailEvent {
     /** The same, with the record's layout when it is known (else null), so that its members are not searched for. */
     public static CloudTrailEvent read(byte[] json, RecordLayout layout, Projection projection, long number)
             throws IOException {
-        Projection.Member root = projection.root();
-        if (root != null) {
+        if (projection.root() != null) {
             try {
-                RecordIndex index = layout == null ? ProjectionScanner.index(json, root)
-                        : RecordIndex.of(json, layout, root);
-                return new CloudTrailEvent(index, root, projection.recent(), number).withTime();
+                return projection.reader().read(json, layout, number);
             } catch (ProjectionScanner.Malformed e) {
                 // fall through to the general path
             } catch (UncheckedIOException e) {
@@ -171,9 +181,6 @@ public final class CloudTrailEvent {
         }
         if (!index.has(parts.index)) {
             return null;
-        }
-        if (members == null) {
-            members = new JsonNode[wanted.childCount()];
         }
         JsonNode m = members[parts.index];
         if (m == null) {

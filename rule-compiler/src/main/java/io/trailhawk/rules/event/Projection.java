@@ -27,12 +27,13 @@ public final class Projection {
 
     private final Member root;
     private final boolean everything;
-    /** Members this projection built lately, per thread: the trie decides what a member holds. */
-    private final ThreadLocal<MemberCache> recent = ThreadLocal.withInitial(MemberCache::new);
+    /** Each thread's reader: what it reuses depends on the trie, so it is kept per projection. */
+    private final ThreadLocal<ProjectionReader> readers;
 
     private Projection(Member root, boolean everything) {
         this.root = root;
         this.everything = everything;
+        this.readers = ThreadLocal.withInitial(() -> new ProjectionReader(root));
     }
 
     /** A projection of the given member paths (each a subtree; an empty path is the whole record). */
@@ -65,9 +66,9 @@ public final class Projection {
         return everything ? null : root;
     }
 
-    /** This thread's members built through this projection. */
-    MemberCache recent() {
-        return recent.get();
+    /** This thread's reader for this projection. */
+    ProjectionReader reader() {
+        return readers.get();
     }
 
     /**

@@ -57,9 +57,9 @@ final class ProjectionScanner {
      * by looking only at quotes and brackets, eight bytes at a time. A key with an escape is left to the general
      * path, so that names can be compared byte for byte.
      */
-    static RecordIndex index(byte[] json, Projection.Member root) throws Malformed {
+    static RecordIndex index(RecordIndex t, Projection.Member root) throws Malformed {
+        byte[] json = t.json;
         ProjectionScanner s = new ProjectionScanner(json, 0);
-        RecordIndex t = new RecordIndex(json, root.childCount());
         try {
             s.ws();
             s.expect('{');

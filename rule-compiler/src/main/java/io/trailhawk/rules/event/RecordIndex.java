@@ -1,31 +1,38 @@
 package io.trailhawk.rules.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 
 /**
- * Where the top-level members a ruleset reads lie in one record, found by one pass of {@link ProjectionScanner};
- * each is built only when a rule asks for it. Members the ruleset does not read are not recorded.
+ * Where the top-level members a ruleset reads lie in one record, found by one pass of {@link ProjectionScanner}
+ * or taken from the decoder's {@link RecordLayout}; each is built only when a rule asks for it. Members the ruleset
+ * does not read are not recorded. Reused from one record to the next by its thread's reader.
  */
 final class RecordIndex {
-    final byte[] json;
+    byte[] json;
     /** By the member's child index in the projection: 1 + where its value starts, or 0 when absent. */
     private final int[] valueStarts;
 
-    RecordIndex(byte[] json, int wantedNames) {
-        this.json = json;
+    RecordIndex(int wantedNames) {
         this.valueStarts = new int[wantedNames];
     }
 
-    /** The members {@code root} names, taken from a layout of the same bytes. */
-    static RecordIndex of(byte[] json, RecordLayout layout, Projection.Member root) {
-        RecordIndex index = new RecordIndex(json, root.childCount());
+    /** Starts on a new record, with nothing recorded. */
+    RecordIndex reset(byte[] json) {
+        this.json = json;
+        Arrays.fill(valueStarts, 0);
+        return this;
+    }
+
+    /** Records the members {@code root} names, taken from a layout of the same bytes. */
+    RecordIndex fill(RecordLayout layout, Projection.Member root) {
         for (int k = 0; k < layout.count(); k++) {
             int child = root.childIndex(json, layout.keyStart(k), layout.keyEnd(k) - layout.keyStart(k));
             if (child >= 0) {
-                index.add(child, layout.valueStart(k));
+                add(child, layout.valueStart(k));
             }
         }
-        return index;
+        return this;
     }
 
     /** Records a member the projection names; with duplicate keys the last one counts, as in a full parse. */
