@@ -20,7 +20,9 @@ public final class NeedleSet {
     private final String[] needles;
     /** Bit per lowered ASCII pair {@code (first << 7) | second} that begins a needle. */
     private final long[] starts = new long[PAIRS / 64];
-    private final Map<Integer, int[]> byPair = new HashMap<>();
+    /** The pairs that begin needles, sorted, and for each the needles it begins. */
+    private final int[] pairs;
+    private final int[][] pairNeedles;
     /** Needles the pair filter cannot hold: shorter than two characters, or starting outside ASCII. */
     private final int[] others;
     /**
@@ -41,7 +43,7 @@ public final class NeedleSet {
 
     private NeedleSet(String[] lowered) {
         this.needles = lowered;
-        Map<Integer, List<Integer>> pairs = new HashMap<>();
+        Map<Integer, List<Integer>> byPair = new HashMap<>();
         List<Integer> rest = new ArrayList<>();
         for (int id = 0; id < lowered.length; id++) {
             String n = lowered[id];
@@ -50,10 +52,14 @@ public final class NeedleSet {
             } else {
                 int pair = (n.charAt(0) << 7) | n.charAt(1);
                 starts[pair >>> 6] |= 1L << pair;
-                pairs.computeIfAbsent(pair, k -> new ArrayList<>()).add(id);
+                byPair.computeIfAbsent(pair, k -> new ArrayList<>()).add(id);
             }
         }
-        pairs.forEach((pair, ids) -> byPair.put(pair, ids.stream().mapToInt(Integer::intValue).toArray()));
+        this.pairs = byPair.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        this.pairNeedles = new int[pairs.length][];
+        for (int k = 0; k < pairs.length; k++) {
+            pairNeedles[k] = byPair.get(pairs[k]).stream().mapToInt(Integer::intValue).toArray();
+        }
         this.others = rest.stream().mapToInt(Integer::intValue).toArray();
         this.last = new Found("", search(""));
     }
@@ -93,7 +99,7 @@ public final class NeedleSet {
                 if ((c | next) < 128) {
                     int pair = (c << 7) | next;
                     if ((starts[pair >>> 6] & (1L << pair)) != 0) {
-                        for (int id : byPair.get(pair)) {
+                        for (int id : pairNeedles[Arrays.binarySearch(pairs, pair)]) {
                             if (at(s, i, needles[id])) {
                                 hit = mark(hit, id);
                             }

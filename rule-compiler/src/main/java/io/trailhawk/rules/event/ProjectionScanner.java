@@ -25,7 +25,7 @@ final class ProjectionScanner {
     private static final Malformed MALFORMED = new Malformed();
     private static final JsonNodeFactory NODES = Projection.MAPPER.getNodeFactory();
 
-    private final byte[] b;
+    private byte[] b;
     private int i;
 
     private ProjectionScanner(byte[] b) {
@@ -57,9 +57,19 @@ final class ProjectionScanner {
      * by looking only at quotes and brackets, eight bytes at a time. A key with an escape is left to the general
      * path, so that names can be compared byte for byte.
      */
+    /** A scanner to be pointed at records with {@link #at}: a reader keeps one and reuses it. */
+    ProjectionScanner() {
+    }
+
+    ProjectionScanner at(byte[] json, int position) {
+        this.b = json;
+        this.i = position;
+        return this;
+    }
+
     static RecordIndex index(RecordIndex t, Projection.Member root) throws Malformed {
         byte[] json = t.json;
-        ProjectionScanner s = new ProjectionScanner(json, 0);
+        ProjectionScanner s = t.scanner.at(json, 0);
         try {
             s.ws();
             s.expect('{');
@@ -109,8 +119,10 @@ final class ProjectionScanner {
      * The value at {@code at}, with only what {@code wanted} names built when it is an object; taken from
      * {@code cache} when the same bytes came before.
      */
-    static JsonNode valueAt(byte[] json, int at, Projection.Member wanted, MemberCache cache) throws Malformed {
-        ProjectionScanner s = new ProjectionScanner(json, at);
+    static JsonNode valueAt(ProjectionScanner s, int at, Projection.Member wanted, MemberCache cache)
+            throws Malformed {
+        byte[] json = s.b;
+        s.i = at;
         try {
             s.skipValue();
         } catch (ArrayIndexOutOfBoundsException e) {

@@ -10,6 +10,7 @@ import java.util.Arrays;
  */
 final class RecordIndex {
     byte[] json;
+    final ProjectionScanner scanner = new ProjectionScanner();
     /** By the member's child index in the projection: 1 + where its value starts, or 0 when absent. */
     private final int[] valueStarts;
 
@@ -46,6 +47,6 @@ final class RecordIndex {
 
     /** A recorded member's value, with only what {@code wanted} names built. */
     JsonNode value(int child, Projection.Member wanted, MemberCache cache) throws ProjectionScanner.Malformed {
-        return ProjectionScanner.valueAt(json, valueStarts[child] - 1, wanted, cache);
+        return ProjectionScanner.valueAt(scanner.at(json, 0), valueStarts[child] - 1, wanted, cache);
     }
 }
