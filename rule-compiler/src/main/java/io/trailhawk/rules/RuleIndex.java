@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RuleIndex {
     private static final CompiledRule[] NONE = new CompiledRule[0];
-    /** Distinct (name, source) pairs are bounded by the AWS API, but a hostile stream could invent them. */
+    /** Distinct sources per name are bounded by the AWS API, but a hostile stream could invent them. */
     private static final int MAX_CACHED_PAIRS = 100_000;
 
     private final RuleMatching matching;
@@ -32,7 +32,8 @@ final class RuleIndex {
     private final CompiledRule[] byNameSourceOrNothing;
     private final Map<String, CompiledRule[]> byName = new HashMap<>();
     private final Map<String, CompiledRule[]> bySource = new HashMap<>();
-    private final Map<String, CompiledRule[]> merged = new ConcurrentHashMap<>();
+    /** Candidates for a name that also has rules indexed by its source: by the name's candidates, then source. */
+    private final Map<CompiledRule[], Map<String, CompiledRule[]>> merged = new ConcurrentHashMap<>();
     private final FieldIndex[] byField;
 
     /** Rules indexed by one field: by its value, or by the substrings found in it. */
@@ -208,12 +209,13 @@ final class RuleIndex {
         if (forSource == null) {
             return forName;
         }
-        String key = (name == null ? "" : "=" + name) + '\u0000' + source;
-        CompiledRule[] m = merged.get(key);
+        // Keyed by the name's candidate array (arrays hash by identity) and then the source: nothing is allocated.
+        Map<String, CompiledRule[]> bySourceHere = merged.computeIfAbsent(forName, k -> new ConcurrentHashMap<>());
+        CompiledRule[] m = bySourceHere.get(source);
         if (m == null) {
             m = sorted(Arrays.asList(forName), Arrays.asList(forSource));
-            if (merged.size() < MAX_CACHED_PAIRS) {
-                merged.put(key, m);
+            if (bySourceHere.size() < MAX_CACHED_PAIRS) {
+                bySourceHere.put(source, m);
             }
         }
         return m;

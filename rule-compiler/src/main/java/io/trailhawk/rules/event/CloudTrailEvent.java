@@ -86,6 +86,19 @@ public final class CloudTrailEvent {
     }
 
     private CloudTrailEvent withTime() {
+        if (index != null) {
+            // CloudTrail's own form read from the bytes: no string is made for the common case.
+            Projection.Member time = wanted.child("eventTime");
+            int at = index.has(time.index) ? index.start(time.index) : -1;
+            byte[] json = index.json;
+            if (at >= 0 && at + 21 < json.length && json[at] == '"' && json[at + 21] == '"') {
+                long seconds = parseUtcSeconds(new AsciiText(json, at + 1, 20));
+                if (seconds != Long.MIN_VALUE) {
+                    timeNanos = seconds * 1_000_000_000L;
+                    return this;
+                }
+            }
+        }
         String t = text("eventTime");
         if (t == null) {
             throw new IllegalArgumentException("record has no eventTime");
@@ -121,7 +134,7 @@ public final class CloudTrailEvent {
      * CloudTrail's own form, {@code YYYY-MM-DDTHH:MM:SSZ}, without the general parser's allocations. Returns
      * {@code Long.MIN_VALUE} for anything else, which the general parser then handles.
      */
-    private static long parseUtcSeconds(String s) {
+    private static long parseUtcSeconds(CharSequence s) {
         if (s.length() != 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
                 || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(19) != 'Z') {
             return Long.MIN_VALUE;
@@ -139,7 +152,7 @@ public final class CloudTrailEvent {
         return java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600L + minute * 60L + second;
     }
 
-    private static int digits(String s, int from, int n) {
+    private static int digits(CharSequence s, int from, int n) {
         int v = 0;
         for (int i = from; i < from + n; i++) {
             char c = s.charAt(i);

@@ -45,6 +45,11 @@ final class RecordIndex {
         return valueStarts[child] != 0;
     }
 
+    /** Where a recorded member's value starts. */
+    int start(int child) {
+        return valueStarts[child] - 1;
+    }
+
     /** A recorded member's value, with only what {@code wanted} names built. */
     JsonNode value(int child, Projection.Member wanted, MemberCache cache) throws ProjectionScanner.Malformed {
         return ProjectionScanner.valueAt(scanner.at(json, 0), valueStarts[child] - 1, wanted, cache);
