@@ -3,6 +3,7 @@ package io.trailhawk.rules.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
@@ -92,7 +93,7 @@ public final class CloudTrailEvent {
             int at = index.has(time.index) ? index.start(time.index) : -1;
             byte[] json = index.json;
             if (at >= 0 && at + 21 < json.length && json[at] == '"' && json[at + 21] == '"') {
-                long seconds = parseUtcSeconds(new AsciiText(json, at + 1, 20));
+                long seconds = parseUtcSeconds(json, at + 1);
                 if (seconds != Long.MIN_VALUE) {
                     timeNanos = seconds * 1_000_000_000L;
                     return this;
@@ -134,34 +135,57 @@ public final class CloudTrailEvent {
      * CloudTrail's own form, {@code YYYY-MM-DDTHH:MM:SSZ}, without the general parser's allocations. Returns
      * {@code Long.MIN_VALUE} for anything else, which the general parser then handles.
      */
-    private static long parseUtcSeconds(CharSequence s) {
-        if (s.length() != 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-                || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(19) != 'Z') {
-            return Long.MIN_VALUE;
-        }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
-                || hour > 23 || minute > 59 || second > 59 || hour < 0 || minute < 0 || second < 0) {
-            return Long.MIN_VALUE;
-        }
-        return java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600L + minute * 60L + second;
+    private static long parseUtcSeconds(String s) {
+        return s.length() == 20 ? parseUtcSeconds(s.getBytes(StandardCharsets.ISO_8859_1), 0) : Long.MIN_VALUE;
     }
 
-    private static int digits(CharSequence s, int from, int n) {
+    /** The same, from the 20 bytes at {@code from}. */
+    private static long parseUtcSeconds(byte[] b, int from) {
+        if (b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T' || b[from + 13] != ':'
+                || b[from + 16] != ':' || b[from + 19] != 'Z') {
+            return Long.MIN_VALUE;
+        }
+        int year = digits(b, from, 4);
+        int month = digits(b, from + 5, 2);
+        int day = digits(b, from + 8, 2);
+        int hour = digits(b, from + 11, 2);
+        int minute = digits(b, from + 14, 2);
+        int second = digits(b, from + 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > monthLength(year, month)
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return Long.MIN_VALUE;
+        }
+        return epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
+    }
+
+    private static int digits(byte[] b, int from, int n) {
         int v = 0;
         for (int i = from; i < from + n; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
+            int c = b[i] - '0';
+            if (c < 0 || c > 9) {
                 return -1;
             }
-            v = v * 10 + (c - '0');
+            v = v * 10 + c;
         }
         return v;
+    }
+
+    private static int monthLength(int year, int month) {
+        if (month == 2) {
+            boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            return leap ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /** Days from 1970-01-01 in the proleptic Gregorian calendar, counting years from March so leap days come last. */
+    private static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468L;
     }
 
     /**
