@@ -15,7 +15,7 @@ import java.util.Arrays;
 final class MemberCache {
     /** Larger values are built every time: they rarely repeat, and would crowd out the ones that do. */
     static final int MAX_BYTES = 1024;
-    private static final int SLOTS = 256;
+    private static final int SLOTS = 1024;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[][] keys = new byte[SLOTS][];
