@@ -93,9 +93,9 @@ public final class CloudTrailEvent {
             int at = index.has(time.index) ? index.start(time.index) : -1;
             byte[] json = index.json;
             if (at >= 0 && at + 21 < json.length && json[at] == '"' && json[at + 21] == '"') {
-                long seconds = parseUtcSeconds(json, at + 1);
-                if (seconds != Long.MIN_VALUE) {
-                    timeNanos = seconds * 1_000_000_000L;
+                long nanos = toNanos(parseUtcSeconds(json, at + 1));
+                if (nanos != Long.MIN_VALUE) {
+                    timeNanos = nanos;
                     return this;
                 }
             }
@@ -103,11 +103,6 @@ public final class CloudTrailEvent {
         String t = text("eventTime");
         if (t == null) {
             throw new IllegalArgumentException("record has no eventTime");
-        }
-        long seconds = parseUtcSeconds(t);
-        if (seconds != Long.MIN_VALUE) {
-            timeNanos = seconds * 1_000_000_000L;
-            return this;
         }
         Long nanos = parseTime(t);
         if (nanos == null) {
@@ -119,9 +114,9 @@ public final class CloudTrailEvent {
 
     /** RFC 3339 time to nanoseconds since the epoch, or null when it does not parse. */
     public static Long parseTime(String text) {
-        long fast = parseUtcSeconds(text);
+        long fast = toNanos(parseUtcSeconds(text));
         if (fast != Long.MIN_VALUE) {
-            return fast * 1_000_000_000L;
+            return fast;
         }
         try {
             OffsetDateTime t = OffsetDateTime.parse(text);
@@ -137,6 +132,18 @@ public final class CloudTrailEvent {
      */
     private static long parseUtcSeconds(String s) {
         return s.length() == 20 ? parseUtcSeconds(s.getBytes(StandardCharsets.ISO_8859_1), 0) : Long.MIN_VALUE;
+    }
+
+    /**
+     * Seconds to nanoseconds; {@code Long.MIN_VALUE} when there are none or they do not fit in a long (before 1677
+     * or after 2262), which the general parser then refuses as well.
+     */
+    private static long toNanos(long seconds) {
+        if (seconds == Long.MIN_VALUE || seconds > Long.MAX_VALUE / 1_000_000_000L
+                || seconds < Long.MIN_VALUE / 1_000_000_000L) {
+            return Long.MIN_VALUE;
+        }
+        return seconds * 1_000_000_000L;
     }
 
     /** The same, from the 20 bytes at {@code from}. */
