@@ -89,10 +89,11 @@ final class ProjectionScanner {
                     s.expect(':');
                     s.ws();
                     int child = root.childIndex(json, keyStart, keyEnd - keyStart);
-                    if (child >= 0) {
-                        t.add(child, s.i);
-                    }
+                    int valueStart = s.i;
                     s.skipValue();
+                    if (child >= 0) {
+                        t.add(child, valueStart, s.i);
+                    }
                     s.ws();
                     if (json[s.i] == ',') {
                         s.i++;
@@ -116,19 +117,12 @@ final class ProjectionScanner {
 
     /** The value at {@code at}, with only what {@code wanted} names built when it is an object. */
     /**
-     * The value at {@code at}, with only what {@code wanted} names built when it is an object; taken from
+     * The value in {@code [at, end)}, with only what {@code wanted} names built when it is an object; taken from
      * {@code cache} when the same bytes came before.
      */
-    static JsonNode valueAt(ProjectionScanner s, int at, Projection.Member wanted, MemberCache cache)
+    static JsonNode valueAt(ProjectionScanner s, int at, int end, Projection.Member wanted, MemberCache cache)
             throws Malformed {
         byte[] json = s.b;
-        s.i = at;
-        try {
-            s.skipValue();
-        } catch (ArrayIndexOutOfBoundsException e) {
-            throw MALFORMED;
-        }
-        int end = s.i;
         s.i = at;
         if (end - at > MemberCache.MAX_BYTES) {
             return s.build(wanted);

@@ -13,9 +13,12 @@ final class RecordIndex {
     final ProjectionScanner scanner = new ProjectionScanner();
     /** By the member's child index in the projection: 1 + where its value starts, or 0 when absent. */
     private final int[] valueStarts;
+    /** By the member's child index: where its value ends (exclusive), when recorded. */
+    private final int[] valueEnds;
 
     RecordIndex(int wantedNames) {
         this.valueStarts = new int[wantedNames];
+        this.valueEnds = new int[wantedNames];
     }
 
     /** Starts on a new record, with nothing recorded. */
@@ -30,15 +33,16 @@ final class RecordIndex {
         for (int k = 0; k < layout.count(); k++) {
             int child = root.childIndex(json, layout.keyStart(k), layout.keyEnd(k) - layout.keyStart(k));
             if (child >= 0) {
-                add(child, layout.valueStart(k));
+                add(child, layout.valueStart(k), layout.valueEnd(json, k));
             }
         }
         return this;
     }
 
     /** Records a member the projection names; with duplicate keys the last one counts, as in a full parse. */
-    void add(int child, int valueStart) {
+    void add(int child, int valueStart, int valueEnd) {
         valueStarts[child] = valueStart + 1;
+        valueEnds[child] = valueEnd;
     }
 
     boolean has(int child) {
@@ -52,6 +56,6 @@ final class RecordIndex {
 
     /** A recorded member's value, with only what {@code wanted} names built. */
     JsonNode value(int child, Projection.Member wanted, MemberCache cache) throws ProjectionScanner.Malformed {
-        return ProjectionScanner.valueAt(scanner.at(json, 0), valueStarts[child] - 1, wanted, cache);
+        return ProjectionScanner.valueAt(scanner.at(json, 0), valueStarts[child] - 1, valueEnds[child], wanted, cache);
     }
 }

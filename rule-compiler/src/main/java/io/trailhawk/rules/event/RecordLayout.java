@@ -62,6 +62,24 @@ public final class RecordLayout {
         return members[3 * k + 2];
     }
 
+    /**
+     * Where member {@code k}'s value ends (exclusive) in the bytes it was found in: before the separator that
+     * follows it, which is the next member's comma, or the record's closing brace.
+     */
+    int valueEnd(byte[] json, int k) {
+        int i = k + 1 < count() ? keyStart(k + 1) - 2 : json.length - 1;
+        i = skipBackOverSpace(json, i);
+        // Now at the comma before the next key, or at the closing brace.
+        return skipBackOverSpace(json, i - 1) + 1;
+    }
+
+    private static int skipBackOverSpace(byte[] json, int i) {
+        while (json[i] == ' ' || json[i] == '\n' || json[i] == '\r' || json[i] == '\t') {
+            i--;
+        }
+        return i;
+    }
+
     /** Whether the record has a top-level member with this (ASCII) name. */
     public boolean has(byte[] json, String name) {
         return find(json, name) >= 0;

@@ -70,8 +70,11 @@ class RecordLayoutTest {
             JsonNode tree = MAPPER.readTree(json);
             for (int k = 0; k < l.count(); k++) {
                 String key = layoutKeys(l, json).get(k);
-                JsonNode value = MAPPER.readTree(json, l.valueStart(k), json.length - l.valueStart(k) - 1);
-                assertThat(value == null ? null : value.getNodeType()).isEqualTo(tree.get(key).getNodeType());
+                int start = l.valueStart(k);
+                int end = l.valueEnd(json, k);
+                assertThat(MAPPER.readTree(json, start, end - start)).as(key).isEqualTo(tree.get(key));
+                assertThat(json[end - 1]).as("the slice ends with the value's last byte").isNotIn(
+                        (byte) ' ', (byte) '\n', (byte) ',');
             }
             assertThat(l.string(json, "eventTime")).isEqualTo(tree.get("eventTime").textValue());
             assertThat(RecordLayout.of(l.toArray()).count()).isEqualTo(l.count());
