@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.event.CloudTrailRecords;
 import io.trailhawk.rules.event.RecordLayout;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +25,11 @@ public final class CloudTrailDecoder {
     /** Largest payload accepted after gunzip, so a gzip bomb cannot exhaust memory. */
     public static final int MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 
+    private static final byte[] RECORDS = ascii("Records");
+    private static final byte[] MESSAGE_TYPE = ascii("messageType");
+    private static final byte[] DETAIL_TYPE = ascii("detail-type");
+    private static final byte[] EVENT_TIME = ascii("eventTime");
+    private static final byte[] EVENT_TYPE = ascii("eventType");
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -70,14 +76,20 @@ public final class CloudTrailDecoder {
      */
     private static boolean plainRecord(byte[] bytes, String origin, DecodeSink sink) {
         RecordLayout layout = RecordLayout.scan(bytes);
-        String eventTime;
+        String eventTime = null;
         String eventType;
+        long timeInPlace = Long.MIN_VALUE;
         if (layout != null) {
-            if (layout.has(bytes, "Records") || layout.has(bytes, "messageType") || layout.has(bytes, "detail-type")) {
+            if (layout.find(bytes, RECORDS) >= 0 || layout.find(bytes, MESSAGE_TYPE) >= 0
+                    || layout.find(bytes, DETAIL_TYPE) >= 0) {
                 return false;
             }
-            eventTime = layout.string(bytes, "eventTime");
-            eventType = layout.string(bytes, "eventType");
+            int time = layout.find(bytes, EVENT_TIME);
+            timeInPlace = time < 0 ? Long.MIN_VALUE : CloudTrailEvent.parseTimeAt(bytes, layout.valueStart(time));
+            if (timeInPlace == Long.MIN_VALUE) {
+                eventTime = layout.string(bytes, time);
+            }
+            eventType = layout.string(bytes, layout.find(bytes, EVENT_TYPE));
         } else {
             String[] timeAndType = timeAndTypeByParser(bytes);
             if (timeAndType == null) {
@@ -86,7 +98,8 @@ public final class CloudTrailDecoder {
             eventTime = timeAndType[0];
             eventType = timeAndType[1];
         }
-        Long nanos = eventTime == null ? null : io.trailhawk.rules.event.CloudTrailEvent.parseTime(eventTime);
+        Long nanos = timeInPlace != Long.MIN_VALUE ? Long.valueOf(timeInPlace)
+                : eventTime == null ? null : CloudTrailEvent.parseTime(eventTime);
         if (nanos == null || eventType == null || "AwsCloudTrailInsight".equals(eventType)) {
             return false;
         }
@@ -124,6 +137,10 @@ public final class CloudTrailDecoder {
             return null;
         }
         return out;
+    }
+
+    private static byte[] ascii(String name) {
+        return name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** The tree of one record's bytes, as the general path builds it. */

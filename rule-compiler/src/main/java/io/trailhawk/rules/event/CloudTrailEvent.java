@@ -91,13 +91,10 @@ public final class CloudTrailEvent {
             // CloudTrail's own form read from the bytes: no string is made for the common case.
             Projection.Member time = wanted.child("eventTime");
             int at = index.has(time.index) ? index.start(time.index) : -1;
-            byte[] json = index.json;
-            if (at >= 0 && at + 21 < json.length && json[at] == '"' && json[at + 21] == '"') {
-                long nanos = toNanos(parseUtcSeconds(json, at + 1));
-                if (nanos != Long.MIN_VALUE) {
-                    timeNanos = nanos;
-                    return this;
-                }
+            long nanos = at < 0 ? Long.MIN_VALUE : parseTimeAt(index.json, at);
+            if (nanos != Long.MIN_VALUE) {
+                timeNanos = nanos;
+                return this;
             }
         }
         String t = text("eventTime");
@@ -110,6 +107,18 @@ public final class CloudTrailEvent {
         }
         timeNanos = nanos;
         return this;
+    }
+
+    /**
+     * The time of the JSON value at {@code at} when it is a string in CloudTrail's own form
+     * ({@code "YYYY-MM-DDTHH:MM:SSZ"}), read in place; otherwise {@code Long.MIN_VALUE}, and the caller parses its
+     * text with {@link #parseTime}.
+     */
+    public static long parseTimeAt(byte[] json, int at) {
+        if (at + 21 >= json.length || json[at] != '"' || json[at + 21] != '"') {
+            return Long.MIN_VALUE;
+        }
+        return toNanos(parseUtcSeconds(json, at + 1));
     }
 
     /** RFC 3339 time to nanoseconds since the epoch, or null when it does not parse. */

@@ -58,10 +58,6 @@ public final class RecordLayout {
         return members[3 * k + 1];
     }
 
-    int valueStart(int k) {
-        return members[3 * k + 2];
-    }
-
     /**
      * Where member {@code k}'s value ends (exclusive) in the bytes it was found in: before the separator that
      * follows it, which is the next member's comma, or the record's closing brace.
@@ -80,17 +76,27 @@ public final class RecordLayout {
         return i;
     }
 
-    /** Whether the record has a top-level member with this (ASCII) name. */
-    public boolean has(byte[] json, String name) {
-        return find(json, name) >= 0;
+    /**
+     * The member with this name (its UTF-8 bytes), or -1; the last one counts when a key repeats, as in a full
+     * parse.
+     */
+    public int find(byte[] json, byte[] name) {
+        for (int k = count() - 1; k >= 0; k--) {
+            if (keyEnd(k) - keyStart(k) == name.length
+                    && Arrays.equals(json, keyStart(k), keyEnd(k), name, 0, name.length)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
-    /**
-     * The text of a top-level string member, or null when it is absent or not a string; the last one counts when a
-     * key repeats, as in a full parse.
-     */
-    public String string(byte[] json, String name) {
-        int k = find(json, name);
+    /** Where member {@code k}'s value starts. */
+    public int valueStart(int k) {
+        return members[3 * k + 2];
+    }
+
+    /** The text of member {@code k} when its value is a string, else null. */
+    public String string(byte[] json, int k) {
         if (k < 0 || json[valueStart(k)] != '"') {
             return null;
         }
@@ -108,16 +114,6 @@ public final class RecordLayout {
             return ProjectionScanner.decodeString(json, start, end);
         }
         return new String(json, start, end - start, StandardCharsets.ISO_8859_1);
-    }
-
-    private int find(byte[] json, String name) {
-        byte[] key = name.getBytes(StandardCharsets.UTF_8);
-        for (int k = count() - 1; k >= 0; k--) {
-            if (Arrays.equals(json, keyStart(k), keyEnd(k), key, 0, key.length)) {
-                return k;
-            }
-        }
-        return -1;
     }
 
     /** The layout of a valid JSON object, or null when the input is not one this scan settles (see above). */
