@@ -64,14 +64,10 @@ public final class CloudTrailEvent {
      * (escaped keys, anything that is not one JSON object) is parsed by Jackson, which rejects what is invalid.
      * Inside members that no rule reads, nothing is checked: records reach here from the decoder, which has.
      *
-     * <p>The event is reused: it stays valid until this thread's next read through the same projection. Evaluate
-     * it, keep what the alerts need, and let it go.
+     * <p>{@code layout}, when the decoder found it (else null), says where the members are, so they are not
+     * searched for. The event is reused: it stays valid until this thread's next read through the same projection.
+     * Evaluate it, keep what the alerts need, and let it go.
      */
-    public static CloudTrailEvent read(byte[] json, Projection projection, long number) throws IOException {
-        return read(json, null, projection, number);
-    }
-
-    /** The same, with the record's layout when it is known (else null), so that its members are not searched for. */
     public static CloudTrailEvent read(byte[] json, RecordLayout layout, Projection projection, long number)
             throws IOException {
         if (projection.root() != null) {
