@@ -115,28 +115,19 @@ public class EvaluationBenchmark {
     /** (d) Trailhawk compiled, bytes to alerts, default ruleset. */
     @Benchmark
     public void d_compiled(Blackhole bh) throws IOException {
-        long n = 0;
-        for (byte[] r : records) {
-            bh.consume(rules.evaluate(r, ++n));
-        }
+        evaluateAll(rules, bh);
     }
 
     /** (e) The same with 1,000 rules: the default set plus generated ones, 10% without an event-name constraint. */
     @Benchmark
     public void e_compiled1000(Blackhole bh) throws IOException {
-        long n = 0;
-        for (byte[] r : records) {
-            bh.consume(rules1000.evaluate(r, ++n));
-        }
+        evaluateAll(rules1000, bh);
     }
 
     /** (e2) As (e), but the 87 rules without an event name require only a substring of the user agent and a prefix. */
     @Benchmark
     public void e2_compiled1000Substrings(Blackhole bh) throws IOException {
-        long n = 0;
-        for (byte[] r : records) {
-            bh.consume(rules1000Substrings.evaluate(r, ++n));
-        }
+        evaluateAll(rules1000Substrings, bh);
     }
 
     /**
@@ -148,6 +139,13 @@ public class EvaluationBenchmark {
         long n = 0;
         for (int k = 0; k < RECORDS; k++) {
             bh.consume(rules.evaluate(quiet[k % quiet.length], ++n));
+        }
+    }
+
+    private void evaluateAll(CompiledRuleset ruleset, Blackhole bh) throws IOException {
+        long n = 0;
+        for (byte[] r : records) {
+            bh.consume(ruleset.evaluate(r, ++n));
         }
     }
 }

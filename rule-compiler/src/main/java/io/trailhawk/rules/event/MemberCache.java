@@ -1,9 +1,6 @@
 package io.trailhawk.rules.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -16,7 +13,6 @@ final class MemberCache {
     /** Larger values are built every time: they rarely repeat, and would crowd out the ones that do. */
     static final int MAX_BYTES = 1024;
     private static final int SLOTS = 1024;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[][] keys = new byte[SLOTS][];
     private final int[] children = new int[SLOTS];
@@ -43,7 +39,7 @@ final class MemberCache {
         long h = child * 0x9E3779B97F4A7C15L + (end - start);
         int i = start;
         for (; i + 8 <= end; i += 8) {
-            h = Long.rotateLeft(h ^ (long) LONGS.get(json, i), 29) * 0xBF58476D1CE4E5B9L;
+            h = Long.rotateLeft(h ^ Words.at(json, i), 29) * 0xBF58476D1CE4E5B9L;
         }
         for (; i < end; i++) {
             h = (h ^ json[i]) * 0x94D049BB133111EBL;

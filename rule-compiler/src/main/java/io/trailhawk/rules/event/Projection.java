@@ -154,8 +154,6 @@ public final class Projection {
 
     /** A node of the path trie. Its children are found by their UTF-8 key bytes through a small hash table. */
     static final class Member {
-        private static final java.lang.invoke.VarHandle LONGS =
-                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
         final Map<String, Member> children = new HashMap<>();
         boolean whole;
@@ -217,7 +215,7 @@ public final class Projection {
         /** Up to the first eight bytes of a key, little-endian, zero above its length. */
         private static long head(byte[] b, int from, int len) {
             if (from + 8 <= b.length) {
-                long w = (long) LONGS.get(b, from);
+                long w = Words.at(b, from);
                 return len < 8 ? w & ((1L << (len << 3)) - 1) : w;
             }
             long w = 0;

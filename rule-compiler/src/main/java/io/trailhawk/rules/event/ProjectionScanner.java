@@ -219,7 +219,7 @@ final class ProjectionScanner {
     private String ascii(int start, int end) {
         int k = start;
         for (; k + 8 <= end; k += 8) {
-            if (((long) LONGS.get(b, k) & HIGHS) != 0) {
+            if ((Words.at(b, k) & Words.HIGHS) != 0) {
                 return new String(b, start, end - start, StandardCharsets.UTF_8);
             }
         }
@@ -270,23 +270,6 @@ final class ProjectionScanner {
         }
     }
 
-    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
-
-    /**
-     * A mask with the high bit set in each byte of {@code word} equal to the byte {@code pattern} repeats. Bits
-     * above the lowest one may be false alarms (borrows), so only the lowest is ever used.
-     */
-    private static long matches(long word, long pattern) {
-        long x = word ^ pattern;
-        return (x - ONES) & ~x & HIGHS;
-    }
-
     /**
      * From an opening bracket to just after its closing one. Only quotes and brackets matter here, and most of a
      * nested value is short strings, so each eight-byte word is handled whole: its quotes give, by a running parity,
@@ -297,8 +280,8 @@ final class ProjectionScanner {
         int depth = 0;
         boolean inString = false;
         while (i + 8 <= b.length) {
-            long w = (long) LONGS.get(b, i);
-            if (matches(w, BACKSLASHES) != 0) {
+            long w = Words.at(b, i);
+            if (Words.firstEqual(w, Words.BACKSLASHES) != 0) {
                 if (inString) {
                     skipStringBody();
                     inString = false;
@@ -310,15 +293,15 @@ final class ProjectionScanner {
                 }
                 continue;
             }
-            long q = equal(w, QUOTES);
+            long q = Words.equal(w, Words.QUOTES);
             // Folding away the bits that tell them apart, all four brackets become 0x79, as do y, Y, _ and DEL,
             // which valid JSON has only inside strings; the byte itself then says which it is.
-            long candidates = equal((w | 0x2020202020202020L) & 0xF9F9F9F9F9F9F9F9L, 0x7979797979797979L);
+            long candidates = Words.equal((w | 0x2020202020202020L) & 0xF9F9F9F9F9F9F9F9L, 0x7979797979797979L);
             long inside = q ^ (q << 8);
             inside ^= inside << 16;
             inside ^= inside << 32;
             if (inString) {
-                inside ^= HIGHS;
+                inside ^= Words.HIGHS;
             }
             long brackets = candidates & ~inside;
             while (brackets != 0) {
@@ -356,18 +339,12 @@ final class ProjectionScanner {
         return x == '}' || x == ']' ? depth - 1 : depth;
     }
 
-    /** The high bit set exactly in each byte of {@code word} equal to the byte {@code pattern} repeats. */
-    private static long equal(long word, long pattern) {
-        long x = word ^ pattern;
-        return ~(((x & LOWS) + LOWS) | x | LOWS);
-    }
-
     /** From just after an opening quote to just after the closing one; true when the string holds escapes. */
     private boolean skipStringBody() {
         boolean escaped = false;
         while (i + 8 <= b.length) {
-            long w = (long) LONGS.get(b, i);
-            long m = matches(w, QUOTES) | matches(w, BACKSLASHES);
+            long w = Words.at(b, i);
+            long m = Words.firstEqual(w, Words.QUOTES) | Words.firstEqual(w, Words.BACKSLASHES);
             if (m == 0) {
                 i += 8;
                 continue;

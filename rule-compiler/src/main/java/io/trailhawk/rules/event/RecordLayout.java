@@ -1,8 +1,5 @@
 package io.trailhawk.rules.event;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -16,9 +13,6 @@ import java.util.Arrays;
  * the object. Immutable.
  */
 public final class RecordLayout {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
     private static final int MAX_DEPTH = 64;
     /** Longer numbers are left to the parser, which has its own limits for them. */
     private static final int MAX_NUMBER = 100;
@@ -265,9 +259,9 @@ public final class RecordLayout {
             int escaped = 0;
             while (true) {
                 if (i + 8 <= b.length) {
-                    long w = (long) LONGS.get(b, i);
-                    long m = equal(w, 0x2222222222222222L) | equal(w, 0x5C5C5C5C5C5C5C5CL)
-                            | ((w - 0x2020202020202020L) & ~w & HIGHS) | (w & HIGHS);
+                    long w = Words.at(b, i);
+                    long m = Words.firstEqual(w, Words.QUOTES) | Words.firstEqual(w, Words.BACKSLASHES)
+                            | Words.firstControl(w) | (w & Words.HIGHS);
                     if (m == 0) {
                         i += 8;
                         continue;
@@ -379,11 +373,6 @@ public final class RecordLayout {
                 }
                 i++;
             }
-        }
-
-        private static long equal(long word, long pattern) {
-            long x = word ^ pattern;
-            return (x - ONES) & ~x & HIGHS;
         }
     }
 }
