@@ -4,11 +4,14 @@ import io.trailhawk.rules.compile.CompiledRules;
 import io.trailhawk.rules.compile.RulesetCompiler;
 import io.trailhawk.rules.diag.Diagnostics;
 import io.trailhawk.rules.diag.Issue;
+import io.trailhawk.rules.diag.SourceLocation;
 import io.trailhawk.rules.field.FieldRegistry;
 import io.trailhawk.rules.load.RuleCollector;
 import io.trailhawk.rules.load.RulesFile;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Loads and compiles Falco rules files into a {@link CompiledRuleset}. Files are read in order into one cumulative
@@ -18,11 +21,16 @@ import java.util.Objects;
 public final class RuleCompiler {
     private final Priority minPriority;
     private final RuleMatching matching;
+    /** Room for about 100,000 frames: a condition at the depth limit needs a few per level. */
+    private static final long STACK_BYTES = 16L << 20;
+
+    private final RuleLimits limits;
     private final FieldRegistry registry;
 
     private RuleCompiler(Builder b) {
         this.minPriority = b.minPriority;
         this.matching = b.matching;
+        this.limits = b.limits;
         this.registry = FieldRegistry.standard();
     }
 
@@ -33,8 +41,15 @@ public final class RuleCompiler {
     public static final class Builder {
         private Priority minPriority = Priority.DEBUG;
         private RuleMatching matching = RuleMatching.ALL;
+        private RuleLimits limits = RuleLimits.defaults();
 
         private Builder() {
+        }
+
+        /** Bounds that a ruleset must stay within to be compiled. Default: {@link RuleLimits#defaults()}. */
+        public Builder setLimits(RuleLimits l) {
+            this.limits = Objects.requireNonNull(l);
+            return this;
         }
 
         /** Rules less severe than this are loaded but not evaluated. Default: Debug (everything). */
@@ -53,29 +68,69 @@ public final class RuleCompiler {
         }
     }
 
+    /**
+     * Compiles on a thread of the compiler's own, whose stack fits the deepest condition {@link RuleLimits} admits,
+     * so that the result does not depend on the caller's stack size (a Flink task thread's, say).
+     */
     public CompiledRuleset compile(List<RulesFile> files) throws RuleValidationException {
+        FutureTask<CompiledRuleset> task = new FutureTask<>(() -> compileHere(files));
+        Thread worker = new Thread(null, task, "trailhawk-rule-compiler", STACK_BYTES);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            worker.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compiling rules", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuleValidationException) {
+                throw (RuleValidationException) cause;
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private CompiledRuleset compileHere(List<RulesFile> files) throws RuleValidationException {
         Diagnostics diag = new Diagnostics();
-        RuleCollector collector = new RuleCollector();
-        RulesetCompiler compiler = new RulesetCompiler(registry);
-        for (RulesFile f : files) {
-            collector.read(f, diag);
+        RuleCollector collector = new RuleCollector(limits);
+        RulesetCompiler compiler = new RulesetCompiler(registry, limits);
+        String current = files.isEmpty() ? "<none>" : files.get(0).name();
+        try {
+            for (RulesFile f : files) {
+                current = f.name();
+                collector.read(f, diag);
+                if (diag.hasErrors()) {
+                    throw new RuleValidationException(diag.all());
+                }
+                Diagnostics pass = new Diagnostics();
+                compiler.compile(collector, pass, false);
+                if (pass.hasErrors()) {
+                    pass.errors().forEach(diag::add);
+                    throw new RuleValidationException(diag.all());
+                }
+            }
+            collector.checkPluginRequirements(diag);
+            CompiledRules rules = compiler.compile(collector, diag, true);
             if (diag.hasErrors()) {
                 throw new RuleValidationException(diag.all());
             }
-            Diagnostics pass = new Diagnostics();
-            compiler.compile(collector, pass, false);
-            if (pass.hasErrors()) {
-                pass.errors().forEach(diag::add);
-                throw new RuleValidationException(diag.all());
-            }
-        }
-        collector.checkPluginRequirements(diag);
-        CompiledRules rules = compiler.compile(collector, diag, true);
-        if (diag.hasErrors()) {
+            List<Issue> warnings = diag.warnings();
+            return new CompiledRuleset(rules.rules(), minPriority, matching, collector.lists().size(),
+                    collector.macros().size(), collector.files(), warnings);
+        } catch (StackOverflowError e) {
+            // The limits are meant to make this unreachable; if some shape still slips past them, the caller gets
+            // a rejection it can report instead of an error that takes its thread down.
+            diag.error(SourceLocation.of(current, 1, 1), null, "the ruleset nests too deeply to compile on this "
+                    + "thread's stack");
             throw new RuleValidationException(diag.all());
         }
-        List<Issue> warnings = diag.warnings();
-        return new CompiledRuleset(rules.rules(), minPriority, matching, collector.lists().size(),
-                collector.macros().size(), collector.files(), warnings);
     }
 }

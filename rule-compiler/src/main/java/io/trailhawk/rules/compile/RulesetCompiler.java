@@ -1,5 +1,6 @@
 package io.trailhawk.rules.compile;
 
+import io.trailhawk.rules.RuleLimits;
 import io.trailhawk.rules.diag.Diagnostics;
 import io.trailhawk.rules.field.FieldRegistry;
 import io.trailhawk.rules.load.ExceptionConditions;
@@ -32,20 +33,26 @@ public final class RulesetCompiler {
     static final String K8S_AUDIT_SOURCE = "k8s_audit";
 
     private final FieldRegistry registry;
+    private final RuleLimits limits;
     private final OutputTemplateCompiler outputs;
 
-    public RulesetCompiler(FieldRegistry registry) {
+    public RulesetCompiler(FieldRegistry registry, RuleLimits limits) {
         this.registry = registry;
+        this.limits = limits;
         this.outputs = new OutputTemplateCompiler(registry);
     }
 
     public CompiledRules compile(RuleCollector collected, Diagnostics diag, boolean withWarnings) {
         Diagnostics warnings = withWarnings ? diag : new Diagnostics();
-        ListSubstitution lists = ListSubstitution.of(collected.lists());
+        ListSubstitution lists = ListSubstitution.of(collected.lists(), limits, diag);
         Map<String, ParsedMacro> macros = new HashMap<>();
         for (MacroInfo m : collected.macros()) {
             PositionedText text = lists.substitute(m.condition());
             Expr ast = null;
+            if (tooLong(text, lists, "macro '" + m.name() + "'", diag)) {
+                macros.put(m.name(), new ParsedMacro(m, text, null));
+                continue;
+            }
             try {
                 ast = ConditionParser.parse(text.text());
             } catch (ConditionSyntaxException e) {
@@ -53,11 +60,12 @@ public final class RulesetCompiler {
             }
             macros.put(m.name(), new ParsedMacro(m, text, ast));
         }
+        ExpansionBounds bounds = new ExpansionBounds(macros, limits);
         Set<String> usedMacros = new HashSet<>();
         ConditionCompiler conditions = new ConditionCompiler(registry, macros, diag, usedMacros);
         List<CompiledRule> out = new ArrayList<>();
         for (RuleInfo r : collected.rules()) {
-            CompiledRule c = compileRule(r, lists, macros, conditions, diag, warnings);
+            CompiledRule c = compileRule(r, lists, macros, bounds, conditions, diag, warnings);
             if (c != null) {
                 out.add(c);
             }
@@ -76,7 +84,7 @@ public final class RulesetCompiler {
     }
 
     private CompiledRule compileRule(RuleInfo r, ListSubstitution lists, Map<String, ParsedMacro> macros,
-            ConditionCompiler conditions, Diagnostics diag, Diagnostics warnings) {
+            ExpansionBounds bounds, ConditionCompiler conditions, Diagnostics diag, Diagnostics warnings) {
         String label = "rule '" + r.name() + "'";
         String source = r.source() == null ? CLOUDTRAIL_SOURCE : r.source();
         if (!source.equals(CLOUDTRAIL_SOURCE) && !source.equals(K8S_AUDIT_SOURCE)) {
@@ -84,11 +92,19 @@ public final class RulesetCompiler {
             return null;
         }
         PositionedText text = lists.substitute(ExceptionConditions.apply(r.condition(), r.exceptions()));
+        if (tooLong(text, lists, label, diag)) {
+            return null;
+        }
         Expr ast;
         try {
             ast = ConditionParser.parse(text.text());
         } catch (ConditionSyntaxException e) {
             diag.error(text.locationOf(e.offset()), label, e.getMessage());
+            return null;
+        }
+        String tooBig = bounds.problem(ast);
+        if (tooBig != null) {
+            diag.error(text.start(), label, tooBig);
             return null;
         }
         if (source.equals(K8S_AUDIT_SOURCE)) {
@@ -131,6 +147,15 @@ public final class RulesetCompiler {
                 text.text(),
                 result.reads,
                 MacroExpansion.expand(ast, macros));
+    }
+
+    private static boolean tooLong(PositionedText text, ListSubstitution lists, String label, Diagnostics diag) {
+        if (text.text().length() <= lists.maxChars()) {
+            return false;
+        }
+        diag.error(text.start(), label, "the condition is longer than " + lists.maxChars()
+                + " characters once its lists are substituted");
+        return true;
     }
 
     /** The first field a k8s_audit rule reads that is not {@code jevt.*} or {@code json.*}, or null. */

@@ -1,5 +1,8 @@
 package io.trailhawk.rules.load;
 
+import io.trailhawk.rules.RuleLimits;
+import io.trailhawk.rules.diag.Diagnostics;
+import io.trailhawk.rules.diag.SourceLocation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,13 +22,19 @@ public final class ListSubstitution {
     private final List<String> names = new ArrayList<>();
     private final Map<String, List<String>> items = new HashMap<>();
     private final Set<String> used = new HashSet<>();
+    private final int maxChars;
 
-    private ListSubstitution() {
+    private ListSubstitution(int maxChars) {
+        this.maxChars = maxChars;
     }
 
-    /** Compiles every list: an item naming a list defined before it is replaced by that list's items. */
-    public static ListSubstitution of(Collection<ListInfo> lists) {
-        ListSubstitution s = new ListSubstitution();
+    /**
+     * Compiles every list: an item naming a list defined before it is replaced by that list's items. A list that
+     * would grow past {@link RuleLimits#listItems()} is an error and keeps only the items within the limit, so
+     * lists that double at each level cannot exhaust memory.
+     */
+    public static ListSubstitution of(Collection<ListInfo> lists, RuleLimits limits, Diagnostics diag) {
+        ListSubstitution s = new ListSubstitution(limits.fileChars());
         List<ListInfo> byIndex = new ArrayList<>(lists);
         byIndex.sort((a, b) -> Integer.compare(a.index(), b.index()));
         Map<String, ListInfo> infos = new HashMap<>();
@@ -36,12 +45,17 @@ public final class ListSubstitution {
             List<String> expanded = new ArrayList<>();
             for (String item : l.items()) {
                 ListInfo ref = infos.get(item);
-                if (ref != null && ref != l && ref.index() < l.visibility() && s.items.containsKey(item)) {
-                    expanded.addAll(s.items.get(item));
+                boolean named = ref != null && ref != l && ref.index() < l.visibility() && s.items.containsKey(item);
+                List<String> add = named ? s.items.get(item) : List.of(item);
+                if (named) {
                     s.used.add(item);
-                } else {
-                    expanded.add(item);
                 }
+                if (expanded.size() + add.size() > limits.listItems()) {
+                    diag.error(l.location(), "list '" + l.name() + "'", "the list has more than "
+                            + limits.listItems() + " items once the lists it names are expanded");
+                    break;
+                }
+                expanded.addAll(add);
             }
             s.names.add(l.name());
             s.items.put(l.name(), expanded);
@@ -58,52 +72,110 @@ public final class ListSubstitution {
         return used;
     }
 
+    /** Longest condition text, once lists are substituted, that is compiled. */
+    public int maxChars() {
+        return maxChars;
+    }
+
+    /**
+     * Substitutes every list into the text. Once the text grows past {@link #maxChars()}, substitution stops and
+     * the text is returned as it is, longer than the limit, for the caller to reject.
+     */
     public PositionedText substitute(PositionedText condition) {
         PositionedText cnd = condition;
         for (String name : names) {
+            if (cnd.text().length() > maxChars) {
+                break;
+            }
             cnd = substitute(cnd, name, items.get(name));
         }
         return cnd;
     }
 
+    /** One pass over the text for one list name, building the result once rather than per occurrence. */
     private PositionedText substitute(PositionedText in, String name, List<String> values) {
-        PositionedText cnd = in;
-        String text = cnd.text();
+        String text = in.text();
         int start = text.indexOf(name);
+        if (start < 0) {
+            return in;
+        }
+        String joined = null;
+        StringBuilder out = null;
+        List<SourceLocation> at = null;
+        int copied = 0;
         while (start >= 0) {
             int end = start + name.length();
-            if ((start == 0 || DELIMS.indexOf(text.charAt(start - 1)) >= 0)
-                    && (end >= text.length() || DELIMS.indexOf(text.charAt(end)) >= 0)) {
-                while (start > 0 && BLANKS.indexOf(text.charAt(start - 1)) >= 0) {
-                    start--;
-                }
-                while (end < text.length() && BLANKS.indexOf(text.charAt(end)) >= 0) {
-                    end++;
-                }
-                StringBuilder sub = new StringBuilder();
-                for (String v : values) {
-                    if (sub.length() > 0) {
-                        sub.append(", ");
-                    }
-                    sub.append(ExceptionConditions.quoteItem(v));
-                }
-                if (sub.length() == 0) {
-                    if (start > 0 && text.charAt(start - 1) == ',') {
-                        start--;
-                    } else if (end < text.length() && text.charAt(end) == ',') {
-                        end++;
-                    }
-                }
-                String replacement = (start > 0 ? " " : "") + sub + " ";
-                cnd = cnd.replace(start, end, replacement);
-                text = cnd.text();
-                start += replacement.length();
-                used.add(name);
-                start = text.indexOf(name, start);
+            boolean bounded = (start == 0 || DELIMS.indexOf(text.charAt(start - 1)) >= 0)
+                    && (end >= text.length() || DELIMS.indexOf(text.charAt(end)) >= 0);
+            if (!bounded || start < copied) {
+                start = text.indexOf(name, start + 1);
                 continue;
             }
-            start = text.indexOf(name, start + 1);
+            if (out == null) {
+                out = new StringBuilder(text.length() + 16);
+                at = new ArrayList<>(text.length() + 16);
+                joined = join(values);
+            }
+            while (end < text.length() && BLANKS.indexOf(text.charAt(end)) >= 0) {
+                end++;
+            }
+            // Blanks before the name go, even those the previous replacement ended with, as they would if each
+            // occurrence were replaced in turn.
+            copy(in, copied, start, out, at);
+            SourceLocation here = in.locationOf(start);
+            while (out.length() > 0 && BLANKS.indexOf(out.charAt(out.length() - 1)) >= 0) {
+                here = drop(out, at);
+            }
+            if (joined.isEmpty()) {
+                if (out.length() > 0 && out.charAt(out.length() - 1) == ',') {
+                    here = drop(out, at);
+                } else if (end < text.length() && text.charAt(end) == ',') {
+                    end++;
+                }
+            }
+            String replacement = (out.length() > 0 ? " " : "") + joined + " ";
+            out.append(replacement);
+            for (int i = 0; i < replacement.length(); i++) {
+                at.add(here);
+            }
+            copied = end;
+            used.add(name);
+            if (out.length() > maxChars) {
+                break;
+            }
+            start = text.indexOf(name, end);
         }
-        return cnd;
+        if (out == null) {
+            return in;
+        }
+        copy(in, copied, text.length(), out, at);
+        if (at.isEmpty()) {
+            at.add(in.start());
+        }
+        return PositionedText.of(out.toString(), at.toArray(new SourceLocation[0]));
+    }
+
+    private static void copy(PositionedText in, int from, int to, StringBuilder out, List<SourceLocation> at) {
+        out.append(in.text(), from, to);
+        for (int i = from; i < to; i++) {
+            at.add(in.locationOf(i));
+        }
+    }
+
+    /** Removes the last character; returns where it came from. */
+    private static SourceLocation drop(StringBuilder out, List<SourceLocation> at) {
+        out.setLength(out.length() - 1);
+        return at.remove(at.size() - 1);
+    }
+
+    private static String join(List<String> values) {
+        StringBuilder sub = new StringBuilder();
+        for (String v : values) {
+            if (sub.length() > 0) {
+                sub.append(", ");
+            }
+            sub.append(ExceptionConditions.quoteItem(v));
+        }
+        return sub.toString();
     }
 }

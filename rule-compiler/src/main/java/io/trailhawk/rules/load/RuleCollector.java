@@ -1,5 +1,6 @@
 package io.trailhawk.rules.load;
 
+import io.trailhawk.rules.RuleLimits;
 import io.trailhawk.rules.diag.Diagnostics;
 import io.trailhawk.rules.diag.SourceLocation;
 import java.util.ArrayList;
@@ -25,7 +26,26 @@ public final class RuleCollector {
     private final Map<String, RuleInfo> rules = new LinkedHashMap<>();
     private final List<PluginRequirement> pluginRequirements = new ArrayList<>();
     private final List<String> files = new ArrayList<>();
+    private final RuleLimits limits;
     private int counter;
+    private int items;
+
+    public RuleCollector() {
+        this(RuleLimits.defaults());
+    }
+
+    public RuleCollector(RuleLimits limits) {
+        this.limits = limits;
+    }
+
+    RuleLimits limits() {
+        return limits;
+    }
+
+    /** Counts one more top-level item; false once the ruleset holds more than the limit allows. */
+    boolean countItem() {
+        return ++items <= limits.items();
+    }
 
     /** Reads one file into the collected state. Problems go to {@code diag}. */
     public void read(RulesFile file, Diagnostics diag) {

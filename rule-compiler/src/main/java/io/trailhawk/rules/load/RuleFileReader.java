@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -54,12 +52,14 @@ final class RuleFileReader {
     }
 
     void read() {
-        List<Node> documents = new ArrayList<>();
+        if (file.content().length() > collector.limits().fileChars()) {
+            diag.error(SourceLocation.of(file.name(), 1, 1), null, "the file is larger than "
+                    + collector.limits().fileChars() + " characters");
+            return;
+        }
+        List<Node> documents;
         try {
-            Compose compose = new Compose(LoadSettings.builder().setLabel(file.name()).build());
-            for (Node n : compose.composeAllFromString(file.content())) {
-                documents.add(n);
-            }
+            documents = BoundedYaml.compose(file, collector.limits());
         } catch (MarkedYamlEngineException e) {
             SourceLocation at = e.getProblemMark().map(yaml::at)
                     .orElse(SourceLocation.of(file.name(), 1, 1));
@@ -81,6 +81,11 @@ final class RuleFileReader {
                 if (!(item instanceof MappingNode)) {
                     diag.error(yaml.at(item), null, "rules content is not a YAML list of objects: this item is "
                             + describe(item) + ", not a map");
+                    return;
+                }
+                if (!collector.countItem()) {
+                    diag.error(yaml.at(item), null, "the ruleset has more than " + collector.limits().items()
+                            + " lists, macros and rules");
                     return;
                 }
                 readItem(new Item((MappingNode) item));

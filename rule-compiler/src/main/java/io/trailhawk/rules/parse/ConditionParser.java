@@ -102,7 +102,9 @@ public final class ConditionParser {
     private Expr parseNot() throws ConditionSyntaxException {
         skipBlanks();
         List<Integer> nots = new ArrayList<>();
+        // Each "not" is a level of the tree, as a nested parenthesis is, and counts towards the depth limit.
         while (text.startsWith("not", pos) && pos + 3 < text.length() && isBlank(text.charAt(pos + 3))) {
+            enter();
             nots.add(pos);
             pos += 3;
             skipBlanks();
@@ -123,6 +125,7 @@ public final class ConditionParser {
         for (int i = nots.size() - 1; i >= 0; i--) {
             e = new NotExpr(e, nots.get(i));
         }
+        depth -= nots.size();
         return e;
     }
 
