@@ -87,6 +87,10 @@ public final class RulePublisher implements AutoCloseable {
 
     /** Puts or deletes a file without waiting; returns the record's origin, which its status will name. */
     public String send(String name, String yaml) throws IOException, InterruptedException {
+        String badName = ControlRecordCheck.keyProblem(name.getBytes(StandardCharsets.UTF_8));
+        if (badName != null) {
+            throw new IOException(badName);
+        }
         byte[] value = yaml == null ? null : yaml.getBytes(StandardCharsets.UTF_8);
         ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(controlTopic, name.getBytes(StandardCharsets.UTF_8),
                 value);

@@ -115,7 +115,8 @@ public final class TrailhawkJob {
             }
         }
         Map<String, String> bootstrap = BootstrapRules.load(config.get(TrailhawkOptions.RULES_BOOTSTRAP));
-        RulesetBuilder rules = new RulesetBuilder(bootstrap, config.ruleMatching(), config.minPriority());
+        RulesetBuilder rules = new RulesetBuilder(bootstrap, config.ruleMatching(), config.minPriority(),
+                config.ruleLimits());
         RulesetBuilder.Outcome first = rules.build(Map.of());
         if (!first.activated()) {
             throw new ConfigException(TrailhawkOptions.RULES_BOOTSTRAP.key() + ": the bootstrap rules do not compile: "
@@ -152,7 +153,8 @@ public final class TrailhawkJob {
                 .setTopics(config.get(TrailhawkOptions.TOPIC_CONTROL))
                 .setGroupId(config.jobName() + "-control")
                 .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new ControlRecordDeserializer(config.get(TrailhawkOptions.RULES_SIGNING_KEY)))
+                .setDeserializer(new ControlRecordDeserializer(config.get(TrailhawkOptions.RULES_SIGNING_KEY),
+                        config.ruleLimits().fileChars()))
                 .build();
     }
 }

@@ -199,6 +199,55 @@ class PipelineITCase {
     }
 
     @Test
+    void hostileControlMessages_areEachRefusedWithAStatus_andTheRulesetRunsOn() throws Exception {
+        EmbeddedKafka.Topics t = kafka.createTopics(1);
+        JobID job = flink.submit(config(t));
+        StringBuilder aliases = new StringBuilder("- list: l0\n  items: &a0 [lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int i = 1; i < 12; i++) {
+            String ref = "*a" + (i - 1);
+            aliases.append("- list: l").append(i).append("\n  items: &a").append(i).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(7, ref))).append("]\n");
+        }
+        StringBuilder manyRules = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            manyRules.append("- {rule: r").append(i).append(", desc: d, condition: ct.name = x, output: o, "
+                    + "priority: INFO}\n");
+        }
+        String rule = "- rule: R\n  desc: d\n  output: o\n  priority: INFO\n  condition: ";
+        Map<String, byte[]> none = Map.of();
+        kafka.send(t.control, "big.yaml", new byte[50 * 1024 * 1024], none);
+        kafka.send(t.control, "latin1.yaml", (rule + "ct.user = \"m\u00fcller\"\n")
+                .getBytes(StandardCharsets.ISO_8859_1), none);
+        kafka.send(t.control, "aliases.yaml", aliases.toString());
+        kafka.send(t.control, "deep.yaml", "- rule: R\n  tags: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n");
+        kafka.send(t.control, "nots.yaml", rule + "not ".repeat(10_000) + "ct.name = x\n");
+        kafka.send(t.control, "many.yaml", manyRules.toString());
+        kafka.send(t.control, "regex.yaml", rule + "ct.name regex 'x(?=y)'\n");
+        kafka.send(t.control, "../../etc/passwd", CANARY_RULE);
+        kafka.send(t.control, "zz-canary.yaml", CANARY_RULE);
+
+        List<JsonNode> s = statuses(t, 9);
+        String[] expected = {"control record value is 52428800 bytes", "control record value is not UTF-8",
+            "more than 50 YAML aliases", "YAML nests deeper than 64 levels", "exceeded max depth limit of 1000",
+            "control record value is ", "invalid regular expression 'x(?=y)'", "is not a rule file name"};
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(s.get(i).get("status").asText()).as("status %d", i).isEqualTo("rejected");
+            assertThat(s.get(i).get("version").asLong()).isZero();
+            assertThat(s.get(i).get("errors").get(0).get("message").asText()).contains(expected[i]);
+        }
+        assertThat(s.get(8).get("status").asText()).isEqualTo("activated");
+        assertThat(s.get(8).get("version").asLong()).isEqualTo(1);
+        assertThat(s.get(8).get("files").toString()).isEqualTo("[\"base.yaml\",\"zz-canary.yaml\"]");
+        kafka.send(t.events, null, Events.record("TrailhawkCanary", "h-1"));
+        kafka.send(t.events, null, Events.record("StopLogging", "h-2"));
+        List<String> alerts = kafka.readUntil(t.alerts, WAIT,
+                any(a -> a.contains("canary h-1")).and(any(a -> a.contains("event=h-2"))));
+        assertThat(count(alerts, "canary h-1")).isEqualTo(1);
+        assertThat(flink.cluster().getJobStatus(job).get()).isEqualTo(JobStatus.RUNNING);
+        flink.cancel(job);
+    }
+
+    @Test
     void taskManagerCrash_restoresFromCheckpoint_alertsExactlyOnce_pushedRulesSurvive() throws Exception {
         EmbeddedKafka.Topics t = kafka.createTopics(2);
         JobID job = flink.submit(config(t));

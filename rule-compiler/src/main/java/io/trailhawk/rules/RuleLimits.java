@@ -5,7 +5,8 @@ package io.trailhawk.rules;
  * error instead of exhausting the stack, the heap or the time of the process that compiles it. Every bound is
  * checked before the work it protects, never by catching the failure afterwards.
  */
-public final class RuleLimits {
+public final class RuleLimits implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     public static final int DEFAULT_FILE_CHARS = 4 * 1024 * 1024;
     public static final int DEFAULT_YAML_DEPTH = 64;
     public static final int DEFAULT_YAML_ALIASES = 50;

@@ -1,6 +1,7 @@
 package io.trailhawk.job.config;
 
 import io.trailhawk.rules.Priority;
+import io.trailhawk.rules.RuleLimits;
 import io.trailhawk.rules.RuleMatching;
 import java.io.Serializable;
 import java.time.Duration;
@@ -84,6 +85,7 @@ public final class JobConfig implements Serializable {
         check(problems, this::checkpointInterval);
         check(problems, this::fileMonitorInterval);
         check(problems, this::parallelism);
+        check(problems, this::ruleLimits);
     }
 
     private static void check(List<String> problems, Runnable r) {
@@ -228,19 +230,31 @@ public final class JobConfig implements Serializable {
     }
 
     public Integer parallelism() {
-        String v = get(TrailhawkOptions.PARALLELISM);
-        if (v == null) {
-            return null;
-        }
+        return get(TrailhawkOptions.PARALLELISM) == null ? null : positiveInt(TrailhawkOptions.PARALLELISM);
+    }
+
+    /** The bounds a ruleset must stay within, from the {@code rules.limits.*} keys. */
+    public RuleLimits ruleLimits() {
+        return RuleLimits.defaults()
+                .withFileChars(positiveInt(TrailhawkOptions.LIMIT_FILE_BYTES))
+                .withYamlDepth(positiveInt(TrailhawkOptions.LIMIT_YAML_DEPTH))
+                .withYamlAliases(positiveInt(TrailhawkOptions.LIMIT_YAML_ALIASES))
+                .withItems(positiveInt(TrailhawkOptions.LIMIT_ITEMS))
+                .withListItems(positiveInt(TrailhawkOptions.LIMIT_LIST_ITEMS))
+                .withConditionNodes(positiveInt(TrailhawkOptions.LIMIT_CONDITION_NODES));
+    }
+
+    private int positiveInt(Option o) {
+        String v = get(o);
         try {
-            int p = Integer.parseInt(v.trim());
-            if (p > 0) {
-                return p;
+            int n = Integer.parseInt(v.trim());
+            if (n > 0) {
+                return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConfigException(TrailhawkOptions.PARALLELISM.key() + ": '" + v + "' is not a positive integer");
+        throw new ConfigException(o.key() + ": '" + v + "' is not a positive integer");
     }
 
     /** Every value as given (without defaults), for logging. Secrets are masked. */

@@ -1,6 +1,7 @@
 package io.trailhawk.job.config;
 
 import io.trailhawk.control.ControlTopics;
+import io.trailhawk.rules.RuleLimits;
 import java.util.List;
 
 /**
@@ -67,6 +68,22 @@ public final class TrailhawkOptions {
     public static final Option RULES_MIN_PRIORITY = Option.of("rules.min-priority", "debug",
             "rules less severe than this are not evaluated");
 
+    public static final Option LIMIT_FILE_BYTES = Option.of("rules.limits.file-bytes",
+            String.valueOf(RuleLimits.DEFAULT_FILE_CHARS), "largest rule file accepted, in bytes (control records "
+                    + "over it are refused before they are read)");
+    public static final Option LIMIT_YAML_DEPTH = Option.of("rules.limits.yaml-depth",
+            String.valueOf(RuleLimits.DEFAULT_YAML_DEPTH), "deepest nesting of YAML collections in a rule file");
+    public static final Option LIMIT_YAML_ALIASES = Option.of("rules.limits.yaml-aliases",
+            String.valueOf(RuleLimits.DEFAULT_YAML_ALIASES), "most YAML aliases (*name) in a rule file");
+    public static final Option LIMIT_ITEMS = Option.of("rules.limits.items",
+            String.valueOf(RuleLimits.DEFAULT_ITEMS), "most lists, macros and rules items in the whole ruleset");
+    public static final Option LIMIT_LIST_ITEMS = Option.of("rules.limits.list-items",
+            String.valueOf(RuleLimits.DEFAULT_LIST_ITEMS), "most items in one list once the lists it names are "
+                    + "expanded");
+    public static final Option LIMIT_CONDITION_NODES = Option.of("rules.limits.condition-nodes",
+            String.valueOf(RuleLimits.DEFAULT_CONDITION_NODES), "most nodes in one rule's condition once its macros "
+                    + "are expanded");
+
     public static final Option WATERMARK_OUT_OF_ORDERNESS = Option.of("watermark.out-of-orderness", "5min",
             "how late CloudTrail records may arrive relative to each other");
     public static final Option WATERMARK_IDLENESS = Option.of("watermark.idleness", "1min",
@@ -84,7 +101,8 @@ public final class TrailhawkOptions {
             KINESIS_PROPERTIES, KAFKA_SOURCE_TOPICS, KAFKA_SOURCE_GROUP, KAFKA_SOURCE_OFFSETS, FILE_PATHS,
             FILE_MONITOR_INTERVAL, KAFKA_BOOTSTRAP, KAFKA_PROPERTIES, TOPIC_CONTROL, TOPIC_STATUS, TOPIC_ALERTS,
             TOPIC_DLQ, DELIVERY, TRANSACTIONAL_ID_PREFIX, TRANSACTION_TIMEOUT, RULES_BOOTSTRAP, RULES_SIGNING_KEY,
-            RULES_MATCHING, RULES_MIN_PRIORITY, WATERMARK_OUT_OF_ORDERNESS, WATERMARK_IDLENESS, CHECKPOINT_INTERVAL,
+            RULES_MATCHING, RULES_MIN_PRIORITY, LIMIT_FILE_BYTES, LIMIT_YAML_DEPTH, LIMIT_YAML_ALIASES, LIMIT_ITEMS,
+            LIMIT_LIST_ITEMS, LIMIT_CONDITION_NODES, WATERMARK_OUT_OF_ORDERNESS, WATERMARK_IDLENESS, CHECKPOINT_INTERVAL,
             PARALLELISM, HOSTNAME);
 
     private TrailhawkOptions() {

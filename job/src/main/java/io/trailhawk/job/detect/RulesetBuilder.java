@@ -3,9 +3,11 @@ package io.trailhawk.job.detect;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.Priority;
 import io.trailhawk.rules.RuleCompiler;
+import io.trailhawk.rules.RuleLimits;
 import io.trailhawk.rules.RuleMatching;
 import io.trailhawk.rules.RuleValidationException;
 import io.trailhawk.rules.diag.Issue;
+import io.trailhawk.rules.diag.SourceLocation;
 import io.trailhawk.rules.load.RulesFile;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compiles the effective ruleset: bootstrap files overlaid by control-topic files, ordered by name. A pure function
@@ -23,15 +27,19 @@ import java.util.TreeMap;
  */
 public final class RulesetBuilder implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(RulesetBuilder.class);
 
     private final TreeMap<String, String> bootstrap;
     private final RuleMatching matching;
     private final Priority minPriority;
+    private final RuleLimits limits;
 
-    public RulesetBuilder(Map<String, String> bootstrap, RuleMatching matching, Priority minPriority) {
+    public RulesetBuilder(Map<String, String> bootstrap, RuleMatching matching, Priority minPriority,
+            RuleLimits limits) {
         this.bootstrap = new TreeMap<>(bootstrap);
         this.matching = matching;
         this.minPriority = minPriority;
+        this.limits = limits;
     }
 
     /** The result of one build: a ruleset, or the issues that rejected it. */
@@ -68,11 +76,18 @@ public final class RulesetBuilder implements Serializable {
         List<String> names = new ArrayList<>(effective.keySet());
         String sha = sha256(effective);
         try {
-            CompiledRuleset r = RuleCompiler.builder().setRuleMatching(matching).setMinPriority(minPriority).build()
-                    .compile(files);
+            CompiledRuleset r = RuleCompiler.builder().setRuleMatching(matching).setMinPriority(minPriority)
+                    .setLimits(limits).build().compile(files);
             return new Outcome(r, r.warnings(), names, sha);
         } catch (RuleValidationException e) {
             return new Outcome(null, e.issues(), names, sha);
+        } catch (RuntimeException e) {
+            // A compiler defect must cost one update, not the job: failing here would restart the job into the same
+            // control record, and detection would stay down until someone removed it from the topic.
+            LOG.error("compiling the ruleset failed unexpectedly; the update is rejected", e);
+            String file = names.isEmpty() ? "<none>" : names.get(names.size() - 1);
+            return new Outcome(null, List.of(Issue.error(SourceLocation.of(file, 1, 1), null,
+                    "internal error while compiling the ruleset: " + e)), names, sha);
         }
     }
 

@@ -24,6 +24,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** A real single-node KRaft Kafka broker in this JVM, for tests. */
 public final class EmbeddedKafka implements AutoCloseable {
+    private static final int MAX_RECORD_BYTES = 64 << 20;
+
     private final KafkaClusterTestKit cluster;
 
     private EmbeddedKafka(KafkaClusterTestKit cluster) {
@@ -37,6 +39,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                // Large enough for the hostile control records some tests send.
+                .setConfigProp("message.max.bytes", String.valueOf(MAX_RECORD_BYTES))
+                .setConfigProp("replica.fetch.max.bytes", String.valueOf(MAX_RECORD_BYTES))
                 .build();
         c.format();
         c.startup();
@@ -91,6 +96,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * MAX_RECORD_BYTES);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(topic, null,
