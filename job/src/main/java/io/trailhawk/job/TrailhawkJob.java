@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -43,11 +44,18 @@ public final class TrailhawkJob {
     }
 
     public static void main(String[] args) throws Exception {
-        JobConfig config = ConfigLoader.load(args);
+        run(ConfigLoader.load(args));
+    }
+
+    /**
+     * Builds the job on the environment Flink provides (the context environment of {@code flink run}, the REST
+     * API or Managed Flink, which checks what the program changes in its configuration) and executes it.
+     */
+    public static JobExecutionResult run(JobConfig config) throws Exception {
         LOG.info("configuration{}: {}", config.onManagedFlink() ? " (Managed Flink)" : "", config.describe());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         build(env, config);
-        env.execute(config.jobName());
+        return env.execute(config.jobName());
     }
 
     /** Adds the whole pipeline to {@code env}. Fails at once when the bootstrap rules do not compile. */
@@ -79,7 +87,7 @@ public final class TrailhawkJob {
     public static Streams wire(StreamExecutionEnvironment env, JobConfig config, RulesetBuilder rules,
             DataStream<RawPayload> payloads) {
         SingleOutputStreamOperator<DecodedRecord> decoded = payloads
-                .process(new PayloadDecoder(config.onManagedFlink())).name("decode").uid("decode");
+                .process(new PayloadDecoder(JobMetrics.of(config))).name("decode").uid("decode");
         DataStream<DecodedRecord> events = decoded.assignTimestampsAndWatermarks(
                 WatermarkStrategy.<DecodedRecord>forBoundedOutOfOrderness(config.outOfOrderness())
                         .withTimestampAssigner((r, ts) -> r.eventTimeMillis)
@@ -94,7 +102,7 @@ public final class TrailhawkJob {
         String hostname = config.get(TrailhawkOptions.HOSTNAME) != null ? config.get(TrailhawkOptions.HOSTNAME)
                 : LocalHost.name();
         SingleOutputStreamOperator<AlertRecord> alerts = events.connect(updates)
-                .process(new RuleEvaluator(rules, hostname, config.onManagedFlink())).name("detect").uid("detect");
+                .process(new RuleEvaluator(rules, hostname, JobMetrics.of(config))).name("detect").uid("detect");
         return new Streams(alerts, alerts.getSideOutput(RuleEvaluator.STATUS),
                 decoded.getSideOutput(PayloadDecoder.DEAD_LETTERS));
     }
@@ -102,14 +110,20 @@ public final class TrailhawkJob {
     /**
      * Applies the environment settings the job owns off Managed Flink, and compiles the bootstrap rules once here,
      * so that a broken ruleset stops the submission instead of failing on a TaskManager.
+     *
+     * <p>On Managed Flink the program changes no configuration at all: from Flink 1.19 the service refuses a
+     * program that sets anything outside its allowlist, and it owns checkpointing and parallelism anyway.
      */
     public static RulesetBuilder prepare(StreamExecutionEnvironment env, JobConfig config) throws IOException {
-        // Every operator here emits new objects and keeps none it was given, so chained operators may share them
-        // instead of Flink copying each record's bytes between them.
-        env.getConfig().enableObjectReuse();
         if (!config.onManagedFlink()) {
-            // Managed Flink owns checkpointing and parallelism; elsewhere the job sets them.
-            env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+            // Every operator here emits new objects and keeps none it was given, so chained operators may share
+            // them instead of Flink copying each record's bytes between them.
+            env.getConfig().enableObjectReuse();
+            // The cluster's checkpoint settings stand unless the job is given an interval or the cluster has none.
+            boolean clusterCheckpoints = env.getCheckpointConfig().isCheckpointingEnabled();
+            if (config.isSet(TrailhawkOptions.CHECKPOINT_INTERVAL) || !clusterCheckpoints) {
+                env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+            }
             if (config.parallelism() != null) {
                 env.setParallelism(config.parallelism());
             }

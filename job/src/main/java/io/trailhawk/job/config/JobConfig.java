@@ -86,6 +86,7 @@ public final class JobConfig implements Serializable {
         check(problems, this::fileMonitorInterval);
         check(problems, this::parallelism);
         check(problems, this::ruleLimits);
+        check(problems, this::perRuleMetrics);
     }
 
     private static void check(List<String> problems, Runnable r) {
@@ -112,6 +113,11 @@ public final class JobConfig implements Serializable {
             }
         }
         throw new ConfigException(o.key() + ": '" + v + "' is not one of " + String.join(", ", allowed));
+    }
+
+    /** True when the key was given, not left to its default. */
+    public boolean isSet(Option o) {
+        return values.containsKey(o.key());
     }
 
     /** The value of a key, or its default. */
@@ -231,6 +237,17 @@ public final class JobConfig implements Serializable {
 
     public Integer parallelism() {
         return get(TrailhawkOptions.PARALLELISM) == null ? null : positiveInt(TrailhawkOptions.PARALLELISM);
+    }
+
+    public boolean perRuleMetrics() {
+        String v = get(TrailhawkOptions.METRICS_PER_RULE);
+        if (v == null) {
+            return !managedFlink;
+        }
+        if (v.trim().equalsIgnoreCase("true") || v.trim().equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v.trim());
+        }
+        throw new ConfigException(TrailhawkOptions.METRICS_PER_RULE.key() + ": '" + v + "' is not true or false");
     }
 
     /** The bounds a ruleset must stay within, from the {@code rules.limits.*} keys. */

@@ -90,9 +90,13 @@ public final class TrailhawkOptions {
             "a shard or partition silent for this long stops holding back event time");
 
     public static final Option CHECKPOINT_INTERVAL = Option.of("checkpoint.interval", "10s",
-            "checkpoint interval on plain Flink (Managed Flink sets its own)");
+            "checkpoint interval on plain Flink; without it the cluster's execution.checkpointing.interval "
+                    + "applies, or this default when the cluster sets none (Managed Flink sets its own)");
     public static final Option PARALLELISM = Option.of("parallelism", null,
             "job parallelism on plain Flink (default: the cluster's)");
+    public static final Option METRICS_PER_RULE = Option.of("metrics.per-rule", null,
+            "true or false: export an alerts counter per rule, under rule=<id> (default: true, but false on Managed "
+                    + "Flink, where each is a billed CloudWatch metric)");
     public static final Option HOSTNAME = Option.of("alerts.hostname", null,
             "the hostname field of alerts (default: the TaskManager's host name)");
 
@@ -103,7 +107,7 @@ public final class TrailhawkOptions {
             TOPIC_DLQ, DELIVERY, TRANSACTIONAL_ID_PREFIX, TRANSACTION_TIMEOUT, RULES_BOOTSTRAP, RULES_SIGNING_KEY,
             RULES_MATCHING, RULES_MIN_PRIORITY, LIMIT_FILE_BYTES, LIMIT_YAML_DEPTH, LIMIT_YAML_ALIASES, LIMIT_ITEMS,
             LIMIT_LIST_ITEMS, LIMIT_CONDITION_NODES, WATERMARK_OUT_OF_ORDERNESS, WATERMARK_IDLENESS, CHECKPOINT_INTERVAL,
-            PARALLELISM, HOSTNAME);
+            PARALLELISM, METRICS_PER_RULE, HOSTNAME);
 
     private TrailhawkOptions() {
     }

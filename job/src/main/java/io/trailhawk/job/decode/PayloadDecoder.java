@@ -27,7 +27,7 @@ public final class PayloadDecoder extends ProcessFunction<RawPayload, DecodedRec
         private static final long serialVersionUID = 1L;
     };
 
-    private final boolean managedFlink;
+    private final JobMetrics metrics;
     private transient CloudTrailDecoder decoder;
     private transient ObjectMapper mapper;
     private transient Counter payloads;
@@ -35,19 +35,19 @@ public final class PayloadDecoder extends ProcessFunction<RawPayload, DecodedRec
     private transient Counter skipped;
     private transient Counter failures;
 
-    public PayloadDecoder(boolean managedFlink) {
-        this.managedFlink = managedFlink;
+    public PayloadDecoder(JobMetrics metrics) {
+        this.metrics = metrics;
     }
 
     @Override
     public void open(Configuration parameters) {
         decoder = new CloudTrailDecoder();
         mapper = new ObjectMapper();
-        var metrics = JobMetrics.group(getRuntimeContext(), managedFlink);
-        payloads = metrics.counter("payloadsIn");
-        records = metrics.counter("eventsIn");
-        skipped = metrics.counter("eventsSkipped");
-        failures = metrics.counter("decodeFailures");
+        var group = metrics.group(getRuntimeContext());
+        payloads = group.counter("payloadsIn");
+        records = group.counter("eventsIn");
+        skipped = group.counter("eventsSkipped");
+        failures = group.counter("decodeFailures");
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
 
     private final RulesetBuilder builder;
     private final String hostname;
-    private final boolean managedFlink;
+    private final JobMetrics metrics;
 
     private transient CompiledRuleset active;
     private transient long activeVersion;
@@ -65,13 +65,15 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     private transient Counter evaluationFailures;
     private transient Histogram evaluationNanos;
     private static final int TIMED_EVERY = 16;
-    private transient MetricGroup perRule;
+    private transient MetricGroup metricGroup;
+    /** By rule name; rules whose names share an id share one counter, as one metric can only be registered once. */
     private transient Map<String, Counter> alertsByRule;
+    private transient Map<String, Counter> alertsById;
 
-    public RuleEvaluator(RulesetBuilder builder, String hostname, boolean managedFlink) {
+    public RuleEvaluator(RulesetBuilder builder, String hostname, JobMetrics metrics) {
         this.builder = builder;
         this.hostname = hostname;
-        this.managedFlink = managedFlink;
+        this.metrics = metrics;
     }
 
     @Override
@@ -107,15 +109,16 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     @Override
     public void open(Configuration parameters) {
         alertJson = new AlertJson(hostname);
-        MetricGroup m = JobMetrics.group(getRuntimeContext(), managedFlink);
+        MetricGroup m = metrics.group(getRuntimeContext());
         eventsEvaluated = m.counter("eventsEvaluated");
         alerts = m.counter("alerts");
         rejections = m.counter("rulesetRejections");
         evaluationFailures = m.counter("evaluationFailures");
-        evaluationNanos = m.histogram("evaluationNanos", new DescriptiveStatisticsHistogram(1024));
+        evaluationNanos = new DescriptiveStatisticsHistogram(1024);
+        metrics.histogram(m, "evaluationNanos", evaluationNanos);
         m.gauge("rulesetVersion", () -> activeVersion);
         m.gauge("activeRules", () -> active == null ? 0 : active.activeRuleCount());
-        perRule = m.addGroup("rule");
+        metricGroup = m;
         alertsByRule = new HashMap<>();
     }
 
@@ -138,12 +141,22 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
             out.collect(new AlertRecord(a.rule() + "|" + (a.accountId() == null ? "" : a.accountId()),
                     alertJson.render(a, activeVersion)));
             alerts.inc();
-            alertsByRule.computeIfAbsent(a.rule(), r -> perRule.addGroup(r).counter("alerts")).inc();
+            if (metrics.perRule()) {
+                alertsByRule.computeIfAbsent(a.rule(), this::ruleCounter).inc();
+            }
         }
         eventsEvaluated.inc();
         if (timed) {
             evaluationNanos.update(System.nanoTime() - start);
         }
+    }
+
+    private Counter ruleCounter(String rule) {
+        if (alertsById == null) {
+            alertsById = new HashMap<>();
+        }
+        return alertsById.computeIfAbsent(JobMetrics.ruleId(rule),
+                id -> metricGroup.addGroup(JobMetrics.RULE_GROUP, id).counter("alerts"));
     }
 
     @Override

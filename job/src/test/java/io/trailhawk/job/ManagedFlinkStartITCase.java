@@ -1,0 +1,97 @@
+package io.trailhawk.job;
+
+import static io.trailhawk.job.testing.EmbeddedKafka.any;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trailhawk.job.config.ConfigLoader;
+import io.trailhawk.job.config.JobConfig;
+import io.trailhawk.job.testing.EmbeddedKafka;
+import io.trailhawk.job.testing.Events;
+import io.trailhawk.job.testing.JobRunner;
+import io.trailhawk.job.testing.ManagedFlinkContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.client.program.MutatedConfigurationException;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job started as Managed Flink starts it: configuration from application properties, submitted through a
+ * context environment whose cluster forbids program configuration outside AWS's allowlist, so that Flink's own
+ * check of what the program changed runs before the job is accepted.
+ */
+class ManagedFlinkStartITCase {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private static EmbeddedKafka kafka;
+    private static JobRunner flink;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = EmbeddedKafka.start();
+        flink = JobRunner.start(4);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (flink != null) {
+            flink.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    private static Path applicationProperties(Path dir, EmbeddedKafka.Topics t) throws Exception {
+        String json = "[{\"PropertyGroupId\": \"Trailhawk\", \"PropertyMap\": {"
+                + "\"kafka.bootstrap-servers\": \"" + kafka.bootstrapServers() + "\","
+                + "\"topic.control\": \"" + t.control + "\", \"topic.status\": \"" + t.status + "\","
+                + "\"topic.alerts\": \"" + t.alerts + "\", \"topic.dlq\": \"" + t.dlq + "\","
+                + "\"sink.transactional-id-prefix\": \"tx-" + t.alerts + "\","
+                + "\"rules.bootstrap\": \"" + Path.of("src/test/resources/rules").toAbsolutePath() + "\","
+                + "\"alerts.hostname\": \"managed\"}},"
+                + "{\"PropertyGroupId\": \"source.kafka\", \"PropertyMap\": {\"topics\": \"" + t.events + "\","
+                + "\"group-id\": \"g-" + t.events + "\"}}]";
+        Path file = dir.resolve("application_properties.json");
+        Files.writeString(file, json);
+        return file;
+    }
+
+    @Test
+    void theJobStartsUnderManagedFlinksConfigurationRules_andProcessesEvents(@TempDir Path dir) throws Exception {
+        EmbeddedKafka.Topics t = kafka.createTopics(1);
+        JobConfig config = ConfigLoader.fromApplicationPropertiesFile(applicationProperties(dir, t));
+        assertThat(config.onManagedFlink()).isTrue();
+
+        JobExecutionResult submitted = ManagedFlinkContext.of(flink.cluster()).run(() -> TrailhawkJob.run(config));
+        JobID job = submitted.getJobID();
+        flink.waitFor(job, JobStatus.RUNNING, Duration.ofSeconds(60));
+
+        kafka.send(t.events, null, Events.record("StopLogging", "m-1"));
+        List<String> alerts = kafka.readUntil(t.alerts, WAIT, any(a -> a.contains("event=m-1")));
+        assertThat(alerts).anyMatch(a -> a.contains("\"hostname\":\"managed\""));
+        flink.cancel(job);
+    }
+
+    @Test
+    void aSettingOutsideTheAllowlist_isRefusedAtSubmission(@TempDir Path dir) throws Exception {
+        EmbeddedKafka.Topics t = kafka.createTopics(1);
+        JobConfig config = ConfigLoader.fromApplicationPropertiesFile(applicationProperties(dir, t));
+        // What the job used to do on every Flink: the check must catch it, or the test above proves nothing.
+        assertThatThrownBy(() -> ManagedFlinkContext.of(flink.cluster()).run(() -> {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.getConfig().enableObjectReuse();
+            TrailhawkJob.build(env, config);
+            return env.execute("forbidden");
+        })).isInstanceOf(MutatedConfigurationException.class).hasMessageContaining("pipeline.object-reuse");
+    }
+}
