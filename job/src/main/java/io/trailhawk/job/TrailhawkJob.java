@@ -140,7 +140,8 @@ public final class TrailhawkJob {
         return rules;
     }
 
-    private static DataStream<RawPayload> payloads(StreamExecutionEnvironment env, JobConfig config) {
+    /** Every configured source, as one stream of payloads. */
+    public static DataStream<RawPayload> payloads(StreamExecutionEnvironment env, JobConfig config) {
         List<DataStream<RawPayload>> sources = new ArrayList<>();
         if (!config.kinesisStreams().isEmpty()) {
             sources.add(env.addSource(KinesisEventSource.create(config)).name("kinesis").uid("source-kinesis"));
