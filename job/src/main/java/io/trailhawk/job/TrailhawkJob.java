@@ -168,7 +168,7 @@ public final class TrailhawkJob {
                 .setTopics(config.get(TrailhawkOptions.TOPIC_CONTROL))
                 .setGroupId(config.jobName() + "-control")
                 .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new ControlRecordDeserializer(config.get(TrailhawkOptions.RULES_SIGNING_KEY),
+                .setDeserializer(new ControlRecordDeserializer(config.signingKey(),
                         config.ruleLimits().fileChars()))
                 .build();
     }

@@ -239,6 +239,24 @@ public final class JobConfig implements Serializable {
         return get(TrailhawkOptions.PARALLELISM) == null ? null : positiveInt(TrailhawkOptions.PARALLELISM);
     }
 
+    /**
+     * The control-topic signing key, from {@code rules.signing-key} or read from Secrets Manager with
+     * {@code rules.signing-key-secret}; null when updates need no signature.
+     */
+    public String signingKey() {
+        String plain = get(TrailhawkOptions.RULES_SIGNING_KEY);
+        String secret = get(TrailhawkOptions.RULES_SIGNING_KEY_SECRET);
+        if (plain != null && secret != null) {
+            throw new ConfigException(TrailhawkOptions.RULES_SIGNING_KEY.key() + " and "
+                    + TrailhawkOptions.RULES_SIGNING_KEY_SECRET.key() + " are both set: give one");
+        }
+        if (secret == null || secret.isBlank()) {
+            return plain;
+        }
+        return SecretsManagerSecret.read(TrailhawkOptions.RULES_SIGNING_KEY_SECRET, secret.trim(),
+                get(TrailhawkOptions.RULES_SIGNING_KEY_SECRET_ENDPOINT));
+    }
+
     public boolean perRuleMetrics() {
         String v = get(TrailhawkOptions.METRICS_PER_RULE);
         if (v == null) {

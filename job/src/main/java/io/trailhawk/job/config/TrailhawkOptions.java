@@ -64,6 +64,11 @@ public final class TrailhawkOptions {
                     + "comma-separated files or directories");
     public static final Option RULES_SIGNING_KEY = Option.of("rules.signing-key", null,
             "when set, control messages must carry a valid trailhawk-signature header (hex HMAC-SHA256)");
+    public static final Option RULES_SIGNING_KEY_SECRET = Option.of("rules.signing-key-secret", null,
+            "instead of rules.signing-key: name or ARN of an AWS Secrets Manager secret whose text is the signing "
+                    + "key, read once when the job starts");
+    public static final Option RULES_SIGNING_KEY_SECRET_ENDPOINT = Option.of("rules.signing-key-secret-endpoint",
+            null, "endpoint override for Secrets Manager (default: the region's endpoint)");
     public static final Option RULES_MATCHING = Option.of("rules.matching", "all", "all or first");
     public static final Option RULES_MIN_PRIORITY = Option.of("rules.min-priority", "debug",
             "rules less severe than this are not evaluated");
@@ -105,6 +110,7 @@ public final class TrailhawkOptions {
             KINESIS_PROPERTIES, KAFKA_SOURCE_TOPICS, KAFKA_SOURCE_GROUP, KAFKA_SOURCE_OFFSETS, FILE_PATHS,
             FILE_MONITOR_INTERVAL, KAFKA_BOOTSTRAP, KAFKA_PROPERTIES, TOPIC_CONTROL, TOPIC_STATUS, TOPIC_ALERTS,
             TOPIC_DLQ, DELIVERY, TRANSACTIONAL_ID_PREFIX, TRANSACTION_TIMEOUT, RULES_BOOTSTRAP, RULES_SIGNING_KEY,
+            RULES_SIGNING_KEY_SECRET, RULES_SIGNING_KEY_SECRET_ENDPOINT,
             RULES_MATCHING, RULES_MIN_PRIORITY, LIMIT_FILE_BYTES, LIMIT_YAML_DEPTH, LIMIT_YAML_ALIASES, LIMIT_ITEMS,
             LIMIT_LIST_ITEMS, LIMIT_CONDITION_NODES, WATERMARK_OUT_OF_ORDERNESS, WATERMARK_IDLENESS, CHECKPOINT_INTERVAL,
             PARALLELISM, METRICS_PER_RULE, HOSTNAME);

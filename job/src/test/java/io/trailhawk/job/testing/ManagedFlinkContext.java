@@ -19,28 +19,21 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
  */
 public final class ManagedFlinkContext {
     /**
-     * The configuration AWS documents as settable by application code on Managed Flink 1.19 and 1.20
-     * ({@code execution.program-config.wildcards}).
+     * The keys AWS documents as the ones application code may still change on Managed Flink 1.19 and 1.20 (the
+     * troubleshooting page on job configuration changes). AWS does not publish the exact wildcard setting; this is
+     * the published list, the strictest reading of it.
      */
     public static final List<String> ALLOWED = List.of(
-            "execution.checkpointing.interval",
-            "execution.checkpointing.mode",
-            "execution.checkpointing.timeout",
-            "execution.checkpointing.min-pause",
-            "execution.checkpointing.max-concurrent-checkpoints",
-            "execution.checkpointing.tolerable-failed-checkpoints",
-            "execution.checkpointing.externalized-checkpoint-retention",
-            "execution.checkpointing.unaligned.enabled",
-            "parallelism.default",
+            "pipeline.auto-watermark-interval",
+            "pipeline.closure-cleaner-level",
             "pipeline.max-parallelism",
             "pipeline.name",
-            "pipeline.auto-watermark-interval",
-            "pipeline.global-job-parameters",
-            "pipeline.jars",
-            "pipeline.classpaths",
-            "execution.attached",
-            "execution.target",
-            "execution.runtime-mode");
+            "pipeline.operator-chaining.chain-operators-with-different-max-parallelism",
+            "pipeline.operator-chaining.enabled",
+            "pipeline.vertex-description-mode",
+            "pipeline.vertex-name-include-index-prefix",
+            "python.execution-mode",
+            "python.operator-chaining.enabled");
 
     private final Configuration cluster;
 
