@@ -23,7 +23,9 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 /**
  * The job on a MiniCluster at a given parallelism, fed the invictus records in an endless loop, alerts discarded.
  * Reports steady-state events/s (from the detect operator's eventsEvaluated metric, start-up excluded) and the
- * latency from pushing a 1,000-rule file to its activation status, p50 and p99 over 20 pushes.
+ * latency from pushing a 1,000-rule file to its activation status, p50 and p99 over 20 pushes. With
+ * {@code --managed-flink both} each parallelism also runs as on Managed Flink: configured as there, so without object
+ * reuse, with the checkpoint interval and parallelism that the service would set applied here instead.
  */
 public final class JobBenchmark {
     private JobBenchmark() {
@@ -38,13 +40,19 @@ public final class JobBenchmark {
         int pushes = Integer.parseInt(a.getOrDefault("pushes", "20"));
         Path rules = Path.of(a.getOrDefault("rules", "rules"));
         List<byte[]> records = Samples.records(Path.of(a.getOrDefault("events", Samples.DEFAULT.toString())));
+        String managed = a.getOrDefault("managed-flink", "no");
         for (String p : a.getOrDefault("parallelism", "1,2").split(",")) {
-            run(Integer.parseInt(p.trim()), seconds, pushes, rules, records);
+            if (!managed.equals("only")) {
+                run(Integer.parseInt(p.trim()), false, seconds, pushes, rules, records);
+            }
+            if (!managed.equals("no")) {
+                run(Integer.parseInt(p.trim()), true, seconds, 0, rules, records);
+            }
         }
     }
 
-    private static void run(int parallelism, int seconds, int pushes, Path rules, List<byte[]> records)
-            throws Exception {
+    private static void run(int parallelism, boolean managedFlink, int seconds, int pushes, Path rules,
+            List<byte[]> records) throws Exception {
         int kafkaPort = 39092 + parallelism;
         try (LocalKafka kafka = LocalKafka.start(kafkaPort); LocalFlink flink = LocalFlink.start(38080 + parallelism, 4)) {
             Map<String, String> c = new HashMap<>();
@@ -53,9 +61,13 @@ public final class JobBenchmark {
             c.put("rules.bootstrap", rules.toAbsolutePath().toString());
             c.put("checkpoint.interval", "10s");
             c.put("parallelism", Integer.toString(parallelism));
-            JobConfig config = JobConfig.of(c, false);
+            JobConfig config = JobConfig.of(c, managedFlink);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             RulesetBuilder builder = TrailhawkJob.prepare(env, config);
+            if (managedFlink) {
+                env.enableCheckpointing(10_000);
+                env.setParallelism(parallelism);
+            }
             byte[][] loop = records.toArray(new byte[0][]);
             TrailhawkJob.Streams s = TrailhawkJob.wire(env, config, builder,
                     env.fromSequence(0, Long.MAX_VALUE).map(new Loop(loop)).name("invictus loop"));
@@ -81,8 +93,9 @@ public final class JobBenchmark {
             long elapsed = System.nanoTime() - t0;
             Map<String, Long> cpu1 = ThreadCpu.byTask();
             double rate = (n1 - n0) / (elapsed / 1e9);
-            System.out.printf("job, parallelism %d: %.0f events/s (steady state over %d s, %d events)%n",
-                    parallelism, rate, seconds, n1 - n0);
+            System.out.printf("job, parallelism %d%s: %.0f events/s (steady state over %d s, %d events)%n",
+                    parallelism, managedFlink ? ", as on Managed Flink (no object reuse)" : "", rate, seconds,
+                    n1 - n0);
             System.out.println("  busiest threads: " + ThreadCpu.busiest(cpu0, cpu1, elapsed, 3));
 
             if (pushes == 0) {

@@ -7,8 +7,9 @@ import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
- * Where the job's own metrics live and what shape they take: {@code trailhawk.<name>} on any Flink, under a
- * {@code kinesisanalytics} group on Managed Flink, the group it exports to CloudWatch. CloudWatch takes counters
+ * Where the job's own metrics live and what shape they take: {@code trailhawk.<name>} on plain Flink; on Managed
+ * Flink under its {@code kinesisanalytics} group, the one it exports to CloudWatch, with the dimension
+ * {@code Program=Trailhawk}. CloudWatch takes counters
  * and gauges but not histograms, and bills each metric name, so there a histogram is exported as two gauges and
  * per-rule metrics are off unless asked for.
  */
@@ -32,7 +33,9 @@ public final class JobMetrics implements Serializable {
 
     public MetricGroup group(RuntimeContext context) {
         MetricGroup root = context.getMetricGroup();
-        return (managedFlink ? root.addGroup("kinesisanalytics") : root).addGroup("trailhawk");
+        // Managed Flink turns key-value groups under its own into CloudWatch dimensions, as in AWS's examples.
+        return managedFlink ? root.addGroup("kinesisanalytics").addGroup("Program", "Trailhawk")
+                : root.addGroup("trailhawk");
     }
 
     public boolean perRule() {

@@ -111,16 +111,4 @@ class DeploymentFilesTest {
             assertThat(ROOT.resolve("flink-conf").resolve(f)).exists();
         }
     }
-
-    @Test
-    void managedFlinkExampleProperties_loadThroughTheJobsConfigurationLoader() throws Exception {
-        JobConfig c = ConfigLoader.fromApplicationPropertiesFile(
-                ROOT.resolve("docs/managed-flink/application-properties.json"));
-        assertThat(c.onManagedFlink()).isTrue();
-        assertThat(c.kinesisStreams()).containsExactly("cloudtrail-eventbridge", "cloudtrail-logs");
-        assertThat(c.kafkaSourceTopics()).containsExactly("cloudtrail-events");
-        assertThat(c.filePaths()).containsExactly("s3://my-cloudtrail-bucket/AWSLogs/");
-        assertThat(c.kafkaClientProperties()).containsEntry("sasl.mechanism", "AWS_MSK_IAM");
-        assertThat(c.delivery()).isEqualTo(JobConfig.Delivery.EXACTLY_ONCE);
-    }
 }
