@@ -79,6 +79,12 @@ class ManagedFlinkStartITCase {
         kafka.send(t.events, null, Events.record("StopLogging", "m-1"));
         List<String> alerts = kafka.readUntil(t.alerts, WAIT, any(a -> a.contains("event=m-1")));
         assertThat(alerts).anyMatch(a -> a.contains("\"hostname\":\"managed\""));
+        // What CloudWatch would receive: gauges for evaluation time, no histogram, no per-rule metrics by default.
+        List<String> metrics = flink.operatorMetrics(job, "detect");
+        assertThat(metrics).anyMatch(m -> m.endsWith("kinesisanalytics.Program.Trailhawk.evaluationNanosP99"))
+                .anyMatch(m -> m.endsWith("kinesisanalytics.Program.Trailhawk.eventsEvaluated"))
+                .noneMatch(m -> m.contains("evaluationNanos_"))
+                .noneMatch(m -> m.contains(".rule."));
         flink.cancel(job);
     }
 

@@ -125,6 +125,10 @@ class PipelineITCase {
         assertThat(dead.stream().map(d -> d.get("reason").asText())).anyMatch(r -> r.contains("malformed JSON"))
                 .anyMatch(r -> r.contains("eventTime is not an RFC 3339 time"))
                 .anyMatch(r -> r.contains("invalid gzip data"));
+        List<String> metrics = flink.operatorMetrics(job, "detect");
+        assertThat(metrics).anyMatch(m -> m.endsWith("trailhawk.rule.TrailStopped.alerts"))
+                .anyMatch(m -> m.endsWith("trailhawk.evaluationNanos_p99"))
+                .anyMatch(m -> m.endsWith("trailhawk.evaluationNanosP99"));
         assertThat(flink.cluster().getJobStatus(job).get()).isEqualTo(JobStatus.RUNNING);
         flink.cancel(job);
     }

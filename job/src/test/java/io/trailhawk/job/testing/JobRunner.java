@@ -2,7 +2,15 @@ package io.trailhawk.job.testing;
 
 import io.trailhawk.job.TrailhawkJob;
 import io.trailhawk.job.config.JobConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -72,6 +80,44 @@ public final class JobRunner implements AutoCloseable {
     public void crashTaskManager() throws Exception {
         cluster.terminateTaskManager(0).get();
         cluster.startTaskManager();
+    }
+
+    /**
+     * The metric names the REST API lists for the first vertex whose name starts with {@code vertexPrefix}, once
+     * the metric fetcher has seen that vertex's {@code eventsEvaluated} (within 60 s).
+     */
+    public List<String> operatorMetrics(JobID job, String vertexPrefix) throws Exception {
+        URI rest = cluster.getRestAddress().get();
+        HttpClient http = HttpClient.newHttpClient();
+        JsonNode vertices = get(http, rest.resolve("/jobs/" + job)).get("vertices");
+        String vertex = null;
+        for (JsonNode v : vertices) {
+            if (v.get("name").asText().startsWith(vertexPrefix)) {
+                vertex = v.get("id").asText();
+                break;
+            }
+        }
+        if (vertex == null) {
+            throw new IllegalStateException("no vertex named " + vertexPrefix + "... in " + vertices);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<String> names = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            names.clear();
+            get(http, rest.resolve("/jobs/" + job + "/vertices/" + vertex + "/metrics"))
+                    .forEach(m -> names.add(m.get("id").asText()));
+            if (names.stream().anyMatch(n -> n.endsWith("eventsEvaluated"))) {
+                return names;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("metrics of " + vertexPrefix + " not reported within 60 s: " + names);
+    }
+
+    private static JsonNode get(HttpClient http, URI uri) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(r.body());
     }
 
     public void cancel(JobID id) throws Exception {
