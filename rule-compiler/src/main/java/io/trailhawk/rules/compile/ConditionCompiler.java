@@ -5,8 +5,8 @@ import io.trailhawk.rules.eval.Checks;
 import io.trailhawk.rules.eval.Logical;
 import io.trailhawk.rules.eval.Predicate;
 import io.trailhawk.rules.eval.StringMatcher;
+import io.trailhawk.rules.eval.Operator;
 import io.trailhawk.rules.eval.StringMatchers;
-import io.trailhawk.rules.eval.Transformers;
 import io.trailhawk.rules.field.Extractor;
 import io.trailhawk.rules.field.FieldRegistry;
 import io.trailhawk.rules.field.FieldType;
@@ -21,7 +21,6 @@ import io.trailhawk.rules.parse.NotExpr;
 import io.trailhawk.rules.parse.ValueAccess;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -34,14 +33,6 @@ import java.util.Set;
  * is kept; every check is type-checked and its right-hand side prepared (sets, globs, RE2 patterns) here, once.
  */
 final class ConditionCompiler {
-    private static final Set<String> STRING_OPS = new HashSet<>(Arrays.asList("=", "!=", "<", "<=", ">", ">=",
-            "contains", "icontains", "startswith", "endswith", "glob", "iglob", "regex", "in", "intersects",
-            "pmatch", "exists"));
-    private static final Set<String> NUMBER_OPS = new HashSet<>(Arrays.asList("=", "!=", "<", "<=", ">", ">=", "in",
-            "intersects", "exists"));
-    private static final Set<String> BOOL_OPS = new HashSet<>(Arrays.asList("=", "!=", "in", "intersects", "exists"));
-    private static final Set<String> LIST_OPS = new HashSet<>(Arrays.asList("in", "intersects", "exists"));
-
     private final FieldRegistry registry;
     private final Map<String, ParsedMacro> macros;
     private final Diagnostics diag;
@@ -243,7 +234,7 @@ final class ConditionCompiler {
             if (c.kind() == Expr.Kind.CHECK) {
                 CheckExpr check = (CheckExpr) c;
                 ValueAccess lhs = check.lhs();
-                if (check.operator().equals("icontains") && check.modifier() == null && check.rhsValue() == null
+                if (check.operator() == Operator.ICONTAINS && check.modifier() == null && check.rhsValue() == null
                         && !lhs.isTransform() && check.values().size() == 1) {
                     needles.computeIfAbsent(lhs.toString(), k -> new ArrayList<>()).add(check.values().get(0));
                     continue;
@@ -257,7 +248,7 @@ final class ConditionCompiler {
             }
             CheckExpr check = (CheckExpr) c;
             List<String> group = needles.get(check.lhs().toString());
-            if (group == null || !check.operator().equals("icontains")) {
+            if (group == null || check.operator() != Operator.ICONTAINS) {
                 continue;
             }
             needles.remove(check.lhs().toString());
@@ -284,7 +275,7 @@ final class ConditionCompiler {
         List<Expr> out = new ArrayList<>();
         for (Expr c : or.children()) {
             if (c.kind() == Expr.Kind.CHECK && ((CheckExpr) c).lhs().toString().equals(lhs)
-                    && ((CheckExpr) c).operator().equals("icontains") && ((CheckExpr) c).modifier() == null
+                    && ((CheckExpr) c).operator() == Operator.ICONTAINS && ((CheckExpr) c).modifier() == null
                     && ((CheckExpr) c).rhsValue() == null && ((CheckExpr) c).values().size() == 1) {
                 out.add(c);
             }
@@ -353,30 +344,28 @@ final class ConditionCompiler {
             }
         }
         Value inner = value(a.inner());
-        FieldType t = Transformers.resultType(a.transformer(), inner.type);
+        FieldType t = a.transformer().resultType(inner.type);
         if (t == null) {
-            throw new CompileError("transformer " + a.transformer() + "() cannot be applied to " + inner.name
+            throw new CompileError("transformer " + a.transformer().spelling() + "() cannot be applied to " + inner.name
                     + " of type " + inner.type.label(), a.offset(), false);
         }
-        return new Value(Transformers.apply(a.transformer(), inner.extractor), t, a.toString());
+        return new Value(a.transformer().apply(inner.extractor), t, a.toString());
     }
 
     private Predicate check(CheckExpr c, PositionedText text) throws CompileError {
         Value lhs = value(c.lhs());
-        String op = c.operator();
-        if (op.equals("bcontains") || op.equals("bstartswith")) {
-            throw new CompileError("operator " + op + " compares byte buffers and cannot be used on " + lhs.name
-                    + " (type " + lhs.type.label() + "): use " + op.substring(1) + " instead", c.operatorOffset(),
-                    false);
+        Operator op = c.operator();
+        if (op == Operator.BCONTAINS || op == Operator.BSTARTSWITH) {
+            throw new CompileError("operator " + op.spelling() + " compares byte buffers and cannot be used on "
+                    + lhs.name + " (type " + lhs.type.label() + "): use " + op.spelling().substring(1) + " instead",
+                    c.operatorOffset(), false);
         }
-        Set<String> allowed = lhs.type == FieldType.STRING ? STRING_OPS
-                : lhs.type == FieldType.UINT64 ? NUMBER_OPS : lhs.type == FieldType.BOOL ? BOOL_OPS : LIST_OPS;
-        if (!allowed.contains(op)) {
-            throw new CompileError("operator " + op + " is not supported on " + lhs.name + " (type "
-                    + lhs.type.label() + "); it supports " + String.join(" ", sorted(allowed)), c.operatorOffset(),
-                    false);
+        if (!op.appliesTo(lhs.type)) {
+            throw new CompileError("operator " + op.spelling() + " is not supported on " + lhs.name + " (type "
+                    + lhs.type.label() + "); it supports " + String.join(" ", supported(lhs.type)),
+                    c.operatorOffset(), false);
         }
-        if (op.equals("exists")) {
+        if (op == Operator.EXISTS) {
             return Checks.exists(lhs.extractor);
         }
         if (c.rhsValue() != null) {
@@ -384,7 +373,7 @@ final class ConditionCompiler {
         }
         if (c.modifier() != null) {
             if (lhs.type != FieldType.STRING) {
-                throw new CompileError("the " + c.modifier() + " modifier needs a string field; " + lhs.name
+                throw new CompileError("the " + c.modifier().spelling() + " modifier needs a string field; " + lhs.name
                         + " is " + lhs.type.label(), c.operatorOffset(), false);
             }
             return Checks.string(lhs.extractor, prepared(c, () -> StringMatchers.modified(op, c.modifier(),
@@ -402,23 +391,19 @@ final class ConditionCompiler {
                 if (c.values().isEmpty()) {
                     return Logical.NEVER;
                 }
-                return Checks.list(lhs.extractor, new HashSet<>(c.values()), op.equals("in"));
+                return Checks.list(lhs.extractor, new HashSet<>(c.values()), op == Operator.IN);
             default:
                 throw new IllegalStateException();
         }
     }
 
     private Predicate stringCheck(CheckExpr c, Value lhs) throws CompileError {
-        String op = c.operator();
-        switch (op) {
-            case "in":
-            case "intersects":
-                return c.values().isEmpty() ? Logical.NEVER : Checks.string(lhs.extractor, StringMatchers.in(c.values()));
-            case "pmatch":
-                return Checks.string(lhs.extractor, StringMatchers.pmatch(c.values()));
-            default:
-                return Checks.string(lhs.extractor, prepared(c, () -> StringMatchers.of(op, c.values().get(0))));
+        Operator op = c.operator();
+        if (op.takesList()) {
+            return c.values().isEmpty() && op != Operator.PMATCH ? Logical.NEVER
+                    : Checks.string(lhs.extractor, op.listMatcher(c.values()));
         }
+        return Checks.string(lhs.extractor, prepared(c, () -> op.matcher(c.values().get(0))));
     }
 
     private Predicate numberCheck(CheckExpr c, Value lhs) throws CompileError {
@@ -426,7 +411,7 @@ final class ConditionCompiler {
         for (String v : c.values()) {
             numbers.add(parseUnsigned(v, lhs.name, c.rhsOffset()));
         }
-        if (c.operator().equals("in") || c.operator().equals("intersects")) {
+        if (c.operator().takesList()) {
             return numbers.isEmpty() ? Logical.NEVER : Checks.numberIn(lhs.extractor, new HashSet<>(numbers));
         }
         return Checks.number(lhs.extractor, c.operator(), numbers.get(0));
@@ -444,13 +429,14 @@ final class ConditionCompiler {
                         c.rhsOffset(), false);
             }
         }
-        return Checks.bool(lhs.extractor, !c.operator().equals("!="), values);
+        return Checks.bool(lhs.extractor, c.operator() != Operator.NE, values);
     }
 
     private Predicate fieldComparison(CheckExpr c, Value lhs) throws CompileError {
-        String op = c.operator();
-        if (op.equals("pmatch") || op.equals("regex")) {
-            throw new CompileError("operator " + op + " cannot compare with another field", c.rhsOffset(), false);
+        Operator op = c.operator();
+        if (!op.comparesFields()) {
+            throw new CompileError("operator " + op.spelling() + " cannot compare with another field", c.rhsOffset(),
+                    false);
         }
         Value rhs = value(c.rhsValue());
         if (rhs.type != lhs.type) {
@@ -498,8 +484,14 @@ final class ConditionCompiler {
         }
     }
 
-    private static List<String> sorted(Set<String> s) {
-        List<String> l = new ArrayList<>(s);
+    /** The spellings of the operators that apply to a type, sorted, for messages. */
+    private static List<String> supported(FieldType type) {
+        List<String> l = new ArrayList<>();
+        for (Operator o : Operator.values()) {
+            if (o.appliesTo(type)) {
+                l.add(o.spelling());
+            }
+        }
         l.sort(null);
         return l;
     }

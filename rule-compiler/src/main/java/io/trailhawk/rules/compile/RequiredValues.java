@@ -1,5 +1,6 @@
 package io.trailhawk.rules.compile;
 
+import io.trailhawk.rules.eval.Operator;
 import io.trailhawk.rules.parse.CheckExpr;
 import io.trailhawk.rules.parse.Expr;
 import io.trailhawk.rules.parse.LogicalExpr;
@@ -101,13 +102,13 @@ final class RequiredValues {
         if (c.rhsValue() != null || !key.test(c.lhs())) {
             return null;
         }
-        String op = c.operator();
-        boolean anyOf = op.equals("=") && "anyof".equals(c.modifier());
-        if ((op.equals("=") && c.modifier() == null) || anyOf || op.equals("in") || op.equals("intersects")) {
+        Operator op = c.operator();
+        boolean anyOf = op == Operator.EQ && c.modifier() == Operator.Modifier.ANYOF;
+        if ((op == Operator.EQ && c.modifier() == null) || anyOf || op == Operator.IN || op == Operator.INTERSECTS) {
             return new LinkedHashSet<>(c.values());
         }
-        if (substrings && c.modifier() == null && (op.equals("contains") || op.equals("icontains")
-                || op.equals("startswith") || op.equals("endswith"))) {
+        if (substrings && c.modifier() == null && (op == Operator.CONTAINS || op == Operator.ICONTAINS
+                || op == Operator.STARTSWITH || op == Operator.ENDSWITH)) {
             return new LinkedHashSet<>(c.values());
         }
         return null;

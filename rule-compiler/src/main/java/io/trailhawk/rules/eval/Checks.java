@@ -22,9 +22,12 @@ public final class Checks {
         return new StringCheck(value, matcher);
     }
 
-    /** A numeric field: {@code op} is one of {@code = != < <= > >=}; comparisons are unsigned. */
-    public static Predicate number(Extractor value, String op, long constant) {
-        return new NumberCheck(value, NumericOp.of(op), constant);
+    /** A numeric field with an ordering operator ({@code = != < <= > >=}); comparisons are unsigned. */
+    public static Predicate number(Extractor value, Operator op, long constant) {
+        if (!op.isOrdering()) {
+            throw new IllegalArgumentException("not an ordering operator: " + op.spelling());
+        }
+        return new NumberCheck(value, op, constant);
     }
 
     public static Predicate numberIn(Extractor value, Set<Long> constants) {
@@ -75,7 +78,7 @@ public final class Checks {
     }
 
     /** {@code lhs op val(rhs)} between two values of the same type. */
-    public static Predicate fields(Extractor lhs, String op, Extractor rhs) {
+    public static Predicate fields(Extractor lhs, Operator op, Extractor rhs) {
         return new FieldComparison(lhs, op, rhs);
     }
 
@@ -97,10 +100,10 @@ public final class Checks {
 
     private static final class NumberCheck implements Predicate {
         private final Extractor value;
-        private final NumericOp op;
+        private final Operator op;
         private final long constant;
 
-        NumberCheck(Extractor value, NumericOp op, long constant) {
+        NumberCheck(Extractor value, Operator op, long constant) {
             this.value = value;
             this.op = op;
             this.constant = constant;

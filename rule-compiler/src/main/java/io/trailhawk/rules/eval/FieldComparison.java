@@ -8,10 +8,10 @@ import java.util.List;
 /** Field-to-field comparison ({@code val()}). Both sides are read from the same event; either missing is false. */
 final class FieldComparison implements Predicate {
     private final Extractor lhs;
-    private final String op;
+    private final Operator op;
     private final Extractor rhs;
 
-    FieldComparison(Extractor lhs, String op, Extractor rhs) {
+    FieldComparison(Extractor lhs, Operator op, Extractor rhs) {
         this.lhs = lhs;
         this.op = op;
         this.rhs = rhs;
@@ -31,37 +31,23 @@ final class FieldComparison implements Predicate {
             return r instanceof List && compareLists((List<?>) l, (List<?>) r);
         }
         if (l instanceof Long && r instanceof Long) {
-            return compareOrdered(Long.compareUnsigned((Long) l, (Long) r));
+            return op.isOrdering() ? op.holds(Long.compareUnsigned((Long) l, (Long) r))
+                    : op.takesList() && l.equals(r);
         }
         if (l instanceof String && r instanceof String) {
-            String a = (String) l;
-            String b = (String) r;
-            switch (op) {
-                case "contains": return a.contains(b);
-                case "icontains": return StringMatchers.asciiLower(a).contains(StringMatchers.asciiLower(b));
-                case "startswith": return a.startsWith(b);
-                case "endswith": return a.endsWith(b);
-                case "glob": return Glob.compile(b, false).matches(a);
-                case "iglob": return Glob.compile(b, true).matches(a);
-                case "in":
-                case "intersects": return a.equals(b);
-                default: return compareOrdered(StringMatchers.compareBytes(a, b));
-            }
+            // The right side changes from event to event, so its matcher is built for each.
+            return op.matcher((String) r).matches((String) l);
         }
-        return (op.equals("=") || op.equals("in") || op.equals("intersects")) ? l.equals(r)
-                : op.equals("!=") && !l.equals(r);
-    }
-
-    private boolean compareOrdered(int cmp) {
-        return NumericOp.of(op).holds(cmp);
+        return (op == Operator.EQ || op == Operator.IN || op == Operator.INTERSECTS) ? l.equals(r)
+                : op == Operator.NE && !l.equals(r);
     }
 
     private boolean compareLists(List<?> l, List<?> r) {
         HashSet<Object> set = new HashSet<>(r);
-        if (op.equals("in")) {
+        if (op == Operator.IN) {
             return !set.isEmpty() && set.containsAll(l);
         }
-        if (op.equals("intersects")) {
+        if (op == Operator.INTERSECTS) {
             for (Object o : l) {
                 if (set.contains(o)) {
                     return true;

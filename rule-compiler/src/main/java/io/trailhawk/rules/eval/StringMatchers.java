@@ -3,86 +3,32 @@ package io.trailhawk.rules.eval;
 import com.google.re2j.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Builds {@link StringMatcher}s with Falco's byte-wise C semantics: {@code strcmp} ordering, {@code strstr},
- * ASCII-only case folding, {@code fnmatch} globs, and RE2 full-match regular expressions (linear time).
+ * The string semantics {@link Operator} builds on, with Falco's byte-wise C meaning: {@code strcmp} ordering,
+ * {@code strstr}, ASCII-only case folding, and RE2 full-match regular expressions (linear time); and the
+ * {@code oneof}/{@code anyof}/{@code allof} modifiers over an operator.
  */
 public final class StringMatchers {
     private StringMatchers() {
     }
 
-    /**
-     * The matcher for {@code op rhs}. Throws {@link IllegalArgumentException} with a readable message for a bad
-     * right-hand side, such as an invalid regular expression.
-     */
-    public static StringMatcher of(String op, String rhs) {
-        switch (op) {
-            case "=":
-                return rhs::equals;
-            case "!=":
-                return v -> !rhs.equals(v);
-            case "<":
-                return v -> compareBytes(v, rhs) < 0;
-            case "<=":
-                return v -> compareBytes(v, rhs) <= 0;
-            case ">":
-                return v -> compareBytes(v, rhs) > 0;
-            case ">=":
-                return v -> compareBytes(v, rhs) >= 0;
-            case "contains":
-                return v -> v.contains(rhs);
-            case "icontains": {
-                String lower = asciiLower(rhs);
-                return v -> indexOfIgnoreAsciiCase(v, lower) >= 0;
-            }
-            case "startswith":
-                return v -> v.startsWith(rhs);
-            case "endswith":
-                return v -> v.endsWith(rhs);
-            case "glob":
-                return Glob.compile(rhs, false);
-            case "iglob":
-                return Glob.compile(rhs, true);
-            case "regex":
-                return regex(rhs);
-            default:
-                throw new IllegalArgumentException("operator " + op + " does not compare strings");
-        }
-    }
-
-    /** {@code in}/{@code intersects} on a single value: set membership. An empty list never matches. */
-    public static StringMatcher in(List<String> values) {
-        Set<String> set = new HashSet<>(values);
-        if (set.isEmpty()) {
-            return v -> false;
-        }
-        return set::contains;
-    }
-
-    /** {@code pmatch}: the value is one of the paths, or below one of them, component by component. */
-    public static StringMatcher pmatch(List<String> paths) {
-        return PathPrefix.of(paths);
-    }
-
     /** {@code op oneof|anyof|allof (values)}: exactly one, at least one, or every value matches. */
-    public static StringMatcher modified(String op, String modifier, List<String> values) {
+    public static StringMatcher modified(Operator op, Operator.Modifier modifier, List<String> values) {
         if (values.isEmpty()) {
             return v -> false;
         }
-        if (op.equals("=") && modifier.equals("anyof")) {
-            return in(values);
+        if (op == Operator.EQ && modifier == Operator.Modifier.ANYOF) {
+            return Operator.IN.listMatcher(values);
         }
         List<StringMatcher> each = new ArrayList<>();
         for (String s : values) {
-            each.add(of(op, s));
+            each.add(op.matcher(s));
         }
         StringMatcher[] ms = each.toArray(new StringMatcher[0]);
         switch (modifier) {
-            case "anyof":
+            case ANYOF:
                 return v -> {
                     for (StringMatcher m : ms) {
                         if (m.matches(v)) {
@@ -91,7 +37,7 @@ public final class StringMatchers {
                     }
                     return false;
                 };
-            case "allof":
+            case ALLOF:
                 return v -> {
                     for (StringMatcher m : ms) {
                         if (!m.matches(v)) {
@@ -100,7 +46,7 @@ public final class StringMatchers {
                     }
                     return true;
                 };
-            case "oneof":
+            case ONEOF:
                 return v -> {
                     int n = 0;
                     for (StringMatcher m : ms) {
@@ -115,7 +61,7 @@ public final class StringMatchers {
         }
     }
 
-    private static StringMatcher regex(String rhs) {
+    static StringMatcher regex(String rhs) {
         Pattern p;
         try {
             p = Pattern.compile(rhs);

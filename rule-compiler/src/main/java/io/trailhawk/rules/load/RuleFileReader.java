@@ -3,6 +3,7 @@ package io.trailhawk.rules.load;
 import io.trailhawk.rules.Priority;
 import io.trailhawk.rules.diag.Diagnostics;
 import io.trailhawk.rules.diag.SourceLocation;
+import io.trailhawk.rules.eval.Operator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -30,12 +31,6 @@ final class RuleFileReader {
     private static final Set<String> RULE_REPLACEABLE = keys("condition", "output", "desc", "priority", "capture",
             "capture_duration", "tags", "exceptions", "enabled", "warn_evttypes", "skip-if-unknown-filter");
     private static final Set<String> RULE_OVERRIDABLE = union(RULE_APPENDABLE, RULE_REPLACEABLE);
-    private static final Set<String> LIST_OPERATORS = keys("in", "intersects", "pmatch");
-    private static final Set<String> EXCEPTION_OPERATORS = keys("=", "==", "!=", "<", "<=", ">", ">=", "contains",
-            "icontains", "startswith", "endswith", "glob", "iglob", "in", "intersects", "pmatch", "bcontains",
-            "bstartswith", "regex");
-    private static final Set<String> MODIFIABLE_OPERATORS = keys("=", "==", "!=", "contains", "icontains",
-            "bcontains", "startswith", "bstartswith", "endswith", "glob", "iglob", "regex");
     private static final java.util.regex.Pattern BARESTR = java.util.regex.Pattern.compile("[^()\"'\\s=,]+");
     private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[a-zA-Z]+[a-zA-Z0-9_]*");
 
@@ -633,7 +628,7 @@ final class RuleFileReader {
         if (compsNode == null) {
             comps = new ArrayList<>();
             for (int i = 0; i < fields.size(); i++) {
-                comps.add(fieldsIsList ? "=" : "in");
+                comps.add((fieldsIsList ? Operator.EQ : Operator.IN).spelling());
             }
         } else if (fieldsIsList != (compsNode instanceof SequenceNode)) {
             diag.error(yaml.at(compsNode), exLabel, fieldsIsList
@@ -685,17 +680,21 @@ final class RuleFileReader {
         return new ExceptionInfo(name, ex.at, fieldsIsList, fields, trimmed, values);
     }
 
+    /** A list operator, or a string operator with a modifier ({@code contains anyof}). */
     static boolean isListOperator(String comp) {
-        if (LIST_OPERATORS.contains(comp)) {
-            return true;
+        Operator op = Operator.bySpelling(comp);
+        if (op != null) {
+            return op.takesList();
         }
         String[] parts = comp.split("\\s+");
-        return parts.length == 2 && MODIFIABLE_OPERATORS.contains(parts[0])
-                && Arrays.asList("oneof", "anyof", "allof").contains(parts[1]);
+        Operator base = parts.length == 2 ? Operator.bySpelling(parts[0]) : null;
+        return base != null && base.takesModifier() && Operator.Modifier.parse(parts[1]) != null;
     }
 
+    /** Any binary operator, or a modified one. */
     private static boolean isExceptionOperator(String comp) {
-        return EXCEPTION_OPERATORS.contains(comp) || isListOperator(comp);
+        Operator op = Operator.bySpelling(comp);
+        return op != null && op != Operator.EXISTS || isListOperator(comp);
     }
 
     private List<Object> readValues(Node n, String label) {

@@ -1,6 +1,5 @@
 package io.trailhawk.rules.output;
 
-import io.trailhawk.rules.eval.Transformers;
 import io.trailhawk.rules.field.Extractor;
 import io.trailhawk.rules.field.FieldRegistry;
 import io.trailhawk.rules.field.FieldType;
@@ -133,9 +132,9 @@ public final class OutputTemplateCompiler {
         if (!a.isTransform()) {
             return registry.resolve(a.field(), a.arg()).type();
         }
-        FieldType t = Transformers.resultType(a.transformer(), type(a.inner()));
+        FieldType t = a.transformer().resultType(type(a.inner()));
         if (t == null) {
-            throw new UnknownFieldException("transformer " + a.transformer() + " cannot take " + a.inner());
+            throw new UnknownFieldException("transformer " + a.transformer().spelling() + " cannot take " + a.inner());
         }
         return t;
     }
@@ -148,7 +147,7 @@ public final class OutputTemplateCompiler {
                 fields.putIfAbsent(f.displayName(), new OutputField(f.displayName(), f.extractor()));
                 return f.extractor();
             }
-            return Transformers.apply(a.transformer(), build(a.inner(), fields, reads));
+            return a.transformer().apply(build(a.inner(), fields, reads));
         } catch (UnknownFieldException e) {
             throw new IllegalStateException("checked by resolvable()", e);
         }

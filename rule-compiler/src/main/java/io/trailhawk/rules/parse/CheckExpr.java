@@ -1,5 +1,6 @@
 package io.trailhawk.rules.parse;
 
+import io.trailhawk.rules.eval.Operator;
 import java.util.Collections;
 import java.util.List;
 
@@ -9,15 +10,15 @@ import java.util.List;
  */
 public final class CheckExpr extends Expr {
     private final ValueAccess lhs;
-    private final String operator;
-    private final String modifier;
+    private final Operator operator;
+    private final Operator.Modifier modifier;
     private final List<String> values;
     private final boolean listLiteral;
     private final ValueAccess rhsValue;
     private final int operatorOffset;
     private final int rhsOffset;
 
-    public CheckExpr(ValueAccess lhs, String operator, String modifier, List<String> values, boolean listLiteral,
+    public CheckExpr(ValueAccess lhs, Operator operator, Operator.Modifier modifier, List<String> values, boolean listLiteral,
             ValueAccess rhsValue, int offset, int operatorOffset, int rhsOffset) {
         super(offset);
         this.lhs = lhs;
@@ -39,13 +40,12 @@ public final class CheckExpr extends Expr {
         return lhs;
     }
 
-    /** The operator as written, with {@code ==} normalised to {@code =}. */
-    public String operator() {
+    public Operator operator() {
         return operator;
     }
 
-    /** {@code oneof}, {@code anyof}, {@code allof}, or null. */
-    public String modifier() {
+    /** The modifier ({@code oneof}, {@code anyof}, {@code allof}), or null. */
+    public Operator.Modifier modifier() {
         return modifier;
     }
 
@@ -72,9 +72,9 @@ public final class CheckExpr extends Expr {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder().append(lhs).append(' ').append(operator);
+        StringBuilder sb = new StringBuilder().append(lhs).append(' ').append(operator.spelling());
         if (modifier != null) {
-            sb.append(' ').append(modifier);
+            sb.append(' ').append(modifier.spelling());
         }
         if (rhsValue != null) {
             sb.append(" val(").append(rhsValue).append(')');

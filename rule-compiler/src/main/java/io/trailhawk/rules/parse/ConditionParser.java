@@ -1,9 +1,13 @@
 package io.trailhawk.rules.parse;
 
+import io.trailhawk.rules.eval.Operator;
+import io.trailhawk.rules.eval.Transformer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,19 +18,24 @@ import java.util.Set;
 public final class ConditionParser {
     public static final int MAX_DEPTH = 1000;
 
-    /** Transformers this engine evaluates. */
-    public static final Set<String> TRANSFORMERS =
-            new HashSet<>(Arrays.asList("tolower", "toupper", "b64", "basename", "len"));
+    /** Operators in the order the parser tries them: within a syntax, longest spelling first. */
+    private static final List<Map.Entry<String, Operator>> SPELLINGS = spellings();
 
+    private static List<Map.Entry<String, Operator>> spellings() {
+        List<Map.Entry<String, Operator>> all = new ArrayList<>();
+        for (Operator o : Operator.values()) {
+            for (String s : o.spellings()) {
+                all.add(Map.entry(s, o));
+            }
+        }
+        all.sort(Comparator.comparing((Map.Entry<String, Operator> e) -> e.getValue().syntax())
+                .thenComparing(e -> -e.getKey().length()));
+        return List.copyOf(all);
+    }
+
+    /** Multi-value transformers of Falco's language that this engine does not evaluate yet. */
     private static final Set<String> UNSUPPORTED_TRANSFORMERS =
             new HashSet<>(Arrays.asList("join", "concat", "getopt"));
-    private static final String[] NUM_OPERATORS = {"<=", "<", ">=", ">"};
-    private static final String[] STR_SYMBOL_OPERATORS = {"==", "=", "!="};
-    private static final String[] STR_WORD_OPERATORS = {
-        "bcontains", "bstartswith", "contains", "endswith", "glob", "icontains", "iglob", "startswith", "regex"
-    };
-    private static final String[] LIST_OPERATORS = {"intersects", "in", "pmatch"};
-    private static final String[] MODIFIERS = {"oneof", "anyof", "allof"};
 
     private final String text;
     private int pos;
@@ -153,13 +162,14 @@ public final class ConditionParser {
     private Expr parseCondition(ValueAccess lhs, int start) throws ConditionSyntaxException {
         skipBlanks();
         int opAt = pos;
-        if (text.startsWith("exists", pos) && !isIdentChar(charAt(pos + 6))) {
-            pos += 6;
-            return new CheckExpr(lhs, "exists", null, null, false, null, start, opAt, pos);
+        Operator op = lexOperator();
+        if (op == null) {
+            throw new ConditionSyntaxException("expected a valid operator after '" + lhs + "'", pos);
         }
-        for (String op : NUM_OPERATORS) {
-            if (text.startsWith(op, pos)) {
-                pos += op.length();
+        switch (op.syntax()) {
+            case UNARY:
+                return new CheckExpr(lhs, op, null, null, false, null, start, opAt, pos);
+            case ORDERING: {
                 skipBlanks();
                 int rhsAt = pos;
                 ValueAccess other = lexRhsValueAccess();
@@ -168,33 +178,30 @@ public final class ConditionParser {
                 }
                 String num = lexNumber();
                 if (num == null) {
-                    throw new ConditionSyntaxException("expected a number after '" + op + "'", pos);
+                    throw new ConditionSyntaxException("expected a number after '" + op.spelling() + "'", pos);
                 }
                 return new CheckExpr(lhs, op, null, List.of(num), false, null, start, opAt, rhsAt);
             }
-        }
-        String strOp = lexStrOperator();
-        if (strOp != null) {
-            skipBlanks();
-            String modifier = lexModifier();
-            int rhsAt = pos;
-            if (modifier != null) {
-                List<String> values = lexListValue();
-                return new CheckExpr(lhs, strOp, modifier, values, true, null, start, opAt, rhsAt);
+            case SYMBOL:
+            case WORD: {
+                skipBlanks();
+                Operator.Modifier modifier = lexModifier();
+                int rhsAt = pos;
+                if (modifier != null) {
+                    List<String> values = lexListValue();
+                    return new CheckExpr(lhs, op, modifier, values, true, null, start, opAt, rhsAt);
+                }
+                ValueAccess other = lexRhsValueAccess();
+                if (other != null) {
+                    return new CheckExpr(lhs, op, null, null, false, other, start, opAt, rhsAt);
+                }
+                String v = lexStrValue();
+                if (v == null) {
+                    throw new ConditionSyntaxException("expected a value after '" + op.spelling() + "'", pos);
+                }
+                return new CheckExpr(lhs, op, null, List.of(v), false, null, start, opAt, rhsAt);
             }
-            ValueAccess other = lexRhsValueAccess();
-            if (other != null) {
-                return new CheckExpr(lhs, strOp, null, null, false, other, start, opAt, rhsAt);
-            }
-            String v = lexStrValue();
-            if (v == null) {
-                throw new ConditionSyntaxException("expected a value after '" + strOp + "'", pos);
-            }
-            return new CheckExpr(lhs, strOp, null, List.of(v), false, null, start, opAt, rhsAt);
-        }
-        for (String op : LIST_OPERATORS) {
-            if (text.startsWith(op, pos)) {
-                pos += op.length();
+            case LIST: {
                 skipBlanks();
                 int rhsAt = pos;
                 ValueAccess other = lexRhsValueAccess();
@@ -204,49 +211,56 @@ public final class ConditionParser {
                 List<String> values = lexListValue();
                 return new CheckExpr(lhs, op, null, values, peekListLiteral(rhsAt), null, start, opAt, rhsAt);
             }
+            default:
+                throw new IllegalStateException();
         }
-        throw new ConditionSyntaxException("expected a valid operator after '" + lhs + "'", pos);
     }
 
     private boolean peekListLiteral(int at) {
         return charAt(at) == '(';
     }
 
-    private String lexStrOperator() {
-        for (String op : STR_SYMBOL_OPERATORS) {
-            if (text.startsWith(op, pos)) {
-                pos += op.length();
-                return op.equals("==") ? "=" : op;
+    /**
+     * The operator at the current position. Words must be followed by a blank ({@code exists} by anything but an
+     * identifier character); symbols and list operators need nothing after them.
+     */
+    private Operator lexOperator() {
+        for (Map.Entry<String, Operator> e : SPELLINGS) {
+            String spelling = e.getKey();
+            if (!text.startsWith(spelling, pos)) {
+                continue;
             }
-        }
-        for (String op : STR_WORD_OPERATORS) {
-            if (text.startsWith(op, pos) && isBlank(charAt(pos + op.length()))) {
-                pos += op.length();
-                return op;
+            char next = charAt(pos + spelling.length());
+            Operator.Syntax syntax = e.getValue().syntax();
+            boolean bounded = syntax == Operator.Syntax.WORD ? isBlank(next)
+                    : syntax != Operator.Syntax.UNARY || !isIdentChar(next);
+            if (bounded) {
+                pos += spelling.length();
+                return e.getValue();
             }
         }
         return null;
     }
 
-    private String lexModifier() {
-        for (String m : MODIFIERS) {
-            if (text.startsWith(m, pos) && isBlank(charAt(pos + m.length()))) {
-                int save = pos;
-                pos += m.length();
-                skipBlanks();
-                if (peek() == '(') {
-                    return m;
-                }
-                int identAt = pos;
-                String ident = lexIdentifier();
-                pos = identAt;
-                if (ident != null && !ident.equals("and") && !ident.equals("or") && !ident.equals("not")) {
-                    return m;
-                }
-                pos = save;
-                return null;
-            }
+    private Operator.Modifier lexModifier() {
+        int save = pos;
+        String word = lexIdentifier();
+        Operator.Modifier m = word == null ? null : Operator.Modifier.parse(word);
+        if (m == null || !isBlank(peek())) {
+            pos = save;
+            return null;
         }
+        skipBlanks();
+        if (peek() == '(') {
+            return m;
+        }
+        int identAt = pos;
+        String ident = lexIdentifier();
+        pos = identAt;
+        if (ident != null && !ident.equals("and") && !ident.equals("or") && !ident.equals("not")) {
+            return m;
+        }
+        pos = save;
         return null;
     }
 
@@ -308,8 +322,9 @@ public final class ConditionParser {
         if (ident == null) {
             return null;
         }
-        if (peek() == '(' && (TRANSFORMERS.contains(ident) || UNSUPPORTED_TRANSFORMERS.contains(ident))) {
-            if (UNSUPPORTED_TRANSFORMERS.contains(ident)) {
+        Transformer transformer = Transformer.bySpelling(ident);
+        if (peek() == '(' && (transformer != null || UNSUPPORTED_TRANSFORMERS.contains(ident))) {
+            if (transformer == null) {
                 throw new ConditionSyntaxException("transformer '" + ident + "' is not supported", start);
             }
             pos++;
@@ -320,7 +335,7 @@ public final class ConditionParser {
             }
             skipBlanks();
             expect(')');
-            return ValueAccess.transform(ident, inner, start);
+            return ValueAccess.transform(transformer, inner, start);
         }
         if (transformersOnly) {
             pos = start;

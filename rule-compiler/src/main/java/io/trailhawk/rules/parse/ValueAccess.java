@@ -1,5 +1,6 @@
 package io.trailhawk.rules.parse;
 
+import io.trailhawk.rules.eval.Transformer;
 import java.util.Objects;
 
 /**
@@ -9,11 +10,11 @@ import java.util.Objects;
 public final class ValueAccess {
     private final String field;
     private final String arg;
-    private final String transformer;
+    private final Transformer transformer;
     private final ValueAccess inner;
     private final int offset;
 
-    private ValueAccess(String field, String arg, String transformer, ValueAccess inner, int offset) {
+    private ValueAccess(String field, String arg, Transformer transformer, ValueAccess inner, int offset) {
         this.field = field;
         this.arg = arg;
         this.transformer = transformer;
@@ -25,7 +26,7 @@ public final class ValueAccess {
         return new ValueAccess(Objects.requireNonNull(name), arg, null, null, offset);
     }
 
-    public static ValueAccess transform(String transformer, ValueAccess inner, int offset) {
+    public static ValueAccess transform(Transformer transformer, ValueAccess inner, int offset) {
         return new ValueAccess(null, null, Objects.requireNonNull(transformer), Objects.requireNonNull(inner), offset);
     }
 
@@ -43,7 +44,7 @@ public final class ValueAccess {
         return arg;
     }
 
-    public String transformer() {
+    public Transformer transformer() {
         return transformer;
     }
 
@@ -67,7 +68,7 @@ public final class ValueAccess {
     @Override
     public String toString() {
         if (isTransform()) {
-            return transformer + "(" + inner + ")";
+            return transformer.spelling() + "(" + inner + ")";
         }
         return arg == null ? field : field + "[" + arg + "]";
     }

@@ -4,8 +4,8 @@ import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.RuleMatching;
 import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.eval.Checks;
+import io.trailhawk.rules.eval.Operator;
 import io.trailhawk.rules.eval.StringMatchers;
-import io.trailhawk.rules.eval.Transformers;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.event.Projection;
 import io.trailhawk.rules.field.Extractor;
@@ -82,8 +82,8 @@ public final class ReferenceEvaluator {
     private boolean check(CheckExpr c, CloudTrailEvent e) {
         Extractor lhsReader = reader(c.lhs());
         Object lhs = lhsReader.extract(e);
-        String op = c.operator();
-        if (op.equals("exists")) {
+        Operator op = c.operator();
+        if (op == Operator.EXISTS) {
             return lhs != null;
         }
         if (lhs == null) {
@@ -98,15 +98,13 @@ public final class ReferenceEvaluator {
         }
         if (lhs instanceof String) {
             String s = (String) lhs;
-            switch (op) {
-                case "in":
-                case "intersects":
-                    return values.contains(s);
-                case "pmatch":
-                    return StringMatchers.pmatch(values).matches(s);
-                default:
-                    return StringMatchers.of(op, values.get(0)).matches(s);
+            if (op == Operator.PMATCH) {
+                return op.listMatcher(values).matches(s);
             }
+            if (op.takesList()) {
+                return values.contains(s);
+            }
+            return op.matcher(values.get(0)).matches(s);
         }
         if (lhs instanceof Long) {
             long v = (Long) lhs;
@@ -115,29 +113,21 @@ public final class ReferenceEvaluator {
                 numbers.add(s.startsWith("0x") || s.startsWith("0X") ? Long.parseUnsignedLong(s.substring(2), 16)
                         : Long.parseUnsignedLong(s.startsWith("+") ? s.substring(1) : s));
             }
-            if (op.equals("in") || op.equals("intersects")) {
+            if (op.takesList()) {
                 return numbers.contains(v);
             }
-            int cmp = Long.compareUnsigned(v, numbers.get(0));
-            switch (op) {
-                case "=": return cmp == 0;
-                case "!=": return cmp != 0;
-                case "<": return cmp < 0;
-                case "<=": return cmp <= 0;
-                case ">": return cmp > 0;
-                default: return cmp >= 0;
-            }
+            return op.holds(Long.compareUnsigned(v, numbers.get(0)));
         }
         if (lhs instanceof Boolean) {
             boolean in = values.contains(lhs.toString());
-            return op.equals("!=") ? !in : in;
+            return op == Operator.NE ? !in : in;
         }
         List<?> list = (List<?>) lhs;
         HashSet<String> set = new HashSet<>(values);
         if (set.isEmpty()) {
             return false;
         }
-        if (op.equals("in")) {
+        if (op == Operator.IN) {
             return set.containsAll(list);
         }
         for (Object o : list) {
@@ -150,7 +140,7 @@ public final class ReferenceEvaluator {
 
     private Extractor reader(ValueAccess a) {
         if (a.isTransform()) {
-            return Transformers.apply(a.transformer(), reader(a.inner()));
+            return a.transformer().apply(reader(a.inner()));
         }
         try {
             return registry.resolve(a.field(), a.arg()).extractor();

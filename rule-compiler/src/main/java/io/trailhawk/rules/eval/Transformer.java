@@ -8,30 +8,56 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** {@code tolower}, {@code toupper}, {@code b64}, {@code basename} and {@code len} over another value. */
-public final class Transformers {
-    private Transformers() {
+/**
+ * Every transformer of the condition language, in one place: its spelling, the types it takes and yields, and
+ * what it does to a value. A transformer of a list applies to each element.
+ */
+public enum Transformer {
+    TOLOWER("tolower"),
+    TOUPPER("toupper"),
+    B64("b64"),
+    BASENAME("basename"),
+    LEN("len");
+
+    private final String spelling;
+
+    Transformer(String spelling) {
+        this.spelling = spelling;
     }
 
-    /** The type a transformer yields for an input type, or null if it does not accept that type. */
-    public static FieldType resultType(String transformer, FieldType input) {
-        if (transformer.equals("len")) {
-            return input == FieldType.STRING || input == FieldType.STRING_LIST ? FieldType.UINT64 : null;
+    public String spelling() {
+        return spelling;
+    }
+
+    /** The transformer spelled {@code word}, or null. */
+    public static Transformer bySpelling(String word) {
+        for (Transformer t : values()) {
+            if (t.spelling.equals(word)) {
+                return t;
+            }
         }
-        return input == FieldType.STRING || input == FieldType.STRING_LIST ? input : null;
+        return null;
     }
 
-    public static Extractor apply(String transformer, Extractor inner) {
-        switch (transformer) {
-            case "tolower":
+    /** The type this yields for an input type, or null if it does not accept that type. */
+    public FieldType resultType(FieldType input) {
+        if (input != FieldType.STRING && input != FieldType.STRING_LIST) {
+            return null;
+        }
+        return this == LEN ? FieldType.UINT64 : input;
+    }
+
+    public Extractor apply(Extractor inner) {
+        switch (this) {
+            case TOLOWER:
                 return map(inner, StringMatchers::asciiLower);
-            case "toupper":
+            case TOUPPER:
                 return map(inner, StringMatchers::asciiUpper);
-            case "b64":
-                return map(inner, Transformers::base64Decode);
-            case "basename":
+            case B64:
+                return map(inner, Transformer::base64Decode);
+            case BASENAME:
                 return map(inner, s -> s.substring(s.lastIndexOf('/') + 1));
-            case "len":
+            case LEN:
                 return e -> {
                     Object v = inner.extract(e);
                     if (v instanceof String) {
@@ -40,7 +66,7 @@ public final class Transformers {
                     return v instanceof List ? (Object) (long) ((List<?>) v).size() : null;
                 };
             default:
-                throw new IllegalArgumentException("unknown transformer " + transformer);
+                throw new IllegalStateException();
         }
     }
 
