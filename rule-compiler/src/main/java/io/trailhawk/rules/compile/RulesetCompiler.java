@@ -29,7 +29,7 @@ import java.util.Set;
  * not repeat them.
  */
 public final class RulesetCompiler {
-    public static final String CLOUDTRAIL_SOURCE = "aws_cloudtrail";
+    public static final String CLOUDTRAIL_SOURCE = RuleInfo.DEFAULT_SOURCE;
     static final String K8S_AUDIT_SOURCE = "k8s_audit";
 
     private final FieldRegistry registry;
@@ -70,6 +70,14 @@ public final class RulesetCompiler {
                 out.add(c);
             }
         }
+        List<ParsedMacro> unused = new ArrayList<>();
+        for (MacroInfo m : collected.macros()) {
+            if (!usedMacros.contains(m.name())) {
+                unused.add(macros.get(m.name()));
+            }
+        }
+        MacroReferences references = new MacroReferences(macros, diag, usedMacros);
+        unused.forEach(references::check);
         for (MacroInfo m : collected.macros()) {
             if (!usedMacros.contains(m.name())) {
                 warnings.warning(m.location(), "macro '" + m.name() + "'", "Macro not referred to by any rule/macro");
@@ -86,7 +94,7 @@ public final class RulesetCompiler {
     private CompiledRule compileRule(RuleInfo r, ListSubstitution lists, Map<String, ParsedMacro> macros,
             ExpansionBounds bounds, ConditionCompiler conditions, Diagnostics diag, Diagnostics warnings) {
         String label = "rule '" + r.name() + "'";
-        String source = r.source() == null ? CLOUDTRAIL_SOURCE : r.source();
+        String source = r.effectiveSource();
         if (!source.equals(CLOUDTRAIL_SOURCE) && !source.equals(K8S_AUDIT_SOURCE)) {
             warnings.warning(r.location(), label, "Unknown source " + source + ", skipping");
             return null;

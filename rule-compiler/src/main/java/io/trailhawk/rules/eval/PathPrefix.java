@@ -20,7 +20,8 @@ final class PathPrefix implements StringMatcher {
     static PathPrefix of(List<String> paths) {
         List<String[]> p = new ArrayList<>();
         for (String path : paths) {
-            String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            // A trailing slash names the same directory; "/" itself becomes the root, a parent of every absolute path.
+            String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
             p.add(trimmed.split("/", -1));
         }
         String[][] prefixes = p.toArray(new String[0][]);

@@ -342,8 +342,12 @@ final class RuleFileReader {
                 : Boolean.FALSE;
         List<String> tags = item.has("tags") ? readStrings(item, "tags", label) : new ArrayList<>();
         List<ExceptionInfo> exceptions = item.has("exceptions") ? readExceptions(item, label, true, null) : List.of();
+        // Only syscall rules use these, but their types are checked all the same, as Falco's reader does.
+        boolean typed = (!item.has("capture") || readBool(item, "capture", label) != null)
+                & (!item.has("warn_evttypes") || readBool(item, "warn_evttypes", label) != null)
+                & (!item.has("capture_duration") || readUnsigned(item, "capture_duration", label) != null);
         if (condition == null || output == null || desc == null || priority == null || enabled == null
-                || skip == null || tags == null || exceptions == null) {
+                || skip == null || tags == null || exceptions == null || !typed) {
             return;
         }
         RuleInfo prev = collector.rule(name);
@@ -357,6 +361,20 @@ final class RuleFileReader {
             collector.nextVisibility();
         }
         r.define(item.at, condition, output.trim(), desc, priority, source, enabled, skip, tags, exceptions);
+    }
+
+    /** An append or override that names a source must name the rule's own. */
+    private boolean sameSource(Item item, RuleInfo prev, String label) {
+        if (!item.has("source")) {
+            return true;
+        }
+        String source = scalar(item.get("source"));
+        if (source != null && source.equals(prev.effectiveSource())) {
+            return true;
+        }
+        diag.error(yaml.at(item.get("source")), label, "Rule has been re-defined with a different source ('"
+                + prev.effectiveSource() + "' before, '" + source + "' now)");
+        return false;
     }
 
     private void readRuleEnableOnly(Item item, String name, String label) {
@@ -389,6 +407,9 @@ final class RuleFileReader {
         RuleInfo prev = collector.rule(name);
         if (prev == null) {
             diag.error(item.at, label, "Rule has 'append' key but no rule by that name already exists");
+            return;
+        }
+        if (!sameSource(item, prev, label)) {
             return;
         }
         PositionedText condition = item.has("condition") ? requireText(item, "condition", label) : null;
@@ -432,6 +453,9 @@ final class RuleFileReader {
                     : "Rule has a replace override but no rule by that name already exists");
             return;
         }
+        if (!sameSource(item, prev, label)) {
+            return;
+        }
         // Read every value first, so that an invalid one leaves the rule untouched.
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : override.entrySet()) {
@@ -460,6 +484,9 @@ final class RuleFileReader {
                 case "warn_evttypes":
                 case "capture":
                     v = readBool(item, key, label);
+                    break;
+                case "capture_duration":
+                    v = readUnsigned(item, key, label);
                     break;
                 default:
                     v = scalar(item.get(key));
@@ -778,6 +805,26 @@ final class RuleFileReader {
             }
         }
         diag.error(yaml.at(n), label, "Value for key '" + key + "' must be true or false, not " + describe(n));
+        return null;
+    }
+
+    private Long readUnsigned(Item item, String key, String label) {
+        Node n = item.get(key);
+        String s = scalar(n);
+        if (s != null) {
+            String t = s.trim();
+            try {
+                if (t.matches("[0-9]+")) {
+                    return Long.parseUnsignedLong(t);
+                }
+                if (t.matches("0[xX][0-9a-fA-F]+")) {
+                    return Long.parseUnsignedLong(t.substring(2), 16);
+                }
+            } catch (NumberFormatException e) {
+                // out of range: reported below
+            }
+        }
+        diag.error(yaml.at(n), label, "Value for key '" + key + "' must be an unsigned integer, not " + describe(n));
         return null;
     }
 

@@ -117,9 +117,17 @@ public final class RuleInfo {
         return priority;
     }
 
-    /** The declared source, or null when the rule did not say (which means {@code aws_cloudtrail}). */
+    /** The source a rule has when it does not declare one. */
+    public static final String DEFAULT_SOURCE = "aws_cloudtrail";
+
+    /** The declared source, or null when the rule did not say (which means {@link #DEFAULT_SOURCE}). */
     public String source() {
         return source;
+    }
+
+    /** The source the rule is evaluated for: the declared one, or {@link #DEFAULT_SOURCE}. */
+    public String effectiveSource() {
+        return source == null ? DEFAULT_SOURCE : source;
     }
 
     public boolean enabled() {

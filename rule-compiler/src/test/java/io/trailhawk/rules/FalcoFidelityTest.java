@@ -1,0 +1,93 @@
+package io.trailhawk.rules;
+
+import static io.trailhawk.rules.RulesetFixture.compile;
+import static io.trailhawk.rules.RulesetFixture.errors;
+import static io.trailhawk.rules.RulesetFixture.matches;
+import static io.trailhawk.rules.RulesetFixture.record;
+import static io.trailhawk.rules.RulesetFixture.warnings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailhawk.rules.event.CloudTrailEvent;
+import org.junit.jupiter.api.Test;
+
+/** Behaviours where an earlier version differed from Falco, each pinned to what Falco does. */
+class FalcoFidelityTest {
+    private static final CloudTrailEvent PATHS = record("\"eventName\":\"PutObject\","
+            + "\"requestParameters\":{\"abs\":\"/etc/passwd\",\"rel\":\"etc/passwd\",\"root\":\"/\"}");
+
+    private static String rule(String name, String condition) {
+        return "- rule: " + name + "\n  desc: d\n  condition: " + condition + "\n  output: o\n  priority: WARNING\n"
+                + "  source: aws_cloudtrail\n";
+    }
+
+    @Test
+    void pmatchWithTheRoot_matchesEveryAbsolutePath_andNoRelativeOne() {
+        assertThat(matches("json.value[/requestParameters/abs] pmatch (/)", PATHS)).isTrue();
+        assertThat(matches("json.value[/requestParameters/root] pmatch (/)", PATHS)).isTrue();
+        assertThat(matches("json.value[/requestParameters/rel] pmatch (/)", PATHS)).isFalse();
+        assertThat(matches("json.value[/requestParameters/abs] pmatch (/etc/)", PATHS)).isTrue();
+        assertThat(matches("json.value[/requestParameters/abs] pmatch (/et)", PATHS)).isFalse();
+    }
+
+    @Test
+    void aMacroNoRuleUses_isStillCompiled_soAnUndefinedReferenceInItIsAnError() {
+        assertThat(errors("a.yaml", "- macro: lonely\n  condition: ct.name = x and nowhere\n" + rule("R", "ct.name = y")))
+                .singleElement().asString().startsWith("a.yaml:2:").contains("macro 'lonely'")
+                .contains("Undefined macro 'nowhere' used in filter.");
+    }
+
+    @Test
+    void aMacroUsedOnlyByAnUnusedMacro_isNotReportedAsUnused() throws Exception {
+        String files = "- macro: inner\n  condition: ct.name = x\n- macro: outer\n  condition: inner\n" + rule("R",
+                "ct.name = y");
+        assertThat(warnings("a.yaml", files)).anyMatch(w -> w.contains("macro 'outer'") && w.contains("Macro not "
+                + "referred to")).noneMatch(w -> w.contains("macro 'inner'"));
+    }
+
+    @Test
+    void anUnusedMacroReferringToALaterMacro_isAnError_asMacroVisibilityGoesBackwardsOnly() {
+        assertThat(errors("a.yaml", "- macro: early\n  condition: late\n- macro: late\n  condition: ct.name = x\n"
+                + rule("R", "ct.name = y"))).singleElement().asString().contains("Undefined macro 'late'");
+    }
+
+    @Test
+    void appendOrOverrideNamingAnotherSource_isRejected() {
+        assertThat(errors("a.yaml", rule("R", "ct.name = x"),
+                "b.yaml", "- rule: R\n  condition: or ct.name = y\n  source: k8s_audit\n  override:\n"
+                        + "    condition: append\n"))
+                .singleElement().asString().startsWith("b.yaml:3:").contains("Rule has been re-defined with a "
+                        + "different source");
+        assertThat(errors("a.yaml", rule("R", "ct.name = x"),
+                "b.yaml", "- rule: R\n  condition: or ct.name = y\n  source: k8s_audit\n  append: true\n"))
+                .singleElement().asString().contains("Rule has been re-defined with a different source");
+    }
+
+    @Test
+    void appendNamingTheRulesOwnSource_orNone_isAccepted() throws Exception {
+        assertThat(compile("a.yaml", rule("R", "ct.name = x"), "b.yaml",
+                "- rule: R\n  condition: or ct.name = y\n  source: aws_cloudtrail\n  override:\n    condition: append\n")
+                .rules().get(0).conditionText()).contains("ct.name = y");
+        assertThat(compile("a.yaml", rule("R", "ct.name = x").replace("  source: aws_cloudtrail\n", ""), "b.yaml",
+                "- rule: R\n  condition: or ct.name = y\n  source: aws_cloudtrail\n  append: true\n")
+                .rules().get(0).conditionText()).contains("ct.name = y");
+    }
+
+    @Test
+    void typedKeysOfSyscallRules_areValidatedEvenHere() {
+        assertThat(errors("a.yaml", rule("R", "ct.name = x") + "  capture_duration: soon\n")).singleElement()
+                .asString().contains("'capture_duration' must be an unsigned integer");
+        assertThat(errors("a.yaml", rule("R", "ct.name = x") + "  capture: maybe\n")).singleElement()
+                .asString().contains("'capture' must be true or false");
+        assertThat(errors("a.yaml", rule("R", "ct.name = x") + "  warn_evttypes: 3\n")).singleElement()
+                .asString().contains("'warn_evttypes' must be true or false");
+        assertThat(errors("a.yaml", rule("R", "ct.name = x"), "b.yaml",
+                "- rule: R\n  capture_duration: -1\n  override:\n    capture_duration: replace\n")).singleElement()
+                .asString().contains("'capture_duration' must be an unsigned integer");
+    }
+
+    @Test
+    void typedKeysWithValidValues_load() throws Exception {
+        assertThat(compile("a.yaml", rule("R", "ct.name = x") + "  capture: true\n  capture_duration: 5000\n"
+                + "  warn_evttypes: false\n").ruleCount()).isEqualTo(1);
+    }
+}
