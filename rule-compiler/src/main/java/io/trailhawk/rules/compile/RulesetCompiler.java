@@ -99,6 +99,9 @@ public final class RulesetCompiler {
             warnings.warning(r.location(), label, "Unknown source " + source + ", skipping");
             return null;
         }
+        if (!checkExceptionValues(r, label, diag)) {
+            return null;
+        }
         PositionedText text = lists.substitute(ExceptionConditions.apply(r.condition(), r.exceptions()));
         if (tooLong(text, lists, label, diag)) {
             return null;
@@ -181,6 +184,25 @@ public final class RulesetCompiler {
             }
         }
         return null;
+    }
+
+    /** With a list of fields, each entry of {@code values} is a tuple of as many values, appended ones included. */
+    private static boolean checkExceptionValues(RuleInfo r, String label, Diagnostics diag) {
+        boolean all = true;
+        for (ExceptionInfo ex : r.exceptions()) {
+            if (!ex.fieldsIsList()) {
+                continue;
+            }
+            for (Object v : ex.values()) {
+                if (!(v instanceof List) || ((List<?>) v).size() != ex.fields().size()) {
+                    diag.error(ex.location(), label + ", exception '" + ex.name() + "'",
+                            "Fields and values lists must have equal length");
+                    all = false;
+                    break;
+                }
+            }
+        }
+        return all;
     }
 
     private boolean checkExceptionFields(RuleInfo r, String label, Diagnostics diag) {

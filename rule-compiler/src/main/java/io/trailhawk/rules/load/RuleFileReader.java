@@ -693,14 +693,8 @@ final class RuleFileReader {
                 diag.error(yaml.at(ex.get("values")), exLabel, "Expected values array to contain a list of strings");
                 return null;
             }
-            if (fieldsIsList && !(v instanceof List)) {
-                diag.error(yaml.at(ex.get("values")), exLabel, "Expected values array to contain lists of values, "
-                        + "one per field");
-                return null;
-            }
-            if (fieldsIsList && ((List<?>) v).size() != fields.size()) {
-                diag.error(yaml.at(ex.get("values")), exLabel, "Exception item has " + ((List<?>) v).size()
-                        + " values but " + fields.size() + " fields");
+            if (fieldsIsList && (!(v instanceof List) || ((List<?>) v).size() != fields.size())) {
+                diag.error(yaml.at(ex.get("values")), exLabel, "Fields and values lists must have equal length");
                 return null;
             }
         }
