@@ -71,7 +71,7 @@ public class EvaluationBenchmark {
         substrings.add(RulesFile.of("zz-generated.yaml", GeneratedRules.yamlWithSubstringsOnly(1000 - rules.ruleCount(),
                 "jmh")));
         rules1000Substrings = RuleCompiler.builder().build().compile(substrings);
-        naive = new ReferenceEvaluator(rules);
+        naive = new ReferenceEvaluator(defaults, rules);
         List<byte[]> silent = new ArrayList<>();
         long n = 0;
         for (byte[] r : records) {

@@ -23,12 +23,10 @@ public final class CompiledRule {
     private final FieldRequirement requirement;
     private final String conditionText;
     private final List<String[]> reads;
-    private final io.trailhawk.rules.parse.Expr conditionTree;
 
     CompiledRule(String name, String desc, Priority priority, String source, SortedSet<String> tags, boolean enabled,
             Predicate condition, OutputTemplate output, Set<String> eventNames, Set<String> eventSources,
-            FieldRequirement requirement, String conditionText,
-            List<String[]> reads, io.trailhawk.rules.parse.Expr conditionTree) {
+            FieldRequirement requirement, String conditionText, List<String[]> reads) {
         this.name = name;
         this.desc = desc;
         this.priority = priority;
@@ -44,17 +42,11 @@ public final class CompiledRule {
         List<String[]> all = new java.util.ArrayList<>(reads);
         all.addAll(output.reads());
         this.reads = Collections.unmodifiableList(all);
-        this.conditionTree = conditionTree;
     }
 
     /** Every record path the condition and the output read. */
     public List<String[]> reads() {
         return reads;
-    }
-
-    /** The condition as a tree, macros expanded in place: what the reference evaluator interprets. */
-    public io.trailhawk.rules.parse.Expr conditionTree() {
-        return conditionTree;
     }
 
     public String name() {

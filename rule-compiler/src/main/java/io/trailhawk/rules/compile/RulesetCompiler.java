@@ -155,9 +155,7 @@ public final class RulesetCompiler {
         }
         return new CompiledRule(r.name(), r.desc(), r.priority(), CLOUDTRAIL_SOURCE, new java.util.TreeSet<>(r.tags()),
                 r.enabled(), result.predicate, output, result.eventNames, result.eventSources, result.requirement,
-                text.text(),
-                result.reads,
-                MacroExpansion.expand(ast, macros));
+                text.text(), result.reads);
     }
 
     private static boolean tooLong(PositionedText text, ListSubstitution lists, String label, Diagnostics diag) {

@@ -39,8 +39,8 @@ class FastPathEquivalenceTest {
         assertThat(RECORDS).hasSize(2900);
     }
 
-    private static void assertEquivalent(CompiledRuleset rules) throws Exception {
-        ReferenceEvaluator reference = new ReferenceEvaluator(rules);
+    private static void assertEquivalent(List<RulesFile> files, CompiledRuleset rules) throws Exception {
+        ReferenceEvaluator reference = new ReferenceEvaluator(files, rules);
         long n = 0;
         int fired = 0;
         for (byte[] r : RECORDS) {
@@ -63,16 +63,16 @@ class FastPathEquivalenceTest {
 
     @Test
     void bundledRuleset_onEveryInvictusRecord_matchesTheReference() throws Exception {
-        CompiledRuleset rules = RuleCompiler.builder().build()
-                .compile(RulesFile.readAll(List.of(Path.of("..", "rules"))));
+        List<RulesFile> files = RulesFile.readAll(List.of(Path.of("..", "rules")));
+        CompiledRuleset rules = RuleCompiler.builder().build().compile(files);
         assertThat(rules.projection().isEverything()).isFalse();
-        assertEquivalent(rules);
+        assertEquivalent(files, rules);
     }
 
     @Test
     void bundledRuleset_firstMatching_matchesTheReference() throws Exception {
-        assertEquivalent(RuleCompiler.builder().setRuleMatching(RuleMatching.FIRST).build()
-                .compile(RulesFile.readAll(List.of(Path.of("..", "rules")))));
+        List<RulesFile> files = RulesFile.readAll(List.of(Path.of("..", "rules")));
+        assertEquivalent(files, RuleCompiler.builder().setRuleMatching(RuleMatching.FIRST).build().compile(files));
     }
 
     @Test
@@ -85,9 +85,8 @@ class FastPathEquivalenceTest {
                         .append(gen.condition(3).replace("'", "''")).append("'\n  output: '")
                         .append(gen.output().replace("'", "''")).append("'\n  priority: INFO\n");
             }
-            CompiledRuleset rules = RuleCompiler.builder().build().compile(List.of(RulesFile.of("random.yaml",
-                    yaml.toString())));
-            assertEquivalent(rules);
+            List<RulesFile> files = List.of(RulesFile.of("random.yaml", yaml.toString()));
+            assertEquivalent(files, RuleCompiler.builder().build().compile(files));
         }
     }
 
@@ -137,12 +136,12 @@ class FastPathEquivalenceTest {
                 "  priority: INFO",
                 "");
         for (RuleMatching matching : RuleMatching.values()) {
-            CompiledRuleset rules = RuleCompiler.builder().setRuleMatching(matching).build()
-                    .compile(List.of(RulesFile.of("indexed.yaml", yaml)));
+            List<RulesFile> files = List.of(RulesFile.of("indexed.yaml", yaml));
+            CompiledRuleset rules = RuleCompiler.builder().setRuleMatching(matching).build().compile(files);
             assertThat(rules.rules().stream().map(r -> r.requirement() == null ? "-" : r.requirement().field()))
                     .containsExactly("ct.region", "-", "ct.user.identitytype", "json.value[/awsRegion]",
                             "ct.useragent", "ct.useragent", "-", "-");
-            assertEquivalent(rules);
+            assertEquivalent(files, rules);
         }
         CompiledRuleset all = RuleCompiler.builder().build().compile(List.of(RulesFile.of("indexed.yaml", yaml)));
         java.util.Set<String> fired = new java.util.HashSet<>();
@@ -178,8 +177,9 @@ class FastPathEquivalenceTest {
                 "  output: o",
                 "  priority: INFO",
                 "");
-        CompiledRuleset rules = RuleCompiler.builder().build().compile(List.of(RulesFile.of("odd.yaml", yaml)));
-        ReferenceEvaluator reference = new ReferenceEvaluator(rules);
+        List<RulesFile> files = List.of(RulesFile.of("odd.yaml", yaml));
+        CompiledRuleset rules = RuleCompiler.builder().build().compile(files);
+        ReferenceEvaluator reference = new ReferenceEvaluator(files, rules);
         String[] records = {
             "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventType\":\"AwsApiCall\",\"eventName\":5}",
             "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventType\":\"AwsApiCall\",\"eventName\":\"ListBuckets\","

@@ -1,8 +1,10 @@
 package io.trailhawk.rules.reference;
 
 import io.trailhawk.rules.CompiledRuleset;
+import io.trailhawk.rules.RuleLimits;
 import io.trailhawk.rules.RuleMatching;
 import io.trailhawk.rules.compile.CompiledRule;
+import io.trailhawk.rules.diag.Diagnostics;
 import io.trailhawk.rules.eval.Checks;
 import io.trailhawk.rules.eval.Operator;
 import io.trailhawk.rules.eval.StringMatchers;
@@ -11,28 +13,79 @@ import io.trailhawk.rules.event.Projection;
 import io.trailhawk.rules.field.Extractor;
 import io.trailhawk.rules.field.FieldRegistry;
 import io.trailhawk.rules.field.UnknownFieldException;
+import io.trailhawk.rules.load.ListSubstitution;
+import io.trailhawk.rules.load.MacroInfo;
+import io.trailhawk.rules.load.RuleCollector;
+import io.trailhawk.rules.load.RulesFile;
 import io.trailhawk.rules.parse.CheckExpr;
+import io.trailhawk.rules.parse.ConditionParser;
+import io.trailhawk.rules.parse.ConditionSyntaxException;
 import io.trailhawk.rules.parse.Expr;
 import io.trailhawk.rules.parse.LogicalExpr;
+import io.trailhawk.rules.parse.MacroRefExpr;
 import io.trailhawk.rules.parse.NotExpr;
 import io.trailhawk.rules.parse.ValueAccess;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The plain way to run a ruleset: parse the whole record into a tree, then interpret every active rule's condition
  * tree, resolving fields and building comparisons as it goes, with no index and no projection. It exists to check
- * the compiled path against (same verdicts, same order) and as the naive baseline in benchmarks.
+ * the compiled path against (same verdicts, same order) and as the naive baseline in benchmarks. It builds its own
+ * trees from the rule files, so the compiled rules carry none: each rule's final condition text, parsed, with
+ * every macro reference replaced by the macro's tree.
  */
 public final class ReferenceEvaluator {
     private final CompiledRuleset ruleset;
     private final FieldRegistry registry = FieldRegistry.standard();
     private final Projection whole = Projection.everything();
+    private final Map<String, Expr> macros = new HashMap<>();
+    private final Map<String, Expr> trees = new HashMap<>();
 
-    public ReferenceEvaluator(CompiledRuleset ruleset) {
+    /** {@code files}: the files {@code ruleset} was compiled from. */
+    public ReferenceEvaluator(List<RulesFile> files, CompiledRuleset ruleset) {
         this.ruleset = ruleset;
+        RuleCollector collected = new RuleCollector();
+        Diagnostics ignored = new Diagnostics();
+        files.forEach(f -> collected.read(f, ignored));
+        ListSubstitution lists = ListSubstitution.of(collected.lists(), RuleLimits.defaults(), ignored);
+        for (MacroInfo m : collected.macros()) {
+            macros.put(m.name(), parse(lists.substitute(m.condition()).text()));
+        }
+        for (CompiledRule r : ruleset.rules()) {
+            trees.put(r.name(), expand(parse(r.conditionText())));
+        }
+    }
+
+    private static Expr parse(String condition) {
+        try {
+            return ConditionParser.parse(condition);
+        } catch (ConditionSyntaxException e) {
+            throw new IllegalStateException("a compiled ruleset's conditions parse: " + condition, e);
+        }
+    }
+
+    private Expr expand(Expr e) {
+        switch (e.kind()) {
+            case AND:
+            case OR: {
+                List<Expr> children = new ArrayList<>();
+                for (Expr c : ((LogicalExpr) e).children()) {
+                    children.add(expand(c));
+                }
+                return new LogicalExpr(e.kind(), children, e.offset());
+            }
+            case NOT:
+                return new NotExpr(expand(((NotExpr) e).child()), e.offset());
+            case MACRO_REF:
+                return expand(macros.get(((MacroRefExpr) e).name()));
+            default:
+                return e;
+        }
     }
 
     /** Names of the rules that match, in rule order (the first only, with {@code first} matching). */
@@ -43,7 +96,7 @@ public final class ReferenceEvaluator {
     public List<String> matchingRules(CloudTrailEvent e) {
         List<String> out = new ArrayList<>();
         for (CompiledRule r : ruleset.activeRules()) {
-            if (holds(r.conditionTree(), e)) {
+            if (holds(trees.get(r.name()), e)) {
                 out.add(r.name());
                 if (ruleset.matching() == RuleMatching.FIRST) {
                     break;
