@@ -16,9 +16,10 @@ class ErrorMessagesTest {
     @Test
     void yaml_notAListOfMaps() {
         assertThat(errors("a.yaml", "rule: x\n")).containsExactly(
-                "a.yaml:1:1: error: rules content is not a YAML list of objects (a list of maps)");
+                "a.yaml:1:1: error: Rules content is not yaml array of objects");
         assertThat(errors("a.yaml", "- just a string\n")).containsExactly(
-                "a.yaml:1:3: error: rules content is not a YAML list of objects: this item is 'just a string', not a map");
+                "a.yaml:1:3: error: Unexpected element type. Each element should be a yaml associative array.");
+        assertThat(errors("a.yaml", "just a string\n")).containsExactly("a.yaml:1:1: error: Rules content is not yaml");
     }
 
     @Test
@@ -43,7 +44,9 @@ class ErrorMessagesTest {
     @Test
     void unknownOperator() {
         assertThat(errors("a.yaml", GOOD.replace("ct.name = X", "ct.name like X"))).containsExactly(
-                "a.yaml:3:22: error: rule 'Good': expected a valid operator after 'ct.name'");
+                "a.yaml:3:22: error: rule 'Good': expected a valid check operator: one of 'exists', '<=', '<', "
+                        + "'>=', '>', '==', '=', '!=', 'glob', 'iglob', 'contains', 'icontains', 'bcontains', "
+                        + "'startswith', 'bstartswith', 'endswith', 'regex', 'intersects', 'in', 'pmatch'");
     }
 
     @Test
@@ -67,17 +70,17 @@ class ErrorMessagesTest {
     @Test
     void appendWithNothingToAppendTo() {
         assertThat(errors("a.yaml", "- list: nothing\n  items: [a]\n  append: true\n")).containsExactly(
-                "a.yaml:1:3: error: list 'nothing': List has 'append' key or an append override but no list by that "
-                        + "name already exists");
+                "a.yaml:1:3: error: list 'nothing': List uses 'append' or 'override.items: append' but no list by "
+                        + "that name already exists");
         assertThat(errors("a.yaml", "- macro: nothing\n  condition: ct.name = X\n  override:\n    condition: append\n"))
-                .containsExactly("a.yaml:1:3: error: macro 'nothing': Macro has 'append' key or an append override but "
-                        + "no macro by that name already exists");
+                .containsExactly("a.yaml:1:3: error: macro 'nothing': Macro uses 'append' or 'override.condition: "
+                        + "append' but no macro by that name already exists");
         assertThat(errors("a.yaml", "- rule: Nothing\n  condition: and ct.name = X\n  append: true\n"))
-                .containsExactly("a.yaml:1:3: error: rule 'Nothing': Rule has 'append' key but no rule by that name "
-                        + "already exists");
+                .containsExactly("a.yaml:1:3: error: rule 'Nothing': Rule uses 'append' or 'override.<key>: append' "
+                        + "but no rule by that name already exists");
         assertThat(errors("a.yaml", "- rule: Nothing\n  condition: and ct.name = X\n  override:\n    condition: append\n"))
-                .containsExactly("a.yaml:1:3: error: rule 'Nothing': Rule has an append override but no rule by that "
-                        + "name already exists");
+                .containsExactly("a.yaml:1:3: error: rule 'Nothing': Rule uses 'append' or 'override.<key>: append' "
+                        + "but no rule by that name already exists");
     }
 
     @Test
@@ -99,7 +102,7 @@ class ErrorMessagesTest {
     @Test
     void typeMismatch() {
         assertThat(errors("a.yaml", GOOD.replace("ct.name = X", "s3.bytes > abc"))).containsExactly(
-                "a.yaml:3:25: error: rule 'Good': expected a number after '>'");
+                "a.yaml:3:25: error: rule 'Good': expected a number value");
         assertThat(errors("a.yaml", GOOD.replace("ct.name = X", "s3.bytes = abc"))).containsExactly(
                 "a.yaml:3:25: error: rule 'Good': 'abc' is not a valid number for s3.bytes (type uint64)");
         assertThat(errors("a.yaml", GOOD.replace("ct.name = X", "s3.bytes contains 1"))).singleElement().asString()
@@ -145,8 +148,8 @@ class ErrorMessagesTest {
                 .singleElement().asString().contains("When fields is a single value, comps must be one of (in, pmatch, "
                         + "intersects)");
         assertThat(errors("a.yaml", GOOD + "  exceptions:\n    - name: e\n      fields: [ct.nope]\n      values: [[a]]\n"))
-                .containsExactly("a.yaml:7:7: error: rule 'Good', exception 'e': 'ct.nope' is not a valid field for "
-                        + "this rule's source");
+                .containsExactly("a.yaml:7:7: error: rule 'Good', exception 'e': 'ct.nope' is not a supported filter "
+                        + "field");
     }
 
     @Test

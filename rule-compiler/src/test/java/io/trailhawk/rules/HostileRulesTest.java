@@ -42,6 +42,23 @@ class HostileRulesTest {
         return ((RuleValidationException) o).errors().stream().map(Issue::toString).collect(Collectors.toList());
     }
 
+    /** Compiles on a fresh thread with a small stack; fails unless the ruleset compiles. */
+    private static CompiledRuleset compiled(String content) throws Exception {
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try {
+                outcome.set(RuleCompiler.builder().build().compile(List.of(RulesFile.of("hostile.yaml", content))));
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        }, "hostile-compile", SMALL_STACK);
+        t.start();
+        t.join(SECONDS * 1000);
+        assertThat(t.isAlive()).as("compilation finished within %d s", SECONDS).isFalse();
+        assertThat(outcome.get()).as("outcome").isInstanceOf(CompiledRuleset.class);
+        return (CompiledRuleset) outcome.get();
+    }
+
     private static List<String> rejected(String content) throws Exception {
         return rejected(RuleCompiler.builder().build(), content);
     }
@@ -79,9 +96,19 @@ class HostileRulesTest {
     }
 
     @Test
-    void tenThousandChainedNots_areRejectedAtTheDepthLimit() throws Exception {
-        assertThat(rejected(rule("not ".repeat(10_000) + "ct.name = x"))).singleElement().asString()
+    void tenThousandChainedNots_cancelOutAsInFalco_withoutDeepRecursion() throws Exception {
+        CompiledRuleset even = compiled(rule("not ".repeat(10_000) + "ct.name = x"));
+        assertThat(even.rules().get(0).conditionText()).endsWith("ct.name = x");
+        assertThat(RulesetFixture.firing(even, RulesetFixture.record("\"eventName\":\"x\""))).containsExactly("R");
+        CompiledRuleset odd = compiled(rule("not ".repeat(10_001) + "ct.name = x"));
+        assertThat(RulesetFixture.firing(odd, RulesetFixture.record("\"eventName\":\"x\""))).isEmpty();
+    }
+
+    @Test
+    void parenthesesNestedPastFalcosDepthLimit_areRejected() throws Exception {
+        assertThat(rejected(rule("(".repeat(5_000) + "ct.name = x" + ")".repeat(5_000)))).singleElement().asString()
                 .startsWith("hostile.yaml:3:").contains("exceeded max depth limit of 1000");
+        assertThat(compiled(rule("(".repeat(150) + "ct.name = x" + ")".repeat(150))).ruleCount()).isEqualTo(1);
     }
 
     @Test

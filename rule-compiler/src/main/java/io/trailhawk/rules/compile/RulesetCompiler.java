@@ -80,12 +80,12 @@ public final class RulesetCompiler {
         unused.forEach(references::check);
         for (MacroInfo m : collected.macros()) {
             if (!usedMacros.contains(m.name())) {
-                warnings.warning(m.location(), "macro '" + m.name() + "'", "Macro not referred to by any rule/macro");
+                warnings.warning(m.location(), "macro '" + m.name() + "'", "Macro not referred to by any other rule/macro");
             }
         }
         for (ListInfo l : collected.lists()) {
             if (!lists.used().contains(l.name())) {
-                warnings.warning(l.location(), "list '" + l.name() + "'", "List not referred to by any rule/macro/list");
+                warnings.warning(l.location(), "list '" + l.name() + "'", "List not referred to by any other rule/macro");
             }
         }
         return new CompiledRules(out);
@@ -220,7 +220,7 @@ public final class RulesetCompiler {
                 if (!ok) {
                     all = false;
                     diag.error(ex.location(), label + ", exception '" + ex.name() + "'", "'" + f
-                            + "' is not a valid field for this rule's source");
+                            + "' is not a supported filter field");
                 }
             }
         }

@@ -13,20 +13,20 @@ import java.util.Set;
  * checks, the compiler and the evaluators all take operators from here, so adding one is adding a constant.
  */
 public enum Operator {
-    EQ(Syntax.SYMBOL, true, true, types(FieldType.STRING, FieldType.UINT64, FieldType.BOOL), "=", "=="),
+    EQ(Syntax.SYMBOL, true, true, types(FieldType.STRING, FieldType.UINT64, FieldType.BOOL), "==", "="),
     NE(Syntax.SYMBOL, true, true, types(FieldType.STRING, FieldType.UINT64, FieldType.BOOL), "!="),
     LE(Syntax.ORDERING, false, true, types(FieldType.STRING, FieldType.UINT64), "<="),
     LT(Syntax.ORDERING, false, true, types(FieldType.STRING, FieldType.UINT64), "<"),
     GE(Syntax.ORDERING, false, true, types(FieldType.STRING, FieldType.UINT64), ">="),
     GT(Syntax.ORDERING, false, true, types(FieldType.STRING, FieldType.UINT64), ">"),
-    BCONTAINS(Syntax.WORD, true, true, types(), "bcontains"),
-    BSTARTSWITH(Syntax.WORD, true, true, types(), "bstartswith"),
-    CONTAINS(Syntax.WORD, true, true, types(FieldType.STRING), "contains"),
-    ENDSWITH(Syntax.WORD, true, true, types(FieldType.STRING), "endswith"),
     GLOB(Syntax.WORD, true, true, types(FieldType.STRING), "glob"),
-    ICONTAINS(Syntax.WORD, true, true, types(FieldType.STRING), "icontains"),
     IGLOB(Syntax.WORD, true, true, types(FieldType.STRING), "iglob"),
+    CONTAINS(Syntax.WORD, true, true, types(FieldType.STRING), "contains"),
+    ICONTAINS(Syntax.WORD, true, true, types(FieldType.STRING), "icontains"),
+    BCONTAINS(Syntax.WORD, true, true, types(), "bcontains"),
     STARTSWITH(Syntax.WORD, true, true, types(FieldType.STRING), "startswith"),
+    BSTARTSWITH(Syntax.WORD, true, true, types(), "bstartswith"),
+    ENDSWITH(Syntax.WORD, true, true, types(FieldType.STRING), "endswith"),
     REGEX(Syntax.WORD, true, false, types(FieldType.STRING), "regex"),
     INTERSECTS(Syntax.LIST, false, true, types(FieldType.STRING, FieldType.UINT64, FieldType.BOOL,
             FieldType.STRING_LIST), "intersects"),
@@ -88,12 +88,18 @@ public enum Operator {
         return s;
     }
 
-    /** The canonical spelling, as conditions are printed. */
+    /** The canonical spelling, as conditions are printed: the shortest ({@code =}, not {@code ==}). */
     public String spelling() {
-        return spellings.get(0);
+        String shortest = spellings.get(0);
+        for (String s : spellings) {
+            if (s.length() < shortest.length()) {
+                shortest = s;
+            }
+        }
+        return shortest;
     }
 
-    /** Every spelling, canonical first. */
+    /** Every spelling, in the order Falco lists them. */
     public List<String> spellings() {
         return spellings;
     }

@@ -34,6 +34,9 @@ final class RuleFileReader {
     private static final java.util.regex.Pattern BARESTR = java.util.regex.Pattern.compile("[^()\"'\\s=,]+");
     private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[a-zA-Z]+[a-zA-Z0-9_]*");
 
+    private static final String NO_RULE_TO_APPEND =
+            "Rule uses 'append' or 'override.<key>: append' but no rule by that name already exists";
+
     private final RulesFile file;
     private final RuleCollector collector;
     private final Diagnostics diag;
@@ -69,13 +72,14 @@ final class RuleFileReader {
                 continue;
             }
             if (!(doc instanceof SequenceNode)) {
-                diag.error(yaml.at(doc), null, "rules content is not a YAML list of objects (a list of maps)");
+                diag.error(yaml.at(doc), null, doc instanceof MappingNode
+                        ? "Rules content is not yaml array of objects" : "Rules content is not yaml");
                 return;
             }
             for (Node item : ((SequenceNode) doc).getValue()) {
                 if (!(item instanceof MappingNode)) {
-                    diag.error(yaml.at(item), null, "rules content is not a YAML list of objects: this item is "
-                            + describe(item) + ", not a map");
+                    diag.error(yaml.at(item), null, "Unexpected element type. Each element should be a yaml "
+                            + "associative array.");
                     return;
                 }
                 if (!collector.countItem()) {
@@ -116,7 +120,7 @@ final class RuleFileReader {
         }
         if (required == null) {
             diag.error(yaml.at(v), "required_engine_version", "Unable to parse engine version '" + text
-                    + "': use an integer or a semantic version such as 0.10.0");
+                    + "' as a semver string. Expected \"x.y.z\" semver format.");
             return;
         }
         Semver engine = Semver.parse(RuleCollector.ENGINE_VERSION);
@@ -191,7 +195,8 @@ final class RuleFileReader {
         String label = "list '" + name + "'";
         item.warnUnknownKeys(LIST_KEYS, label);
         if (!BARESTR.matcher(name).matches()) {
-            diag.warning(item.at, label, "List name contains characters that cannot be used in conditions");
+            diag.warning(item.at, label, "List has an invalid name. List names should match a regular expression: "
+                    + "([^()\"'[:space:]=,]+)");
         }
         List<String> items = readItems(item, label);
         if (items == null) {
@@ -211,8 +216,8 @@ final class RuleFileReader {
         ListInfo prev = collector.list(name);
         if ("append".equals(op)) {
             if (prev == null) {
-                diag.error(item.at, label, "List has 'append' key or an append override but no list by that name "
-                        + "already exists");
+                diag.error(item.at, label, "List uses 'append' or 'override.items: append' but no list by that "
+                        + "name already exists");
                 return;
             }
             prev.append(collector.nextVisibility(), items);
@@ -255,8 +260,8 @@ final class RuleFileReader {
         String label = "macro '" + name + "'";
         item.warnUnknownKeys(MACRO_KEYS, label);
         if (!IDENTIFIER.matcher(name).matches()) {
-            diag.warning(item.at, label, "Macro name is not an identifier ([a-zA-Z]+[a-zA-Z0-9_]*): conditions "
-                    + "cannot refer to it");
+            diag.warning(item.at, label, "Macro has an invalid name. Macro names should match a regular "
+                    + "expression: ([a-zA-Z]+[a-zA-Z0-9_]*)");
         }
         PositionedText condition = requireText(item, "condition", label);
         if (condition == null) {
@@ -276,8 +281,8 @@ final class RuleFileReader {
         MacroInfo prev = collector.macro(name);
         if ("append".equals(op)) {
             if (prev == null) {
-                diag.error(item.at, label, "Macro has 'append' key or an append override but no macro by that name "
-                        + "already exists");
+                diag.error(item.at, label, "Macro uses 'append' or 'override.condition: append' but no macro by "
+                        + "that name already exists");
                 return;
             }
             prev.append(collector.nextVisibility(), condition);
@@ -392,8 +397,8 @@ final class RuleFileReader {
             diag.error(item.at, label, "Rule has 'enabled' key but no rule by that name already exists");
             return;
         }
-        diag.warning(item.at, label, "Using an item with only 'enabled' to change a rule is deprecated; write "
-                + "'enabled: " + enabled + "' with 'override: {enabled: replace}' instead");
+        diag.warning(item.at, label, "The standalone 'enabled' key usage is deprecated. The correct approach "
+                + "requires also a 'replace' entry under the 'override' key (i.e. 'enabled: replace').");
         prev.setEnabled(enabled);
     }
 
@@ -406,7 +411,7 @@ final class RuleFileReader {
         }
         RuleInfo prev = collector.rule(name);
         if (prev == null) {
-            diag.error(item.at, label, "Rule has 'append' key but no rule by that name already exists");
+            diag.error(item.at, label, NO_RULE_TO_APPEND);
             return;
         }
         if (!sameSource(item, prev, label)) {
@@ -448,9 +453,8 @@ final class RuleFileReader {
         RuleInfo prev = collector.rule(name);
         if (prev == null) {
             boolean anyAppend = override.containsValue("append");
-            diag.error(item.at, label, anyAppend
-                    ? "Rule has an append override but no rule by that name already exists"
-                    : "Rule has a replace override but no rule by that name already exists");
+            diag.error(item.at, label, anyAppend ? NO_RULE_TO_APPEND
+                    : "An 'override.<key>: replace' to a rule was requested but no rule by that name already exists");
             return;
         }
         if (!sameSource(item, prev, label)) {
@@ -631,8 +635,8 @@ final class RuleFileReader {
         }
         if (existing != null) {
             if (ex.has("fields") || ex.has("comps")) {
-                diag.error(ex.at, exLabel, "Can not append exception fields or comps to an existing exception, "
-                        + "only values");
+                diag.error(ex.at, exLabel, "Can not append exception " + (ex.has("fields") ? "fields" : "comps")
+                        + " to existing exception, only values");
                 return null;
             }
             return new ExceptionInfo(name, existing.location(), existing.fieldsIsList(), existing.fields(),
@@ -678,14 +682,14 @@ final class RuleFileReader {
         }
         for (String c : trimmed) {
             if (!isExceptionOperator(c)) {
-                diag.error(compsNode == null ? ex.at : yaml.at(compsNode), exLabel, "Invalid comparison operator '"
-                        + c + "'");
+                diag.error(compsNode == null ? ex.at : yaml.at(compsNode), exLabel, "'" + c
+                        + "' is not a supported comparison operator");
                 return null;
             }
         }
         if (!fieldsIsList && !isListOperator(trimmed.get(0))) {
             diag.error(yaml.at(compsNode), exLabel, "When fields is a single value, comps must be one of (in, "
-                    + "pmatch, intersects) or a string operator with oneof, anyof or allof");
+                    + "pmatch, intersects) or a modifier operator (e.g. startswith oneof)");
             return null;
         }
         for (Object v : values) {

@@ -20,6 +20,8 @@ public final class ConditionParser {
 
     /** Operators in the order the parser tries them: within a syntax, longest spelling first. */
     private static final List<Map.Entry<String, Operator>> SPELLINGS = spellings();
+    /** Every spelling, quoted, in Falco's order, for the message that names them. */
+    private static final String OPERATOR_LIST = operatorList();
 
     private static List<Map.Entry<String, Operator>> spellings() {
         List<Map.Entry<String, Operator>> all = new ArrayList<>();
@@ -31,6 +33,18 @@ public final class ConditionParser {
         all.sort(Comparator.comparing((Map.Entry<String, Operator> e) -> e.getValue().syntax())
                 .thenComparing(e -> -e.getKey().length()));
         return List.copyOf(all);
+    }
+
+    private static String operatorList() {
+        List<String> quoted = new ArrayList<>();
+        for (Operator.Syntax syntax : Operator.Syntax.values()) {
+            for (Operator o : Operator.values()) {
+                if (o.syntax() == syntax) {
+                    o.spellings().forEach(s -> quoted.add("'" + s + "'"));
+                }
+            }
+        }
+        return String.join(", ", quoted);
     }
 
     /** Multi-value transformers of Falco's language that this engine does not evaluate yet. */
@@ -46,11 +60,10 @@ public final class ConditionParser {
     }
 
     public static Expr parse(String condition) throws ConditionSyntaxException {
-        ConditionParser p = new ConditionParser(condition);
-        p.skipBlanks();
-        if (p.atEnd()) {
-            throw new ConditionSyntaxException("empty condition", 0);
+        if (condition.isEmpty()) {
+            throw new ConditionSyntaxException("filter input string is empty", 0);
         }
+        ConditionParser p = new ConditionParser(condition);
         Expr e = p.parseOr();
         p.skipBlanks();
         if (!p.atEnd()) {
@@ -74,89 +87,99 @@ public final class ConditionParser {
         }
     }
 
+    // The depth is counted where Falco's parser counts it (each of or, and, not, check, a parenthesised group and
+    // a value is a level), so that the same conditions reach the limit.
+
     private Expr parseOr() throws ConditionSyntaxException {
-        enter();
-        skipBlanks();
-        int start = pos;
-        List<Expr> children = new ArrayList<>();
-        children.add(parseAnd());
-        while (true) {
-            skipBlanks();
-            if (!lexLogicalKeyword("or")) {
-                break;
-            }
-            children.add(parseAnd());
-        }
-        depth--;
-        return children.size() == 1 ? children.get(0) : new LogicalExpr(Expr.Kind.OR, children, start);
+        return parseLogical(Expr.Kind.OR);
     }
 
     private Expr parseAnd() throws ConditionSyntaxException {
+        return parseLogical(Expr.Kind.AND);
+    }
+
+    private Expr parseLogical(Expr.Kind kind) throws ConditionSyntaxException {
         enter();
+        String keyword = kind == Expr.Kind.OR ? "or" : "and";
         skipBlanks();
         int start = pos;
         List<Expr> children = new ArrayList<>();
-        children.add(parseNot());
+        children.add(kind == Expr.Kind.OR ? parseAnd() : parseNot());
         while (true) {
             skipBlanks();
-            if (!lexLogicalKeyword("and")) {
+            if (!lexLogicalKeyword(keyword)) {
                 break;
             }
-            children.add(parseNot());
+            if (peek() == '(') {
+                pos++;
+                children.add(parseGroup());
+            } else {
+                children.add(kind == Expr.Kind.OR ? parseAnd() : parseNot());
+            }
         }
         depth--;
-        return children.size() == 1 ? children.get(0) : new LogicalExpr(Expr.Kind.AND, children, start);
+        return children.size() == 1 ? children.get(0) : new LogicalExpr(kind, children, start);
     }
 
+    /** Any number of {@code not} in a row: as in Falco, an even number cancels out. */
     private Expr parseNot() throws ConditionSyntaxException {
+        enter();
         skipBlanks();
-        List<Integer> nots = new ArrayList<>();
-        // Each "not" is a level of the tree, as a nested parenthesis is, and counts towards the depth limit.
+        boolean negated = false;
+        int at = pos;
         while (text.startsWith("not", pos) && pos + 3 < text.length() && isBlank(text.charAt(pos + 3))) {
-            enter();
-            nots.add(pos);
+            negated = !negated;
             pos += 3;
             skipBlanks();
         }
         Expr e;
         if (text.startsWith("not(", pos)) {
-            int at = pos;
+            negated = !negated;
             pos += 4;
-            enter();
-            Expr inner = parseOr();
-            depth--;
-            skipBlanks();
-            expect(')');
-            e = new NotExpr(inner, at);
+            e = parseGroup();
         } else {
             e = parseCheck();
         }
-        for (int i = nots.size() - 1; i >= 0; i--) {
-            e = new NotExpr(e, nots.get(i));
+        depth--;
+        return negated ? new NotExpr(e, at) : e;
+    }
+
+    /** The rest of a parenthesised group, after its {@code (}. */
+    private Expr parseGroup() throws ConditionSyntaxException {
+        enter();
+        skipBlanks();
+        Expr e = parseOr();
+        skipBlanks();
+        if (peek() != ')') {
+            throw new ConditionSyntaxException("expected a ')' token", pos);
         }
-        depth -= nots.size();
+        pos++;
+        depth--;
         return e;
     }
 
     private Expr parseCheck() throws ConditionSyntaxException {
+        enter();
         skipBlanks();
         int start = pos;
+        Expr e;
         if (peek() == '(') {
             pos++;
-            Expr e = parseOr();
-            skipBlanks();
-            expect(')');
-            return e;
+            e = parseGroup();
+        } else {
+            ValueAccess lhs = lexValueAccess(false);
+            if (lhs != null) {
+                e = parseCondition(lhs, start);
+            } else {
+                String ident = lexIdentifier();
+                if (ident == null) {
+                    throw new ConditionSyntaxException("expected a '(' token, a field check, or an identifier", pos);
+                }
+                e = new MacroRefExpr(ident, start);
+            }
         }
-        ValueAccess lhs = lexValueAccess(false);
-        if (lhs != null) {
-            return parseCondition(lhs, start);
-        }
-        String ident = lexIdentifier();
-        if (ident != null) {
-            return new MacroRefExpr(ident, start);
-        }
-        throw new ConditionSyntaxException("expected a '(' token, a field check, or an identifier", pos);
+        depth--;
+        return e;
     }
 
     private Expr parseCondition(ValueAccess lhs, int start) throws ConditionSyntaxException {
@@ -164,11 +187,19 @@ public final class ConditionParser {
         int opAt = pos;
         Operator op = lexOperator();
         if (op == null) {
-            throw new ConditionSyntaxException("expected a valid operator after '" + lhs + "'", pos);
+            throw new ConditionSyntaxException("expected a valid check operator: one of " + OPERATOR_LIST, pos);
         }
+        if (op.syntax() == Operator.Syntax.UNARY) {
+            return new CheckExpr(lhs, op, null, null, false, null, start, opAt, pos);
+        }
+        enter();
+        Expr check = parseRightSide(lhs, op, start, opAt);
+        depth--;
+        return check;
+    }
+
+    private Expr parseRightSide(ValueAccess lhs, Operator op, int start, int opAt) throws ConditionSyntaxException {
         switch (op.syntax()) {
-            case UNARY:
-                return new CheckExpr(lhs, op, null, null, false, null, start, opAt, pos);
             case ORDERING: {
                 skipBlanks();
                 int rhsAt = pos;
@@ -178,7 +209,7 @@ public final class ConditionParser {
                 }
                 String num = lexNumber();
                 if (num == null) {
-                    throw new ConditionSyntaxException("expected a number after '" + op.spelling() + "'", pos);
+                    throw new ConditionSyntaxException("expected a number value", pos);
                 }
                 return new CheckExpr(lhs, op, null, List.of(num), false, null, start, opAt, rhsAt);
             }
@@ -197,7 +228,7 @@ public final class ConditionParser {
                 }
                 String v = lexStrValue();
                 if (v == null) {
-                    throw new ConditionSyntaxException("expected a value after '" + op.spelling() + "'", pos);
+                    throw new ConditionSyntaxException("expected a string value", pos);
                 }
                 return new CheckExpr(lhs, op, null, List.of(v), false, null, start, opAt, rhsAt);
             }
@@ -304,9 +335,10 @@ public final class ConditionParser {
         if (text.startsWith("val(", pos)) {
             pos += 4;
             skipBlanks();
+            int at = pos;
             ValueAccess f = lexValueAccess(false);
-            if (f == null) {
-                throw new ConditionSyntaxException("expected a field in val()", pos);
+            if (f == null || f.isTransform()) {
+                throw new ConditionSyntaxException("expected a field in val()", at);
             }
             skipBlanks();
             expect(')');
@@ -508,32 +540,28 @@ public final class ConditionParser {
         return text.substring(a, pos);
     }
 
-    /** {@code and}/{@code or} must be followed by a blank or {@code (}. */
+    /** {@code and}/{@code or}, which must be followed by a blank or {@code (}. */
     private boolean lexLogicalKeyword(String word) throws ConditionSyntaxException {
         if (!text.startsWith(word, pos)) {
             return false;
         }
         char next = charAt(pos + word.length());
-        if (isBlank(next) || next == '(') {
-            pos += word.length();
-            return true;
+        if (!isBlank(next) && next != '(') {
+            throw new ConditionSyntaxException("expected blank or '(' after '" + word + "'", pos + word.length());
         }
-        if (isIdentChar(next)) {
-            return false;
-        }
-        throw new ConditionSyntaxException("expected a blank or '(' after '" + word + "'", pos + word.length());
+        pos += word.length();
+        return true;
     }
 
     private void expect(char c) throws ConditionSyntaxException {
         if (peek() != c) {
-            throw new ConditionSyntaxException(atEnd() ? "expected '" + c + "' but the condition ended"
-                    : "expected '" + c + "' but found '" + peek() + "'", pos);
+            throw new ConditionSyntaxException("expected a '" + c + "' token", pos);
         }
         pos++;
     }
 
     private void enter() throws ConditionSyntaxException {
-        if (++depth > MAX_DEPTH) {
+        if (++depth >= MAX_DEPTH) {
             throw new ConditionSyntaxException("exceeded max depth limit of " + MAX_DEPTH, pos);
         }
     }

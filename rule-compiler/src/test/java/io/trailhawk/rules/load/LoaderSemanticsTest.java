@@ -236,8 +236,8 @@ class LoaderSemanticsTest {
         CompiledRuleset r = compile("a.yaml", "- list: unused_list\n  items: [a]\n"
                 + "- macro: unused_macro\n  condition: ct.name = x\n" + rule("R", "ct.name = CreateUser"));
         assertThat(r.warnings().stream().map(Object::toString).collect(Collectors.toList())).containsExactlyInAnyOrder(
-                "a.yaml:1:3: warning: list 'unused_list': List not referred to by any rule/macro/list",
-                "a.yaml:3:3: warning: macro 'unused_macro': Macro not referred to by any rule/macro");
+                "a.yaml:1:3: warning: list 'unused_list': List not referred to by any other rule/macro",
+                "a.yaml:3:3: warning: macro 'unused_macro': Macro not referred to by any other rule/macro");
     }
 
     @Test

@@ -24,7 +24,10 @@ class ConditionParserTest {
         assertThat(tree("not a.a exists and b.b=2")).isEqualTo("and(not(a.a exists), b.b = 2)");
         assertThat(tree("not (a.a exists and b.b=2)")).isEqualTo("not(and(a.a exists, b.b = 2))");
         assertThat(tree("not(a.a exists)")).isEqualTo("not(a.a exists)");
-        assertThat(tree("not not a.a exists")).isEqualTo("not(not(a.a exists))");
+        // As in Falco, each "not" in a row toggles, so an even number cancels out.
+        assertThat(tree("not not a.a exists")).isEqualTo("a.a exists");
+        assertThat(tree("not not not a.a exists")).isEqualTo("not(a.a exists)");
+        assertThat(tree("not not(a.a exists)")).isEqualTo("a.a exists");
     }
 
     @Test
@@ -144,9 +147,11 @@ class ConditionParserTest {
         assertThatThrownBy(() -> ConditionParser.parse("ct.name = a b.c = d"))
                 .hasMessageContaining("unexpected token after 'ct.name = a'");
         assertThatThrownBy(() -> ConditionParser.parse("(ct.name = a"))
-                .hasMessageContaining("expected ')'");
-        assertThatThrownBy(() -> ConditionParser.parse("  ")).hasMessageContaining("empty condition");
-        assertThatThrownBy(() -> ConditionParser.parse("ct.name ~ a")).hasMessageContaining("valid operator");
+                .hasMessageContaining("expected a ')' token");
+        assertThatThrownBy(() -> ConditionParser.parse("")).hasMessageContaining("filter input string is empty");
+        assertThatThrownBy(() -> ConditionParser.parse("  ")).hasMessageContaining("expected a '(' token, a field "
+                + "check, or an identifier");
+        assertThatThrownBy(() -> ConditionParser.parse("ct.name ~ a")).hasMessageContaining("expected a valid check operator");
         assertThatThrownBy(() -> ConditionParser.parse("evt.num > abc")).hasMessageContaining("expected a number");
         assertThatThrownBy(() -> ConditionParser.parse("ct.name in (a,,b)")).hasMessageContaining("list value");
         assertThatThrownBy(() -> ConditionParser.parse("ct.name = a # comment"))
