@@ -224,7 +224,7 @@ class PipelineITCase {
                 .getBytes(StandardCharsets.ISO_8859_1), none);
         kafka.send(t.control, "aliases.yaml", aliases.toString());
         kafka.send(t.control, "deep.yaml", "- rule: R\n  tags: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n");
-        kafka.send(t.control, "nots.yaml", rule + "not ".repeat(10_000) + "ct.name = x\n");
+        kafka.send(t.control, "parens.yaml", rule + "(".repeat(10_000) + "ct.name = x" + ")".repeat(10_000) + "\n");
         kafka.send(t.control, "many.yaml", manyRules.toString());
         kafka.send(t.control, "regex.yaml", rule + "ct.name regex 'x(?=y)'\n");
         kafka.send(t.control, "../../etc/passwd", CANARY_RULE);

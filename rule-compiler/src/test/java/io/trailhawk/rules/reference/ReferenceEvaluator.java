@@ -88,6 +88,11 @@ public final class ReferenceEvaluator {
         }
     }
 
+    /** A rule's condition tree, macros expanded in place. */
+    public Expr tree(String rule) {
+        return trees.get(rule);
+    }
+
     /** Names of the rules that match, in rule order (the first only, with {@code first} matching). */
     public List<String> matchingRules(byte[] recordJson, long number) throws IOException {
         return matchingRules(CloudTrailEvent.of(whole.read(recordJson), number));

@@ -1,0 +1,105 @@
+package io.trailhawk.rules.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prints a condition tree as Falco prints a compiled condition ({@code describe}'s {@code condition_compiled}):
+ * every and/or group in parentheses, {@code not} without them, values quoted only where they must be.
+ */
+public final class ConditionPrinter {
+    private ConditionPrinter() {
+    }
+
+    public static String print(Expr e) {
+        StringBuilder out = new StringBuilder();
+        print(e, out);
+        return out.toString();
+    }
+
+    private static void print(Expr e, StringBuilder out) {
+        switch (e.kind()) {
+            case AND:
+            case OR: {
+                String joiner = e.kind() == Expr.Kind.AND ? " and " : " or ";
+                out.append('(');
+                List<Expr> children = ((LogicalExpr) e).children();
+                for (int i = 0; i < children.size(); i++) {
+                    if (i > 0) {
+                        out.append(joiner);
+                    }
+                    print(children.get(i), out);
+                }
+                out.append(')');
+                break;
+            }
+            case NOT:
+                out.append("not ");
+                print(((NotExpr) e).child(), out);
+                break;
+            case MACRO_REF:
+                out.append(((MacroRefExpr) e).name());
+                break;
+            case CHECK:
+                check((CheckExpr) e, out);
+                break;
+            default:
+                throw new IllegalStateException("unknown expression kind " + e.kind());
+        }
+    }
+
+    private static void check(CheckExpr c, StringBuilder out) {
+        out.append(access(c.lhs())).append(' ').append(c.operator().spelling());
+        if (c.operator().syntax() == io.trailhawk.rules.eval.Operator.Syntax.UNARY) {
+            return;
+        }
+        if (c.modifier() != null) {
+            out.append(' ').append(c.modifier().spelling());
+        }
+        out.append(' ');
+        if (c.rhsValue() != null) {
+            out.append(c.rhsValue().isTransform() ? access(c.rhsValue()) : "val(" + access(c.rhsValue()) + ")");
+        } else if (c.isListLiteral() || c.modifier() != null) {
+            List<String> quoted = new ArrayList<>();
+            c.values().forEach(v -> quoted.add(value(v)));
+            out.append('(').append(String.join(", ", quoted)).append(')');
+        } else {
+            out.append(value(c.values().get(0)));
+        }
+    }
+
+    private static String access(ValueAccess a) {
+        if (a.isTransform()) {
+            return a.transformer().spelling() + "(" + access(a.inner()) + ")";
+        }
+        return a.arg() == null ? a.field() : a.field() + "[" + a.arg() + "]";
+    }
+
+    /** A value bare, or in double quotes with {@code \} and {@code "} escaped when it holds a blank or a delimiter. */
+    static String value(String v) {
+        boolean quote = v.isEmpty();
+        for (int i = 0; i < v.length() && !quote; i++) {
+            char c = v.charAt(i);
+            quote = c == ' ' || c == '=' || c == '\\' || c == '"' || c == '\'' || c == '\t' || c == '\n' || c == '\r'
+                    || c == '\b' || c == '\f' || c == 0;
+        }
+        if (!quote) {
+            return v;
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            switch (c) {
+                case '\\': b.append("\\\\"); break;
+                case '"': b.append("\\\""); break;
+                case '\t': b.append("\\t"); break;
+                case '\n': b.append("\\n"); break;
+                case '\r': b.append("\\r"); break;
+                case '\b': b.append("\\b"); break;
+                case '\f': b.append("\\f"); break;
+                default: b.append(c); break;
+            }
+        }
+        return b.append('"').toString();
+    }
+}
