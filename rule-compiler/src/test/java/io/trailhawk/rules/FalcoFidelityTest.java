@@ -104,4 +104,12 @@ class FalcoFidelityTest {
         assertThat(errors("a.yaml", ex + "      values: [alice]\n")).singleElement().asString()
                 .contains("Fields and values lists must have equal length");
     }
+
+    @Test
+    void valAroundATransformer_isRejected_asFalcoRejectsIt() {
+        assertThat(errors("a.yaml", rule("R", "ct.user = val(toupper(ct.name))"))).singleElement().asString()
+                .contains("expected a field in val()");
+        assertThat(matches("ct.user = toupper(ct.user)", record("\"userIdentity\":{\"type\":\"IAMUser\","
+                + "\"userName\":\"BOB\"}"))).isTrue();
+    }
 }

@@ -34,6 +34,7 @@ import java.util.Set;
  */
 final class ConditionCompiler {
     private final FieldRegistry registry;
+    private final ConditionWarnings warnings;
     private final Map<String, ParsedMacro> macros;
     private final Diagnostics diag;
     private final Set<String> usedMacros;
@@ -48,6 +49,7 @@ final class ConditionCompiler {
     ConditionCompiler(FieldRegistry registry, Map<String, ParsedMacro> macros, Diagnostics diag,
             Set<String> usedMacros) {
         this.registry = registry;
+        this.warnings = new ConditionWarnings(registry);
         this.macros = macros;
         this.diag = diag;
         this.usedMacros = usedMacros;
@@ -379,7 +381,7 @@ final class ConditionCompiler {
             return Checks.string(lhs.extractor, prepared(c, () -> StringMatchers.modified(op, c.modifier(),
                     c.values())));
         }
-        warnMisusedField(c, text);
+        warn(c, text);
         switch (lhs.type) {
             case STRING:
                 return stringCheck(c, lhs);
@@ -447,17 +449,9 @@ final class ConditionCompiler {
         return Checks.fields(lhs.extractor, op, rhs.extractor);
     }
 
-    private void warnMisusedField(CheckExpr c, PositionedText text) {
-        if (!reportErrors) {
-            return;
-        }
-        for (String v : c.values()) {
-            String name = v.contains("[") ? v.substring(0, v.indexOf('[')) : v;
-            if (name.indexOf('.') > 0 && registry.isField(name)) {
-                diag.warning(text.locationOf(c.rhsOffset()), item, "'" + v
-                        + "' may be a valid field misused as a const string value; use val(" + v
-                        + ") to compare with the field");
-            }
+    private void warn(CheckExpr c, PositionedText text) {
+        if (reportErrors) {
+            warnings.of(c).forEach(w -> diag.warning(text.locationOf(c.rhsOffset()), item, w));
         }
     }
 
