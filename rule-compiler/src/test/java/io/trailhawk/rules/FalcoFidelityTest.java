@@ -21,10 +21,12 @@ class FalcoFidelityTest {
     }
 
     @Test
-    void pmatchWithTheRoot_matchesEveryAbsolutePath_andNoRelativeOne() {
+    void pmatchWithTheRoot_matchesEveryPath_asEmptyComponentsDoNotCount() {
         assertThat(matches("json.value[/requestParameters/abs] pmatch (/)", PATHS)).isTrue();
         assertThat(matches("json.value[/requestParameters/root] pmatch (/)", PATHS)).isTrue();
-        assertThat(matches("json.value[/requestParameters/rel] pmatch (/)", PATHS)).isFalse();
+        assertThat(matches("json.value[/requestParameters/rel] pmatch (/)", PATHS)).isTrue();
+        assertThat(matches("json.value[/requestParameters/rel] pmatch (/etc)", PATHS)).isTrue();
+        assertThat(matches("json.value[/requestParameters/abs] pmatch (//etc//)", PATHS)).isTrue();
         assertThat(matches("json.value[/requestParameters/abs] pmatch (/etc/)", PATHS)).isTrue();
         assertThat(matches("json.value[/requestParameters/abs] pmatch (/et)", PATHS)).isFalse();
     }
@@ -108,7 +110,7 @@ class FalcoFidelityTest {
     @Test
     void valAroundATransformer_isRejected_asFalcoRejectsIt() {
         assertThat(errors("a.yaml", rule("R", "ct.user = val(toupper(ct.name))"))).singleElement().asString()
-                .contains("expected a field in val()");
+                .contains("expected a field within 'val' transformer");
         assertThat(matches("ct.user = toupper(ct.user)", record("\"userIdentity\":{\"type\":\"IAMUser\","
                 + "\"userName\":\"BOB\"}"))).isTrue();
     }

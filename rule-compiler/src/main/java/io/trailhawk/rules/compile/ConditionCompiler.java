@@ -7,6 +7,7 @@ import io.trailhawk.rules.eval.Predicate;
 import io.trailhawk.rules.eval.StringMatcher;
 import io.trailhawk.rules.eval.Operator;
 import io.trailhawk.rules.eval.StringMatchers;
+import io.trailhawk.rules.eval.UnsignedNumber;
 import io.trailhawk.rules.field.Extractor;
 import io.trailhawk.rules.field.FieldRegistry;
 import io.trailhawk.rules.field.FieldType;
@@ -357,15 +358,12 @@ final class ConditionCompiler {
     private Predicate check(CheckExpr c, PositionedText text) throws CompileError {
         Value lhs = value(c.lhs());
         Operator op = c.operator();
-        if (op == Operator.BCONTAINS || op == Operator.BSTARTSWITH) {
-            throw new CompileError("operator " + op.spelling() + " compares byte buffers and cannot be used on "
-                    + lhs.name + " (type " + lhs.type.label() + "): use " + op.spelling().substring(1) + " instead",
-                    c.operatorOffset(), false);
-        }
         if (!op.appliesTo(lhs.type)) {
-            throw new CompileError("operator " + op.spelling() + " is not supported on " + lhs.name + " (type "
-                    + lhs.type.label() + "); it supports " + String.join(" ", supported(lhs.type)),
-                    c.operatorOffset(), false);
+            String hint = op == Operator.BCONTAINS || op == Operator.BSTARTSWITH
+                    ? " (it compares byte buffers: use " + op.spelling().substring(1) + ")"
+                    : " (" + lhs.name + " is " + lhs.type.label() + "; it supports " + String.join(" ",
+                            supported(lhs.type)) + ")";
+            throw new CompileError(lhs.type.operatorNotSupported(op.spelling()) + hint, c.operatorOffset(), false);
         }
         if (op == Operator.EXISTS) {
             return Checks.exists(lhs.extractor);
@@ -411,7 +409,7 @@ final class ConditionCompiler {
     private Predicate numberCheck(CheckExpr c, Value lhs) throws CompileError {
         List<Long> numbers = new ArrayList<>();
         for (String v : c.values()) {
-            numbers.add(parseUnsigned(v, lhs.name, c.rhsOffset()));
+            numbers.add(parseUnsigned(v, c.rhsOffset()));
         }
         if (c.operator().takesList()) {
             return numbers.isEmpty() ? Logical.NEVER : Checks.numberIn(lhs.extractor, new HashSet<>(numbers));
@@ -437,14 +435,14 @@ final class ConditionCompiler {
     private Predicate fieldComparison(CheckExpr c, Value lhs) throws CompileError {
         Operator op = c.operator();
         if (!op.comparesFields()) {
-            throw new CompileError("operator " + op.spelling() + " cannot compare with another field", c.rhsOffset(),
-                    false);
+            throw new CompileError("operator '" + op.name() + "' doesn't support right-hand side fields",
+                    c.rhsOffset(), false);
         }
         Value rhs = value(c.rhsValue());
         if (rhs.type != lhs.type) {
-            throw new CompileError("cannot compare " + lhs.name + " (type " + lhs.type.label() + ") with "
-                    + rhs.name + " (type " + rhs.type.label() + "): both sides must have the same type",
-                    c.rhsOffset(), false);
+            throw new CompileError("field '" + lhs.name + "' has type '" + lhs.type.falcoName()
+                    + "' while the right-hand side field '" + rhs.name + "' has incompatible type '"
+                    + rhs.type.falcoName() + "'", c.rhsOffset(), false);
         }
         return Checks.fields(lhs.extractor, op, rhs.extractor);
     }
@@ -467,15 +465,12 @@ final class ConditionCompiler {
         }
     }
 
-    private static long parseUnsigned(String v, String field, int offset) throws CompileError {
-        try {
-            if (v.startsWith("0x") || v.startsWith("0X")) {
-                return Long.parseUnsignedLong(v.substring(2), 16);
-            }
-            return Long.parseUnsignedLong(v.startsWith("+") ? v.substring(1) : v);
-        } catch (NumberFormatException e) {
-            throw new CompileError("'" + v + "' is not a valid number for " + field + " (type uint64)", offset, false);
+    private static long parseUnsigned(String v, int offset) throws CompileError {
+        Long n = UnsignedNumber.parse(v);
+        if (n == null) {
+            throw new CompileError(v + " is not a valid number", offset, false);
         }
+        return n;
     }
 
     /** The spellings of the operators that apply to a type, sorted, for messages. */

@@ -20,9 +20,7 @@ final class PathPrefix implements StringMatcher {
     static PathPrefix of(List<String> paths) {
         List<String[]> p = new ArrayList<>();
         for (String path : paths) {
-            // A trailing slash names the same directory; "/" itself becomes the root, a parent of every absolute path.
-            String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-            p.add(trimmed.split("/", -1));
+            p.add(components(path));
         }
         String[][] prefixes = p.toArray(new String[0][]);
         boolean[][] wildcard = new boolean[prefixes.length][];
@@ -36,9 +34,20 @@ final class PathPrefix implements StringMatcher {
         return new PathPrefix(prefixes, wildcard);
     }
 
+    /** A path's components, empty ones dropped, as Falco's prefix search splits it. */
+    private static String[] components(String path) {
+        List<String> out = new ArrayList<>();
+        for (String c : path.split("/")) {
+            if (!c.isEmpty()) {
+                out.add(c);
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
     @Override
     public boolean matches(String value) {
-        String[] parts = value.split("/", -1);
+        String[] parts = components(value);
         for (int i = 0; i < prefixes.length; i++) {
             String[] prefix = prefixes[i];
             if (prefix.length > parts.length) {

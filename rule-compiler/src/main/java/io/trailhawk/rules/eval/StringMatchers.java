@@ -61,12 +61,28 @@ public final class StringMatchers {
         }
     }
 
+    /**
+     * A full-match RE2 pattern with the POSIX syntax Falco compiles regular expressions with: Perl's classes and
+     * word boundaries ({@code \d}, {@code \w}, {@code \b}, ...), Unicode groups, {@code \A}/{@code \z} and
+     * {@code (?...)} groups are refused, as Falco refuses them.
+     */
     static StringMatcher regex(String rhs) {
+        for (int i = 0; i + 1 < rhs.length(); i++) {
+            char c = rhs.charAt(i);
+            if (c == '\\') {
+                char e = rhs.charAt(++i);
+                if ("dDwWsSbBpPAzCQE".indexOf(e) >= 0) {
+                    throw new IllegalArgumentException("invalid regex pattern: invalid escape sequence: \\" + e);
+                }
+            } else if (c == '(' && rhs.charAt(i + 1) == '?') {
+                throw new IllegalArgumentException("invalid regex pattern: missing argument to repetition operator: ?");
+            }
+        }
         Pattern p;
         try {
             p = Pattern.compile(rhs);
         } catch (com.google.re2j.PatternSyntaxException e) {
-            throw new IllegalArgumentException("invalid regular expression '" + rhs + "': " + e.getDescription());
+            throw new IllegalArgumentException("invalid regex pattern: " + e.getDescription() + ": " + e.getPattern());
         }
         return v -> p.matches(v);
     }

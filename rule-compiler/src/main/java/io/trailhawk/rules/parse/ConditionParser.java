@@ -47,6 +47,10 @@ public final class ConditionParser {
         return String.join(", ", quoted);
     }
 
+    /** How Falco ends the message for a right side it cannot read. */
+    private static final String OR_TRANSFORMER = " or a field with a valid transformer: 'val', 'tolower', 'toupper', "
+            + "'b64', 'basename', 'len', 'join', 'concat', 'getopt'";
+
     /** Multi-value transformers of Falco's language that this engine does not evaluate yet. */
     private static final Set<String> UNSUPPORTED_TRANSFORMERS =
             new HashSet<>(Arrays.asList("join", "concat", "getopt"));
@@ -209,7 +213,7 @@ public final class ConditionParser {
                 }
                 String num = lexNumber();
                 if (num == null) {
-                    throw new ConditionSyntaxException("expected a number value", pos);
+                    throw new ConditionSyntaxException("expected a number value" + OR_TRANSFORMER, pos);
                 }
                 return new CheckExpr(lhs, op, null, List.of(num), false, null, start, opAt, rhsAt);
             }
@@ -228,7 +232,7 @@ public final class ConditionParser {
                 }
                 String v = lexStrValue();
                 if (v == null) {
-                    throw new ConditionSyntaxException("expected a string value", pos);
+                    throw new ConditionSyntaxException("expected a string value" + OR_TRANSFORMER, pos);
                 }
                 return new CheckExpr(lhs, op, null, List.of(v), false, null, start, opAt, rhsAt);
             }
@@ -252,8 +256,8 @@ public final class ConditionParser {
     }
 
     /**
-     * The operator at the current position. Words must be followed by a blank ({@code exists} by anything but an
-     * identifier character); symbols and list operators need nothing after them.
+     * The operator at the current position. Words must be followed by a blank; {@code exists}, symbols and list
+     * operators need nothing after them, as in Falco.
      */
     private Operator lexOperator() {
         for (Map.Entry<String, Operator> e : SPELLINGS) {
@@ -261,11 +265,7 @@ public final class ConditionParser {
             if (!text.startsWith(spelling, pos)) {
                 continue;
             }
-            char next = charAt(pos + spelling.length());
-            Operator.Syntax syntax = e.getValue().syntax();
-            boolean bounded = syntax == Operator.Syntax.WORD ? isBlank(next)
-                    : syntax != Operator.Syntax.UNARY || !isIdentChar(next);
-            if (bounded) {
+            if (e.getValue().syntax() != Operator.Syntax.WORD || isBlank(charAt(pos + spelling.length()))) {
                 pos += spelling.length();
                 return e.getValue();
             }
@@ -299,7 +299,7 @@ public final class ConditionParser {
         if (peek() != '(') {
             String ident = lexIdentifier();
             if (ident == null) {
-                throw new ConditionSyntaxException("expected a list", pos);
+                throw new ConditionSyntaxException("expected a list, an identifier," + OR_TRANSFORMER, pos);
             }
             return List.of(ident);
         }
@@ -338,7 +338,7 @@ public final class ConditionParser {
             int at = pos;
             ValueAccess f = lexValueAccess(false);
             if (f == null || f.isTransform()) {
-                throw new ConditionSyntaxException("expected a field in val()", at);
+                throw new ConditionSyntaxException("expected a field within 'val' transformer", at);
             }
             skipBlanks();
             expect(')');
@@ -448,7 +448,7 @@ public final class ConditionParser {
                 continue;
             }
             if (i + 1 >= s.length()) {
-                throw new ConditionSyntaxException("unsupported string escape sequence", offset + i);
+                throw new ConditionSyntaxException("unsupported string escape sequence: \\", offset + i);
             }
             char e = s.charAt(++i);
             switch (e) {
@@ -472,12 +472,13 @@ public final class ConditionParser {
                     try {
                         sb.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
                     } catch (NumberFormatException | StringIndexOutOfBoundsException ex) {
-                        throw new ConditionSyntaxException("invalid \\x escape", offset + i - 1);
+                        throw new ConditionSyntaxException(i + 2 >= s.length() ? "truncated hex char escape sequence"
+                                : "invalid hex char escape sequence: " + s.substring(i + 1, i + 3), offset + i - 1);
                     }
                     i += 2;
                     break;
                 default:
-                    throw new ConditionSyntaxException("unsupported string escape sequence \\" + e, offset + i - 1);
+                    throw new ConditionSyntaxException("unsupported string escape sequence: \\" + e, offset + i - 1);
             }
         }
         return sb.toString();

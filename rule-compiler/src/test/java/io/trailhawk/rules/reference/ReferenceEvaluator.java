@@ -8,6 +8,7 @@ import io.trailhawk.rules.diag.Diagnostics;
 import io.trailhawk.rules.eval.Checks;
 import io.trailhawk.rules.eval.Operator;
 import io.trailhawk.rules.eval.StringMatchers;
+import io.trailhawk.rules.eval.UnsignedNumber;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.event.Projection;
 import io.trailhawk.rules.field.Extractor;
@@ -168,8 +169,7 @@ public final class ReferenceEvaluator {
             long v = (Long) lhs;
             List<Long> numbers = new ArrayList<>();
             for (String s : values) {
-                numbers.add(s.startsWith("0x") || s.startsWith("0X") ? Long.parseUnsignedLong(s.substring(2), 16)
-                        : Long.parseUnsignedLong(s.startsWith("+") ? s.substring(1) : s));
+                numbers.add(UnsignedNumber.parse(s));
             }
             if (op.takesList()) {
                 return numbers.contains(v);
