@@ -118,7 +118,8 @@ class ErrorMessagesTest {
         assertThat(errors("a.yaml", GOOD.replace("ct.name = X", "ct.name bcontains 4142"))).singleElement().asString()
                 .contains("'bcontains' operator not supported for string filters");
         assertThat(errors("a.yaml", GOOD.replace("ct.name = X", "len(s3.bytes) > 1"))).singleElement().asString()
-                .contains("transformer len() cannot be applied to s3.bytes");
+                .contains("can't add field transformer: type 'UINT64' is not supported by 'len' transformer applied on field "
+                        + "'s3.bytes'");
     }
 
     @Test

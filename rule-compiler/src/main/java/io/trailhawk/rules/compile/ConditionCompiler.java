@@ -1,6 +1,7 @@
 package io.trailhawk.rules.compile;
 
 import io.trailhawk.rules.diag.Diagnostics;
+import io.trailhawk.rules.compile.ValueCompiler.Value;
 import io.trailhawk.rules.eval.Checks;
 import io.trailhawk.rules.eval.Logical;
 import io.trailhawk.rules.eval.Predicate;
@@ -36,6 +37,7 @@ import java.util.Set;
 final class ConditionCompiler {
     private final FieldRegistry registry;
     private final ConditionWarnings warnings;
+    private final ValueCompiler values;
     private final Map<String, ParsedMacro> macros;
     private final Diagnostics diag;
     private final Set<String> usedMacros;
@@ -51,6 +53,7 @@ final class ConditionCompiler {
             Set<String> usedMacros) {
         this.registry = registry;
         this.warnings = new ConditionWarnings(registry);
+        this.values = new ValueCompiler(registry, reads);
         this.macros = macros;
         this.diag = diag;
         this.usedMacros = usedMacros;
@@ -187,9 +190,9 @@ final class ConditionCompiler {
             }
             case CHECK: {
                 CheckExpr c = (CheckExpr) e;
-                fieldsSeen.add(c.lhs().baseField().field());
+                c.lhs().fields().forEach(f -> fieldsSeen.add(f.field()));
                 if (c.rhsValue() != null) {
-                    fieldsSeen.add(c.rhsValue().baseField().field());
+                    c.rhsValue().fields().forEach(f -> fieldsSeen.add(f.field()));
                 }
                 break;
             }
@@ -323,36 +326,8 @@ final class ConditionCompiler {
         }
     }
 
-    /** A resolved value: its extractor, its type, and its name for messages. */
-    private static final class Value {
-        final Extractor extractor;
-        final FieldType type;
-        final String name;
-
-        Value(Extractor extractor, FieldType type, String name) {
-            this.extractor = extractor;
-            this.type = type;
-            this.name = name;
-        }
-    }
-
     private Value value(ValueAccess a) throws CompileError {
-        if (!a.isTransform()) {
-            try {
-                ResolvedField f = registry.resolve(a.field(), a.arg());
-                reads.addAll(f.reads());
-                return new Value(f.extractor(), f.type(), f.displayName());
-            } catch (UnknownFieldException ex) {
-                throw new CompileError(ex.getMessage(), a.offset(), true);
-            }
-        }
-        Value inner = value(a.inner());
-        FieldType t = a.transformer().resultType(inner.type);
-        if (t == null) {
-            throw new CompileError("transformer " + a.transformer().spelling() + "() cannot be applied to " + inner.name
-                    + " of type " + inner.type.label(), a.offset(), false);
-        }
-        return new Value(a.transformer().apply(inner.extractor), t, a.toString());
+        return values.value(a);
     }
 
     private Predicate check(CheckExpr c, PositionedText text) throws CompileError {

@@ -1,9 +1,9 @@
 package io.trailhawk.rules.compile;
 
 import io.trailhawk.rules.eval.Operator;
+import io.trailhawk.rules.eval.Transformer;
 import io.trailhawk.rules.field.FieldRegistry;
 import io.trailhawk.rules.parse.CheckExpr;
-import io.trailhawk.rules.parse.ConditionParser;
 import io.trailhawk.rules.parse.ValueAccess;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +53,14 @@ final class ConditionWarnings {
         return name.indexOf('.') > 0 && registry.isField(name);
     }
 
-    private boolean isTransformedField(String v) {
-        ValueAccess a = v.indexOf('(') > 0 ? ConditionParser.parseValueAccess(v) : null;
-        return a != null && a.isTransform() && registry.isField(a.baseField().field());
+    /** {@code name(...)} for any transformer, {@code val} included, as Falco checks it. */
+    private static boolean isTransformedField(String v) {
+        int open = v.indexOf('(');
+        if (open <= 0 || !v.endsWith(")")) {
+            return false;
+        }
+        String name = v.substring(0, open);
+        return name.equals("val") || Transformer.bySpelling(name) != null;
     }
 
     private static boolean isLiteral(String pattern) {
@@ -68,8 +73,7 @@ final class ConditionWarnings {
     }
 
     private static boolean isLegacyJsonField(ValueAccess lhs) {
-        String f = lhs.baseField().field();
-        return f.startsWith("jevt.") || f.startsWith("ka.");
+        return lhs.isField() && (lhs.field().startsWith("jevt.") || lhs.field().startsWith("ka."));
     }
 
     private static boolean comparesEquality(Operator op) {

@@ -209,7 +209,7 @@ public final class RulesetCompiler {
             for (String f : ex.fields()) {
                 io.trailhawk.rules.parse.ValueAccess a = ConditionParser.parseValueAccess(f.trim());
                 boolean ok = false;
-                if (a != null) {
+                if (a != null && a.baseField() != null) {
                     try {
                         registry.resolve(a.baseField().field(), a.baseField().arg());
                         ok = true;

@@ -10,23 +10,35 @@ import java.util.function.UnaryOperator;
 
 /**
  * Every transformer of the condition language, in one place: its spelling, the types it takes and yields, and
- * what it does to a value. A transformer of a list applies to each element.
+ * what it does to a value. A single-value transformer of a list applies to each element; the multi-value ones
+ * ({@code join}, {@code concat}, {@code getopt}) take several arguments, checked and built by
+ * {@link MultiValueTransformers}.
  */
 public enum Transformer {
-    TOLOWER("tolower"),
-    TOUPPER("toupper"),
-    B64("b64"),
-    BASENAME("basename"),
-    LEN("len");
+    TOLOWER("tolower", false),
+    TOUPPER("toupper", false),
+    B64("b64", false),
+    BASENAME("basename", false),
+    LEN("len", false),
+    JOIN("join", true),
+    CONCAT("concat", true),
+    GETOPT("getopt", true);
 
     private final String spelling;
+    private final boolean multiValue;
 
-    Transformer(String spelling) {
+    Transformer(String spelling, boolean multiValue) {
         this.spelling = spelling;
+        this.multiValue = multiValue;
     }
 
     public String spelling() {
         return spelling;
+    }
+
+    /** Whether it takes several arguments rather than one value. */
+    public boolean isMultiValue() {
+        return multiValue;
     }
 
     /** The transformer spelled {@code word}, or null. */
@@ -47,6 +59,7 @@ public enum Transformer {
         return this == LEN ? FieldType.UINT64 : input;
     }
 
+    /** A single-value transformer applied to its one argument. */
     public Extractor apply(Extractor inner) {
         switch (this) {
             case TOLOWER:
@@ -66,7 +79,7 @@ public enum Transformer {
                     return v instanceof List ? (Object) (long) ((List<?>) v).size() : null;
                 };
             default:
-                throw new IllegalStateException();
+                throw new IllegalStateException(spelling + " takes several arguments");
         }
     }
 

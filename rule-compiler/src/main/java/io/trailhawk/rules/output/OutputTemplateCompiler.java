@@ -128,9 +128,14 @@ public final class OutputTemplateCompiler {
         }
     }
 
+    /** Outputs take fields and single-value transformers of them; anything else is not an output field. */
     private FieldType type(ValueAccess a) throws UnknownFieldException {
-        if (!a.isTransform()) {
+        if (a.isField()) {
             return registry.resolve(a.field(), a.arg()).type();
+        }
+        if (!a.isTransform() || a.transformer().isMultiValue() || a.arguments().size() != 1 || a.arg() != null
+                || !(a.inner().isField() || a.inner().isTransform())) {
+            throw new UnknownFieldException("'" + a + "' is not an output field");
         }
         FieldType t = a.transformer().resultType(type(a.inner()));
         if (t == null) {
@@ -141,7 +146,7 @@ public final class OutputTemplateCompiler {
 
     private Extractor build(ValueAccess a, Map<String, OutputField> fields, List<String[]> reads) {
         try {
-            if (!a.isTransform()) {
+            if (a.isField()) {
                 ResolvedField f = registry.resolve(a.field(), a.arg());
                 reads.addAll(f.reads());
                 fields.putIfAbsent(f.displayName(), new OutputField(f.displayName(), f.extractor()));

@@ -3,8 +3,6 @@ package io.trailhawk.rules.parse;
 import io.trailhawk.rules.eval.Operator;
 import io.trailhawk.rules.eval.Transformer;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +48,6 @@ public final class ConditionParser {
     /** How Falco ends the message for a right side it cannot read. */
     private static final String OR_TRANSFORMER = " or a field with a valid transformer: 'val', 'tolower', 'toupper', "
             + "'b64', 'basename', 'len', 'join', 'concat', 'getopt'";
-
-    /** Multi-value transformers of Falco's language that this engine does not evaluate yet. */
-    private static final Set<String> UNSUPPORTED_TRANSFORMERS =
-            new HashSet<>(Arrays.asList("join", "concat", "getopt"));
 
     private final String text;
     private int pos;
@@ -219,8 +213,10 @@ public final class ConditionParser {
             }
             case SYMBOL:
             case WORD: {
+                int beforeBlanks = pos;
                 skipBlanks();
-                Operator.Modifier modifier = lexModifier();
+                // A modifier is a word of its own: "==oneof (a)" compares with "oneof" and then fails, as in Falco.
+                Operator.Modifier modifier = pos > beforeBlanks ? lexModifier() : null;
                 int rhsAt = pos;
                 if (modifier != null) {
                     List<String> values = lexListValue();
@@ -337,11 +333,14 @@ public final class ConditionParser {
             skipBlanks();
             int at = pos;
             ValueAccess f = lexValueAccess(false);
-            if (f == null || f.isTransform()) {
+            if (f == null || !f.isField()) {
                 throw new ConditionSyntaxException("expected a field within 'val' transformer", at);
             }
             skipBlanks();
             expect(')');
+            if (lexFieldArgument() != null) {
+                throw new ConditionSyntaxException("transformer 'val' does not support field arguments", at);
+            }
             return f;
         }
         return lexValueAccess(true);
@@ -355,19 +354,21 @@ public final class ConditionParser {
             return null;
         }
         Transformer transformer = Transformer.bySpelling(ident);
-        if (peek() == '(' && (transformer != null || UNSUPPORTED_TRANSFORMERS.contains(ident))) {
-            if (transformer == null) {
-                throw new ConditionSyntaxException("transformer '" + ident + "' is not supported", start);
-            }
+        if (transformer != null && peek() == '(') {
             pos++;
+            List<ValueAccess> args = new ArrayList<>();
             skipBlanks();
-            ValueAccess inner = lexValueAccess(false);
-            if (inner == null) {
-                throw new ConditionSyntaxException("expected a field or transformer in " + ident + "()", pos);
+            while (true) {
+                args.add(lexTransformerArgument(ident));
+                skipBlanks();
+                if (peek() != ',') {
+                    break;
+                }
+                pos++;
+                skipBlanks();
             }
-            skipBlanks();
             expect(')');
-            return ValueAccess.transform(transformer, inner, start);
+            return ValueAccess.transform(transformer, args, lexFieldArgument(), start);
         }
         if (transformersOnly) {
             pos = start;
@@ -384,25 +385,77 @@ public final class ConditionParser {
             pos = start;
             return null;
         }
-        String arg = null;
-        if (peek() == '[') {
-            pos++;
-            char c = peek();
-            if (c == '"' || c == '\'') {
-                arg = lexQuoted();
-            } else {
-                int a = pos;
-                while (!atEnd() && !isFieldArgStop(text.charAt(pos))) {
-                    pos++;
-                }
-                if (a == pos) {
-                    throw new ConditionSyntaxException("expected a valid field argument", pos);
-                }
-                arg = text.substring(a, pos);
-            }
-            expect(']');
-        }
+        String arg = lexFieldArgument();
         return ValueAccess.field(name.toString(), arg, start);
+    }
+
+    /** {@code [arg]} right after a field or a transformer, or null when there is none. */
+    private String lexFieldArgument() throws ConditionSyntaxException {
+        if (peek() != '[') {
+            return null;
+        }
+        pos++;
+        String arg;
+        char c = peek();
+        if (c == '"' || c == '\'') {
+            arg = lexQuoted();
+        } else {
+            int a = pos;
+            while (!atEnd() && !isFieldArgStop(text.charAt(pos))) {
+                pos++;
+            }
+            if (a == pos) {
+                throw new ConditionSyntaxException("expected a valid field argument: a quoted string or a bare "
+                        + "string", pos);
+            }
+            arg = text.substring(a, pos);
+        }
+        expect(']');
+        return arg;
+    }
+
+    /**
+     * One argument of a transformer: a field, another transformer, a quoted string, a number, or a parenthesised
+     * list of those.
+     */
+    private ValueAccess lexTransformerArgument(String transformer) throws ConditionSyntaxException {
+        int at = pos;
+        char c = peek();
+        if (c == '(') {
+            pos++;
+            List<ValueAccess> elements = new ArrayList<>();
+            skipBlanks();
+            if (peek() != ')') {
+                while (true) {
+                    ValueAccess e = lexTransformerArgument(transformer);
+                    if (e.kind() == ValueAccess.Kind.LIST) {
+                        throw new ConditionSyntaxException("expected a field, a transformer, a quoted string or a "
+                                + "number in the list", e.offset());
+                    }
+                    elements.add(e);
+                    skipBlanks();
+                    if (peek() != ',') {
+                        break;
+                    }
+                    pos++;
+                    skipBlanks();
+                }
+            }
+            expect(')');
+            return ValueAccess.list(elements, at);
+        }
+        if (c == '"' || c == '\'') {
+            return ValueAccess.constant(lexQuoted(), at);
+        }
+        String number = lexNumber();
+        if (number != null) {
+            return ValueAccess.constant(number, at);
+        }
+        ValueAccess inner = lexValueAccess(false);
+        if (inner == null) {
+            throw new ConditionSyntaxException("expected a field or transformer in " + transformer + "()", pos);
+        }
+        return inner;
     }
 
     private String lexStrValue() throws ConditionSyntaxException {
@@ -470,7 +523,11 @@ public final class ConditionParser {
                     break;
                 case 'x':
                     try {
-                        sb.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                        String hex = s.substring(i + 1, i + 3);
+                        if (Character.digit(hex.charAt(0), 16) < 0 || Character.digit(hex.charAt(1), 16) < 0) {
+                            throw new NumberFormatException(hex);
+                        }
+                        sb.append((char) Integer.parseInt(hex, 16));
                     } catch (NumberFormatException | StringIndexOutOfBoundsException ex) {
                         throw new ConditionSyntaxException(i + 2 >= s.length() ? "truncated hex char escape sequence"
                                 : "invalid hex char escape sequence: " + s.substring(i + 1, i + 3), offset + i - 1);
@@ -601,9 +658,10 @@ public final class ConditionParser {
         return isLetter(c) || isDigit(c) || c == '_';
     }
 
+    /** Falco's bare strings end at {@code ()"'=,} and POSIX spaces; a backspace belongs to the string. */
     private static boolean isBareStop(char c) {
-        return c == '(' || c == ')' || c == '"' || c == '\'' || c == '=' || c == ',' || Character.isWhitespace(c)
-                || c == '\b';
+        return c == '(' || c == ')' || c == '"' || c == '\'' || c == '=' || c == ',' || c == ' ' || c == '\t'
+                || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
     }
 
     private static boolean isFieldArgStop(char c) {

@@ -69,10 +69,26 @@ public final class ConditionPrinter {
     }
 
     private static String access(ValueAccess a) {
-        if (a.isTransform()) {
-            return a.transformer().spelling() + "(" + access(a.inner()) + ")";
+        switch (a.kind()) {
+            case FIELD:
+                return a.field() + argument(a.arg());
+            case CONSTANT:
+                return value(a.constant());
+            case LIST:
+                return "(" + joined(a.arguments()) + ")";
+            default:
+                return a.transformer().spelling() + "(" + joined(a.arguments()) + ")" + argument(a.arg());
         }
-        return a.arg() == null ? a.field() : a.field() + "[" + a.arg() + "]";
+    }
+
+    private static String joined(List<ValueAccess> accesses) {
+        List<String> parts = new ArrayList<>();
+        accesses.forEach(x -> parts.add(access(x)));
+        return String.join(",", parts);
+    }
+
+    private static String argument(String arg) {
+        return arg == null ? "" : "[" + value(arg) + "]";
     }
 
     /** A value bare, or in double quotes with {@code \} and {@code "} escaped when it holds a blank or a delimiter. */

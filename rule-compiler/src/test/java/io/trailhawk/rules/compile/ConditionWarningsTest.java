@@ -31,7 +31,8 @@ class ConditionWarningsTest {
     void aConstantNamingATransformedField_warns() throws Exception {
         assertThat(of("ct.user = 'toupper(ct.name)'")).singleElement().asString()
                 .isEqualTo("'toupper(ct.name)' may be a valid field transformer misused as a const string value");
-        assertThat(of("ct.user = 'toupper(nothing)'")).isEmpty();
+        assertThat(of("ct.user = 'val(nothing)'")).singleElement().asString().contains("transformer misused");
+        assertThat(of("ct.user = 'upper(ct.name)'")).isEmpty();
     }
 
     @Test

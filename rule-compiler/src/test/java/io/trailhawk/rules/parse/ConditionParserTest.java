@@ -165,9 +165,14 @@ class ConditionParserTest {
     }
 
     @Test
-    void parse_unsupportedTransformerIsNamed() {
-        assertThatThrownBy(() -> ConditionParser.parse("join(ct.user) = a"))
-                .hasMessageContaining("transformer 'join' is not supported");
+    void parse_multiValueTransformers_takeArgumentsConstantsAndLists() throws Exception {
+        assertThat(ConditionPrinter.print(ConditionParser.parse("join(\"-\", (s3.key, s3.bucket)) = /tmp/x")))
+                .isEqualTo("join(-,(s3.key,s3.bucket)) = /tmp/x");
+        assertThat(ConditionPrinter.print(ConditionParser.parse("getopt(ct.args, \"nt:\")[t] = value")))
+                .isEqualTo("getopt(ct.args,nt:)[t] = value");
+        assertThat(ConditionPrinter.print(ConditionParser.parse("toupper('abc') = ABC"))).isEqualTo("toupper(abc) = ABC");
+        assertThatThrownBy(() -> ConditionParser.parse("ct.name = val(toupper(ct.user))"))
+                .hasMessageContaining("expected a field within 'val' transformer");
     }
 
     @Test

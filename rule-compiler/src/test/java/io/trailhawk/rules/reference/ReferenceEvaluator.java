@@ -6,6 +6,7 @@ import io.trailhawk.rules.RuleMatching;
 import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.diag.Diagnostics;
 import io.trailhawk.rules.eval.Checks;
+import io.trailhawk.rules.eval.MultiValueTransformers;
 import io.trailhawk.rules.eval.Operator;
 import io.trailhawk.rules.eval.StringMatchers;
 import io.trailhawk.rules.eval.UnsignedNumber;
@@ -197,13 +198,38 @@ public final class ReferenceEvaluator {
     }
 
     private Extractor reader(ValueAccess a) {
-        if (a.isTransform()) {
-            return a.transformer().apply(reader(a.inner()));
+        switch (a.kind()) {
+            case FIELD:
+                try {
+                    return registry.resolve(a.field(), a.arg()).extractor();
+                } catch (UnknownFieldException ex) {
+                    throw new IllegalStateException("compiled rules only use known fields", ex);
+                }
+            case CONSTANT: {
+                String v = a.constant();
+                return e -> v;
+            }
+            default:
+                break;
         }
-        try {
-            return registry.resolve(a.field(), a.arg()).extractor();
-        } catch (UnknownFieldException ex) {
-            throw new IllegalStateException("compiled rules only use known fields", ex);
+        List<Extractor> args = new ArrayList<>();
+        for (ValueAccess x : a.arguments()) {
+            if (x.kind() == ValueAccess.Kind.LIST) {
+                x.arguments().forEach(el -> args.add(reader(el)));
+            } else {
+                args.add(reader(x));
+            }
+        }
+        switch (a.transformer()) {
+            case JOIN:
+                return MultiValueTransformers.join(args.get(0), args.subList(1, args.size()));
+            case CONCAT:
+                return MultiValueTransformers.concat(args);
+            case GETOPT:
+                return MultiValueTransformers.getopt(args.subList(0, args.size() - 1), args.get(args.size() - 1),
+                        a.arg());
+            default:
+                return a.transformer().apply(args.get(0));
         }
     }
 }
