@@ -220,7 +220,8 @@ public final class ConditionParser {
                 int rhsAt = pos;
                 if (modifier != null) {
                     List<String> values = lexListValue();
-                    return new CheckExpr(lhs, op, modifier, values, true, null, start, opAt, rhsAt);
+                    return new CheckExpr(lhs, op, modifier, values, peekListLiteral(rhsAt), null, start, opAt,
+                            rhsAt);
                 }
                 ValueAccess other = lexRhsValueAccess();
                 if (other != null) {

@@ -59,7 +59,7 @@ public final class ConditionPrinter {
         out.append(' ');
         if (c.rhsValue() != null) {
             out.append(c.rhsValue().isTransform() ? access(c.rhsValue()) : "val(" + access(c.rhsValue()) + ")");
-        } else if (c.isListLiteral() || c.modifier() != null) {
+        } else if (c.isListLiteral()) {
             List<String> quoted = new ArrayList<>();
             c.values().forEach(v -> quoted.add(value(v)));
             out.append('(').append(String.join(", ", quoted)).append(')');
@@ -88,12 +88,15 @@ public final class ConditionPrinter {
     }
 
     private static String argument(String arg) {
-        return arg == null ? "" : "[" + value(arg) + "]";
+        return arg == null ? "" : "[" + (arg.isEmpty() ? "\"\"" : value(arg)) + "]";
     }
 
-    /** A value bare, or in double quotes with {@code \} and {@code "} escaped when it holds a blank or a delimiter. */
+    /**
+     * A value bare, or in double quotes with {@code \} and {@code "} escaped when it holds a blank or a delimiter;
+     * an empty value prints as nothing, as in Falco.
+     */
     static String value(String v) {
-        boolean quote = v.isEmpty();
+        boolean quote = false;
         for (int i = 0; i < v.length() && !quote; i++) {
             char c = v.charAt(i);
             quote = c == ' ' || c == '=' || c == '\\' || c == '"' || c == '\'' || c == '\t' || c == '\n' || c == '\r'
