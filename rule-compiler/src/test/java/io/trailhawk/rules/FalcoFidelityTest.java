@@ -114,4 +114,45 @@ class FalcoFidelityTest {
         assertThat(matches("ct.user = toupper(ct.user)", record("\"userIdentity\":{\"type\":\"IAMUser\","
                 + "\"userName\":\"BOB\"}"))).isTrue();
     }
+
+    @Test
+    void constantsLongerThanFalcosBuffer_orHoldingANul_areRejected() {
+        assertThat(errors("a.yaml", rule("R", "ct.name = " + "x".repeat(256)))).singleElement().asString()
+                .contains("filter parameter too long (used=257, available=256):xxx");
+        assertThat(errors("a.yaml", rule("R", "'ct.name = \"a\\x00b\"'"))).singleElement().asString()
+                .contains("filter value cannot contain a NUL byte (\\x00)");
+        assertThat(matches("ct.name = " + "x".repeat(255), PATHS)).isFalse();
+    }
+
+    @Test
+    void multiValueTransformers_joinConcatAndGetopt_workAsInFalco() {
+        CloudTrailEvent e = record("\"eventName\":\"PutObject\",\"awsRegion\":\"eu-west-1\","
+                + "\"requestParameters\":{\"bucketName\":\"logs\",\"key\":\"a.txt\"}");
+        assertThat(matches("join(\"/\", (s3.bucket, s3.key)) = logs/a.txt", e)).isTrue();
+        assertThat(matches("join(\"-\", (ct.name, evt.num)) = PutObject-1", e)).isTrue();
+        assertThat(matches("join(\"-\", (ct.name, ct.error)) exists", e)).as("a missing element").isFalse();
+        assertThat(matches("concat(ct.region, \":\", ct.name) = eu-west-1:PutObject", e)).isTrue();
+        assertThat(matches("getopt((\"-lpe\", \"/bin/sh\"), \"lp:e:\") intersects (l, p, e)", e)).isTrue();
+        assertThat(matches("getopt((\"-t\", \"a\", \"-t\", \"b\"), \"t:\")[t] = b", e)).as("last occurrence").isTrue();
+        assertThat(matches("getopt((\"-n\", \"--\", \"-t\"), \"nt:\") intersects (t)", e)).isFalse();
+        assertThat(matches("getopt((\"-x\", \"-n\"), \"n\") intersects (\"?\")", e)).as("unknown option").isTrue();
+    }
+
+    @Test
+    void multiValueTransformers_refuseWrongArguments_withFalcosMessages() {
+        assertThat(errors("a.yaml", rule("R", "join(ct.name) = x"))).singleElement().asString()
+                .contains("unknown field transfomer 'join'");
+        assertThat(errors("a.yaml", rule("R", "join(\"-\", ct.name) = x"))).singleElement().asString()
+                .contains("join() second argument must be a list");
+        assertThat(errors("a.yaml", rule("R", "concat(ct.name, evt.num) = x"))).singleElement().asString()
+                .contains("concat() arguments must be strings");
+        assertThat(errors("a.yaml", rule("R", "getopt(ct.name, \"n\") = x"))).singleElement().asString()
+                .contains("getopt() first argument must be a list");
+        assertThat(errors("a.yaml", rule("R", "getopt((\"-n\"), \"n\")[nn] = x"))).singleElement().asString()
+                .contains("getopt() field argument must be a single option character");
+        assertThat(errors("a.yaml", rule("R", "toupper(ct.name, ct.user) = x"))).singleElement().asString()
+                .contains("unknown multivalue transformer");
+        assertThat(errors("a.yaml", rule("R", "toupper(ct.name)[x] = x"))).singleElement().asString()
+                .contains("transformer 'toupper' does not support field arguments");
+    }
 }

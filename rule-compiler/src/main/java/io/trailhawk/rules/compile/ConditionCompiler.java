@@ -343,6 +343,9 @@ final class ConditionCompiler {
         if (op == Operator.EXISTS) {
             return Checks.exists(lhs.extractor);
         }
+        for (String v : c.values()) {
+            checkConstant(v, c.rhsOffset());
+        }
         if (c.rhsValue() != null) {
             return fieldComparison(c, lhs);
         }
@@ -437,6 +440,20 @@ final class ConditionCompiler {
             return f.build();
         } catch (IllegalArgumentException e) {
             throw new CompileError(e.getMessage(), c.rhsOffset(), false);
+        }
+    }
+
+    /** Falco holds each constant in a 256-byte buffer, with its terminating NUL. */
+    private static final int CONSTANT_BYTES = 256;
+
+    private static void checkConstant(String v, int offset) throws CompileError {
+        if (v.indexOf('\0') >= 0) {
+            throw new CompileError("filter value cannot contain a NUL byte (\\x00)", offset, false);
+        }
+        int used = v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+        if (used > CONSTANT_BYTES) {
+            throw new CompileError("filter parameter too long (used=" + used + ", available=" + CONSTANT_BYTES
+                    + "):" + v, offset, false);
         }
     }
 

@@ -106,7 +106,11 @@ final class RandomConditions {
         if (field.equals("ct.user.identitytype")) {
             v = r.path("userIdentity").path("type");
         }
-        return v == null || !v.isTextual() ? "AwsApiCall" : v.asText();
+        if (v == null || !v.isTextual()) {
+            return "AwsApiCall";
+        }
+        // Falco holds a constant in 256 bytes; long user agents are cut to fit.
+        return v.asText().length() > 200 ? v.asText().substring(0, 200) : v.asText();
     }
 
     private static String quote(String v) {
