@@ -66,7 +66,7 @@ class CommandLineTest {
         Path rules = write("bad.yaml", RULE.replace("ct.name =", "ct.nam ="));
         Run r = run("", "validate", "--rules", rules.toString());
         assertThat(r.status).isEqualTo(1);
-        assertThat(r.out).contains(rules + ":3:14: error: rule 'Lambda Code Updated': nonexistent field ct.nam");
+        assertThat(r.out).contains(rules + ":3:14: error: rule 'Lambda Code Updated': filter_check called with nonexistent field ct.nam");
         assertThat(r.out).doesNotContain("loaded ");
     }
 

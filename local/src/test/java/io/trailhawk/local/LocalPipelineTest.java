@@ -95,7 +95,7 @@ class LocalPipelineTest {
             Files.writeString(rules.resolve("zz-broken.yaml"), "- rule: Broken\n  desc: d\n"
                     + "  condition: ct.name = X and ct.bogus exists\n  output: o\n  priority: INFO\n");
             await(text, "rules: zz-broken.yaml rejected; version 1 stays active", Duration.ofSeconds(30));
-            await(text, "zz-broken.yaml:3:30: error: rule 'Broken': nonexistent field ct.bogus",
+            await(text, "zz-broken.yaml:3:30: error: rule 'Broken': filter_check called with nonexistent field ct.bogus",
                     Duration.ofSeconds(5));
             Properties p = new Properties();
             p.put("bootstrap.servers", "127.0.0.1:" + kafkaPort);

@@ -31,14 +31,14 @@ class ErrorMessagesTest {
     @Test
     void unknownField_pointsAtTheField() {
         assertThat(errors("a.yaml", GOOD.replace("ct.name = X", "ct.name = X and ct.nmae = Y"))).containsExactly(
-                "a.yaml:3:30: error: rule 'Good': nonexistent field ct.nmae");
+                "a.yaml:3:30: error: rule 'Good': filter_check called with nonexistent field ct.nmae");
     }
 
     @Test
     void unknownFieldInFoldedCondition_pointsAtItsLine() {
         String rules = "- rule: Folded\n  desc: d\n  condition: >\n    ct.name = X and\n    ct.bogus exists\n"
                 + "  output: o\n  priority: INFO\n";
-        assertThat(errors("f.yaml", rules)).containsExactly("f.yaml:5:5: error: rule 'Folded': nonexistent field ct.bogus");
+        assertThat(errors("f.yaml", rules)).containsExactly("f.yaml:5:5: error: rule 'Folded': filter_check called with nonexistent field ct.bogus");
     }
 
     @Test
@@ -125,7 +125,7 @@ class ErrorMessagesTest {
     @Test
     void invalidRegex() {
         assertThat(errors("a.yaml", GOOD.replace("ct.name = X", "ct.name regex '(unclosed'"))).singleElement()
-                .asString().startsWith("a.yaml:3:28: error: rule 'Good': invalid regex pattern: missing closing )");
+                .asString().startsWith("a.yaml:3:28: error: rule 'Good': invalid regex pattern: missing ): (unclosed");
         assertThat(errors("a.yaml", GOOD.replace("ct.name = X", "ct.name regex a\\dz"))).singleElement()
                 .asString().endsWith("invalid regex pattern: invalid escape sequence: \\d");
     }

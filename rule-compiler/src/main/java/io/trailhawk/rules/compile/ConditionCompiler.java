@@ -47,6 +47,7 @@ final class ConditionCompiler {
     private String item;
     private boolean failed;
     private boolean failedOnUnknownField;
+    private String firstError;
     private boolean reportErrors = true;
 
     ConditionCompiler(FieldRegistry registry, Map<String, ParsedMacro> macros, Diagnostics diag,
@@ -67,15 +68,18 @@ final class ConditionCompiler {
         final Set<String> eventSources;
         final FieldRequirement requirement;
         final List<String[]> reads;
+        /** The first error's message, or null. */
+        final String firstError;
 
         Result(Predicate predicate, boolean unknownField, Set<String> eventNames, Set<String> eventSources,
-                FieldRequirement requirement, List<String[]> reads) {
+                FieldRequirement requirement, List<String[]> reads, String firstError) {
             this.predicate = predicate;
             this.unknownField = unknownField;
             this.eventNames = eventNames;
             this.eventSources = eventSources;
             this.requirement = requirement;
             this.reads = reads;
+            this.firstError = firstError;
         }
     }
 
@@ -87,13 +91,15 @@ final class ConditionCompiler {
         item = ruleLabel;
         failed = false;
         failedOnUnknownField = false;
+        firstError = null;
         reportErrors = !quiet;
         reads.clear();
         Predicate p = compile(ast, text);
         Set<String> names = failed ? null : RequiredValues.NAME.required(ast, macros);
         Set<String> sources = failed ? null : RequiredValues.SOURCE.required(ast, macros);
         FieldRequirement other = failed || names != null || sources != null ? null : otherRequirement(ast);
-        return new Result(failed ? null : p, failedOnUnknownField, names, sources, other, new ArrayList<>(reads));
+        return new Result(failed ? null : p, failedOnUnknownField, names, sources, other, new ArrayList<>(reads),
+                firstError);
     }
 
     /**
@@ -321,6 +327,9 @@ final class ConditionCompiler {
     private void fail(PositionedText text, int offset, String message, boolean unknownField) {
         failed = true;
         failedOnUnknownField |= unknownField;
+        if (firstError == null) {
+            firstError = message;
+        }
         if (reportErrors) {
             diag.error(text.locationOf(offset), item, message);
         }
@@ -348,6 +357,9 @@ final class ConditionCompiler {
         }
         if (c.rhsValue() != null) {
             return fieldComparison(c, lhs);
+        }
+        if (c.modifier() != null && lhs.type == FieldType.UINT64 && (op == Operator.EQ || op == Operator.NE)) {
+            return numberModified(c, lhs);
         }
         if (c.modifier() != null) {
             if (lhs.type != FieldType.STRING) {
@@ -393,6 +405,33 @@ final class ConditionCompiler {
             return numbers.isEmpty() ? Logical.NEVER : Checks.numberIn(lhs.extractor, new HashSet<>(numbers));
         }
         return Checks.number(lhs.extractor, c.operator(), numbers.get(0));
+    }
+
+    /** {@code evt.num == anyof (1, 2)}: Falco allows {@code ==} and {@code !=} with a modifier on numbers. */
+    private static Predicate numberModified(CheckExpr c, Value lhs) throws CompileError {
+        List<Predicate> each = new ArrayList<>();
+        for (String v : c.values()) {
+            each.add(Checks.number(lhs.extractor, c.operator(), parseUnsigned(v, c.rhsOffset())));
+        }
+        if (each.isEmpty()) {
+            return Logical.NEVER;
+        }
+        switch (c.modifier()) {
+            case ANYOF:
+                return Logical.or(each);
+            case ALLOF:
+                return Logical.and(each);
+            default:
+                return e -> {
+                    int n = 0;
+                    for (Predicate p : each) {
+                        if (p.test(e) && ++n > 1) {
+                            return false;
+                        }
+                    }
+                    return n == 1;
+                };
+        }
     }
 
     private Predicate boolCheck(CheckExpr c, Value lhs) throws CompileError {

@@ -132,8 +132,9 @@ public final class RulesetCompiler {
         ConditionCompiler.Result result = conditions.compileRule(label, ast, text, r.skipIfUnknownFilter());
         if (result.predicate == null && r.skipIfUnknownFilter()) {
             if (result.unknownField) {
-                warnings.warning(r.location(), label, "Rule uses an unknown field and has skip-if-unknown-filter, "
-                        + "skipping");
+                // Falco's warning is the error it replaces.
+                warnings.warning(r.location(), label, result.firstError + " (skip-if-unknown-filter: skipping the "
+                        + "rule)");
                 return null;
             }
             result = conditions.compileRule(label, ast, text, false);

@@ -51,7 +51,7 @@ public final class MultiValueTransformers {
 
     /**
      * {@code getopt(args, optstring)}: the options POSIX {@code getopt} finds in {@code args}, each letter followed
-     * by its value when it takes one; {@code ?} for an unknown option, an empty value for a missing one. With
+     * by its value when it takes one; {@code ?} for an unknown option, an empty string alone for a missing value. With
      * {@code option}, the value of that option's last occurrence (the letter itself for an option without value).
      */
     public static Extractor getopt(List<Extractor> args, Extractor optstring, String option) {
@@ -66,27 +66,45 @@ public final class MultiValueTransformers {
             if (!(spec instanceof String)) {
                 return null;
             }
-            List<String> found = options(argv, (String) spec);
+            List<Option> found = options(argv, (String) spec);
             if (option == null) {
-                return found;
+                List<String> out = new ArrayList<>();
+                for (Option o : found) {
+                    // An option's letter and its value; a missing value is an empty string alone.
+                    if (!o.missing) {
+                        out.add(o.letter);
+                    }
+                    if (o.value != null) {
+                        out.add(o.value);
+                    }
+                }
+                return out;
             }
             String last = null;
-            for (int i = 0; i < found.size(); i++) {
-                String letter = found.get(i);
-                boolean valued = takesValue((String) spec, letter);
-                if (letter.equals(option)) {
-                    last = valued ? found.get(i + 1) : letter;
-                }
-                if (valued) {
-                    i++;
+            for (Option o : found) {
+                if (o.letter.equals(option)) {
+                    last = o.value == null ? o.letter : o.value;
                 }
             }
             return last;
         };
     }
 
-    private static List<String> options(List<String> argv, String spec) {
-        List<String> out = new ArrayList<>();
+    /** An option found: its letter ({@code ?} when unknown) and its value, or null for one that takes none. */
+    private static final class Option {
+        final String letter;
+        final String value;
+        final boolean missing;
+
+        Option(String letter, String value, boolean missing) {
+            this.letter = letter;
+            this.value = value;
+            this.missing = missing;
+        }
+    }
+
+    private static List<Option> options(List<String> argv, String spec) {
+        List<Option> out = new ArrayList<>();
         for (int i = 0; i < argv.size(); i++) {
             String token = argv.get(i);
             if (token.equals("--")) {
@@ -101,20 +119,21 @@ public final class MultiValueTransformers {
             for (int k = 1; k < token.length(); k++) {
                 String letter = String.valueOf(token.charAt(k));
                 if (token.charAt(k) == ':' || spec.replace(":", "").indexOf(token.charAt(k)) < 0) {
-                    out.add("?");
+                    out.add(new Option("?", null, false));
                     continue;
                 }
-                out.add(letter);
-                if (takesValue(spec, letter)) {
-                    if (k + 1 < token.length()) {
-                        out.add(token.substring(k + 1));
-                    } else if (i + 1 < argv.size()) {
-                        out.add(argv.get(++i));
-                    } else {
-                        out.add("");
-                    }
-                    break;
+                if (!takesValue(spec, letter)) {
+                    out.add(new Option(letter, null, false));
+                    continue;
                 }
+                if (k + 1 < token.length()) {
+                    out.add(new Option(letter, token.substring(k + 1), false));
+                } else if (i + 1 < argv.size()) {
+                    out.add(new Option(letter, argv.get(++i), false));
+                } else {
+                    out.add(new Option(letter, "", true));
+                }
+                break;
             }
         }
         return out;

@@ -11,6 +11,17 @@ import java.util.List;
  * {@code oneof}/{@code anyof}/{@code allof} modifiers over an operator.
  */
 public final class StringMatchers {
+    /** RE2/J's descriptions of a bad pattern, as RE2 itself (which Falco uses) words them. */
+    private static final java.util.Map<String, String> RE2_TEXT = java.util.Map.of(
+            "missing closing )", "missing )",
+            "missing closing ]", "missing ]",
+            "missing argument to repetition operator", "no argument for repetition operator",
+            "invalid nested repetition operator", "bad repetition operator",
+            "invalid repeat count", "bad repetition operator",
+            "invalid or unsupported Perl syntax", "invalid perl operator",
+            "invalid named capture", "invalid named capture group",
+            "trailing backslash at end of expression", "trailing \\");
+
     private StringMatchers() {
     }
 
@@ -75,14 +86,16 @@ public final class StringMatchers {
                     throw new IllegalArgumentException("invalid regex pattern: invalid escape sequence: \\" + e);
                 }
             } else if (c == '(' && rhs.charAt(i + 1) == '?') {
-                throw new IllegalArgumentException("invalid regex pattern: missing argument to repetition operator: ?");
+                throw new IllegalArgumentException("invalid regex pattern: no argument for repetition operator: ?");
             }
         }
         Pattern p;
         try {
-            p = Pattern.compile(rhs);
+            // POSIX syntax without one-line mode: ^ and $ also match at line breaks inside the value.
+            p = Pattern.compile(rhs, Pattern.MULTILINE);
         } catch (com.google.re2j.PatternSyntaxException e) {
-            throw new IllegalArgumentException("invalid regex pattern: " + e.getDescription() + ": " + e.getPattern());
+            throw new IllegalArgumentException("invalid regex pattern: " + RE2_TEXT.getOrDefault(e.getDescription(),
+                    e.getDescription()) + ": " + rhs);
         }
         return v -> p.matches(v);
     }

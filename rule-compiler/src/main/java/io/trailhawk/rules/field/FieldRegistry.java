@@ -43,17 +43,19 @@ public final class FieldRegistry {
     public ResolvedField resolve(String name, String arg) throws UnknownFieldException {
         FieldDefinition d = fields.get(name);
         if (d == null) {
-            throw new UnknownFieldException("nonexistent field " + name);
+            throw new UnknownFieldException("filter_check called with nonexistent field " + name);
         }
         switch (d.argMode()) {
             case NONE:
                 if (arg != null) {
-                    throw new UnknownFieldException("field " + name + " does not allow nor require an argument");
+                    throw new UnknownFieldException("filter '" + name + "[" + arg + "]': " + name
+                            + " does not allow nor require an argument but one is provided: " + arg);
                 }
                 return new ResolvedField(d, null, d.type(), d.extractor(null));
             case REQUIRED_KEY:
                 if (arg == null) {
-                    throw new UnknownFieldException("field " + name + " requires an argument but none provided");
+                    throw new UnknownFieldException("filter '" + name + "': " + name
+                            + " requires an argument but none provided");
                 }
                 return new ResolvedField(d, arg, d.type(), d.extractor(arg));
             case OPTIONAL_INDEX:

@@ -95,17 +95,23 @@ public final class RuleCollector {
     public void checkPluginRequirements(Diagnostics diag) {
         for (PluginRequirement req : pluginRequirements) {
             boolean ok = false;
+            String incompatible = null;
             StringBuilder names = new StringBuilder();
             for (String[] alt : req.alternatives) {
                 String have = PLUGINS.get(alt[0]);
                 Semver need = Semver.parse(alt[1]);
                 if (have != null && need != null && Semver.parse(have).satisfies(need)) {
                     ok = true;
+                } else if (have != null && incompatible == null) {
+                    incompatible = "Plugin '" + alt[0] + "' version '" + have + "' is not compatible with required "
+                            + "plugin version '" + alt[1] + "'";
                 }
                 names.append(names.length() == 0 ? "" : ", ").append(alt[0]).append(" (>= ").append(alt[1]).append(')');
             }
             if (!ok) {
-                diag.error(req.location, null, "Plugin requirement not satisfied, must load one of: " + names);
+                // As Falco: a plugin that is there in another version is named; otherwise every alternative is.
+                diag.error(req.location, null, incompatible != null ? incompatible
+                        : "Plugin requirement not satisfied, must load one of: " + names);
             }
         }
     }

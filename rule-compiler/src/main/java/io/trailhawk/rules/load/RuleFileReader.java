@@ -77,6 +77,9 @@ final class RuleFileReader {
                 return;
             }
             for (Node item : ((SequenceNode) doc).getValue()) {
+                if (isNull(item)) {
+                    continue;
+                }
                 if (!(item instanceof MappingNode)) {
                     diag.error(yaml.at(item), null, "Unexpected element type. Each element should be a yaml "
                             + "associative array.");
@@ -133,12 +136,12 @@ final class RuleFileReader {
     private void readPluginVersions(Item item) {
         Node v = item.get("required_plugin_versions");
         if (!(v instanceof SequenceNode)) {
-            diag.error(yaml.at(v), "required_plugin_versions", "Value for key 'required_plugin_versions' must be a list");
+            diag.error(yaml.at(v), "required_plugin_versions", "Value of required_plugin_versions must be a sequence");
             return;
         }
         for (Node entry : ((SequenceNode) v).getValue()) {
             if (!(entry instanceof MappingNode)) {
-                diag.error(yaml.at(entry), "required_plugin_versions", "each plugin requirement must be a map");
+                diag.error(yaml.at(entry), "required_plugin_versions", "Plugin version must be a mapping");
                 continue;
             }
             Item req = new Item((MappingNode) entry);
@@ -154,13 +157,13 @@ final class RuleFileReader {
             if (alts instanceof SequenceNode) {
                 for (Node a : ((SequenceNode) alts).getValue()) {
                     if (!(a instanceof MappingNode)) {
-                        diag.error(yaml.at(a), "required_plugin_versions", "each alternative must be a map");
+                        diag.error(yaml.at(a), "required_plugin_versions", "Plugin version alternative must be a mapping");
                         continue;
                     }
                     String[] alt = pluginVersion(new Item((MappingNode) a));
                     if (alt != null && !names.add(alt[0])) {
                         diag.error(yaml.at(a), "required_plugin_versions",
-                                "Defined alternative plugin names must be unique: " + alt[0]);
+                                "Defined multiple alternative version requirements for plugin '" + alt[0] + "'");
                     } else if (alt != null) {
                         alternatives.add(alt);
                     }
@@ -177,9 +180,13 @@ final class RuleFileReader {
             diag.error(req.at, "required_plugin_versions", "Item has no mapping for key 'name'");
             return null;
         }
-        if (version == null || Semver.parse(version) == null) {
-            diag.error(req.has("version") ? yaml.at(req.get("version")) : req.at, "required_plugin_versions",
-                    "Invalid version '" + version + "' for plugin '" + name + "': use a semantic version");
+        if (version == null) {
+            diag.error(req.at, "required_plugin_versions", "Item has no mapping for key 'version'");
+            return null;
+        }
+        if (Semver.parse(version) == null) {
+            diag.error(yaml.at(req.get("version")), "required_plugin_versions", "Invalid required version '" + version
+                    + "' for plugin '" + name + "'");
             return null;
         }
         return new String[] {name, version};
@@ -193,7 +200,12 @@ final class RuleFileReader {
             return;
         }
         String label = "list '" + name + "'";
+        if (!item.has("items")) {
+            diag.error(item.at, label, "Item has no mapping for key 'items'");
+            return;
+        }
         item.warnUnknownKeys(LIST_KEYS, label);
+        warnDeprecatedAppend(item, label);
         if (!BARESTR.matcher(name).matches()) {
             diag.warning(item.at, label, "List has an invalid name. List names should match a regular expression: "
                     + "([^()\"'[:space:]=,]+)");
@@ -235,14 +247,14 @@ final class RuleFileReader {
             return null;
         }
         if (!(n instanceof SequenceNode)) {
-            diag.error(yaml.at(n), label, "Value for key 'items' must be a list of strings");
+            diag.error(yaml.at(n), label, "Value is not a sequence (value for key 'items')");
             return null;
         }
         List<String> out = new ArrayList<>();
         for (Node e : ((SequenceNode) n).getValue()) {
             String s = scalar(e);
             if (s == null) {
-                diag.error(yaml.at(e), label, "Value for key 'items' must be a list of strings; found " + describe(e));
+                diag.error(yaml.at(e), label, "sequence value is not scalar (value for key 'items')");
                 return null;
             }
             out.add(s);
@@ -259,6 +271,7 @@ final class RuleFileReader {
         }
         String label = "macro '" + name + "'";
         item.warnUnknownKeys(MACRO_KEYS, label);
+        warnDeprecatedAppend(item, label);
         if (!IDENTIFIER.matcher(name).matches()) {
             diag.warning(item.at, label, "Macro has an invalid name. Macro names should match a regular "
                     + "expression: ([a-zA-Z]+[a-zA-Z0-9_]*)");
@@ -302,6 +315,7 @@ final class RuleFileReader {
         }
         String label = "rule '" + name + "'";
         item.warnUnknownKeys(RULE_KEYS, label);
+        warnDeprecatedAppend(item, label);
         Boolean append = readAppendFlag(item, label);
         Map<String, String> override = readOverride(item, label, RULE_APPENDABLE, RULE_REPLACEABLE);
         if (append == null || override == null) {
@@ -337,11 +351,13 @@ final class RuleFileReader {
         PositionedText condition = requireText(item, "condition", label);
         PositionedText output = requireText(item, "output", label);
         String desc = scalar(item.get("desc"));
-        if (desc == null) {
-            diag.error(yaml.at(item.get("desc")), label, "Value for key 'desc' must be a string");
+        if (desc == null || desc.isEmpty()) {
+            diag.error(yaml.at(item.get("desc")), label, desc == null ? "Value is not a scalar value (value for key "
+                    + "'desc')" : "Value must be non-empty (value for key 'desc')");
+            desc = null;
         }
         Priority priority = readPriority(item, label);
-        String source = item.has("source") ? scalar(item.get("source")) : null;
+        String source = declaredSource(item);
         Boolean enabled = item.has("enabled") ? readBool(item, "enabled", label) : Boolean.TRUE;
         Boolean skip = item.has("skip-if-unknown-filter") ? readBool(item, "skip-if-unknown-filter", label)
                 : Boolean.FALSE;
@@ -368,12 +384,18 @@ final class RuleFileReader {
         r.define(item.at, condition, output.trim(), desc, priority, source, enabled, skip, tags, exceptions);
     }
 
+    /** The item's {@code source}, or null when it gives none (an empty value counts as none, as in Falco). */
+    private String declaredSource(Item item) {
+        String source = item.has("source") ? scalar(item.get("source")) : null;
+        return source == null || source.isEmpty() ? null : source;
+    }
+
     /** An append or override that names a source must name the rule's own. */
     private boolean sameSource(Item item, RuleInfo prev, String label) {
-        if (!item.has("source")) {
+        String source = declaredSource(item);
+        if (source == null) {
             return true;
         }
-        String source = scalar(item.get("source"));
         if (source != null && source.equals(prev.effectiveSource())) {
             return true;
         }
@@ -384,7 +406,7 @@ final class RuleFileReader {
 
     private void readRuleEnableOnly(Item item, String name, String label) {
         if (!item.has("enabled")) {
-            diag.error(item.at, label, "Item has no mapping for key 'condition' (a rule item without condition, "
+            diag.error(item.at, label, "Item has no mapping for key 'enabled' (a rule item without condition, "
                     + "output, desc and priority must at least set 'enabled')");
             return;
         }
@@ -403,8 +425,6 @@ final class RuleFileReader {
     }
 
     private void readRuleAppend(Item item, String name, String label) {
-        diag.warning(item.at, label, "The 'append' key is deprecated. Add an 'append' entry (e.g. "
-                + "'condition: append') under 'override' instead.");
         if (!item.has("condition") && !item.has("exceptions")) {
             diag.error(item.at, label, "Appended rule must have exceptions or condition property");
             return;
@@ -570,6 +590,11 @@ final class RuleFileReader {
     private Priority readPriority(Item item, String label) {
         Node n = item.get("priority");
         String text = scalar(n);
+        if (text == null || text.isEmpty()) {
+            diag.error(yaml.at(n), label, text == null ? "Value is not a scalar value (value for key 'priority')"
+                    : "Value must be non-empty (value for key 'priority')");
+            return null;
+        }
         Priority p = Priority.parse(text);
         if (p == null) {
             diag.error(yaml.at(n), label, "Invalid priority '" + text + "': use one of Emergency, Alert, Critical, "
@@ -586,8 +611,11 @@ final class RuleFileReader {
      */
     private List<ExceptionInfo> readExceptions(Item item, String label, boolean full, RuleInfo prev) {
         Node n = item.get("exceptions");
+        if (isNull(n)) {
+            return new ArrayList<>();
+        }
         if (!(n instanceof SequenceNode)) {
-            diag.error(yaml.at(n), label, "Value for key 'exceptions' must be a list of maps");
+            diag.error(yaml.at(n), label, "Rule exceptions must be a sequence");
             return null;
         }
         List<ExceptionInfo> out = new ArrayList<>();
@@ -595,7 +623,7 @@ final class RuleFileReader {
         boolean ok = true;
         for (Node e : ((SequenceNode) n).getValue()) {
             if (!(e instanceof MappingNode)) {
-                diag.error(yaml.at(e), label, "each exception must be a map with name, fields, comps and values");
+                diag.error(yaml.at(e), label, "Rule exception must be a mapping");
                 ok = false;
                 continue;
             }
@@ -620,7 +648,6 @@ final class RuleFileReader {
             return null;
         }
         String exLabel = label + ", exception '" + name + "'";
-        ex.warnUnknownKeys(keys("name", "fields", "comps", "values"), exLabel);
         ExceptionInfo existing = null;
         if (!full && prev != null) {
             for (ExceptionInfo e : prev.exceptions()) {
@@ -634,6 +661,9 @@ final class RuleFileReader {
             return null;
         }
         if (existing != null) {
+            if (values.isEmpty()) {
+                diag.warning(ex.at, exLabel, "Overriding/appending exception with no values");
+            }
             if (ex.has("fields") || ex.has("comps")) {
                 diag.error(ex.at, exLabel, "Can not append exception " + (ex.has("fields") ? "fields" : "comps")
                         + " to existing exception, only values");
@@ -644,14 +674,22 @@ final class RuleFileReader {
         }
         Node fieldsNode = ex.get("fields");
         if (fieldsNode == null) {
-            diag.error(ex.at, exLabel, "Item has no mapping for key 'fields'");
+            // Falco words it one way for a rule being defined or replaced, another for an appended exception.
+            diag.error(ex.at, exLabel, full ? "Item has no mapping for key 'fields'"
+                    : "Rule exception must have fields property with a list of fields");
+            return null;
+        }
+        if (!full && !ex.has("values")) {
+            diag.error(ex.at, exLabel, "Rule exception must have values property with a list of values");
             return null;
         }
         boolean fieldsIsList = fieldsNode instanceof SequenceNode;
         List<String> fields = fieldsIsList ? strings((SequenceNode) fieldsNode, exLabel, "fields")
                 : single(scalar(fieldsNode));
-        if (fields == null || fields.isEmpty()) {
-            diag.error(yaml.at(fieldsNode), exLabel, "Value for key 'fields' must be a field name or a list of them");
+        if (fields == null || fields.isEmpty() || !fieldsIsList && fields.get(0).isEmpty()) {
+            diag.error(yaml.at(fieldsNode), exLabel, fieldsIsList
+                    ? "Rule exception item must have fields property with a list of fields"
+                    : "Value must be non-empty (value for key 'fields')");
             return null;
         }
         Node compsNode = ex.get("comps");
@@ -663,8 +701,8 @@ final class RuleFileReader {
             }
         } else if (fieldsIsList != (compsNode instanceof SequenceNode)) {
             diag.error(yaml.at(compsNode), exLabel, fieldsIsList
-                    ? "When fields is a list, comps must be a list of the same length"
-                    : "When fields is a single value, comps must be a single value");
+                    ? "Fields and comps lists must have equal length"
+                    : "Fields and comps must both be strings");
             return null;
         } else {
             comps = fieldsIsList ? strings((SequenceNode) compsNode, exLabel, "comps") : single(scalar(compsNode));
@@ -680,17 +718,18 @@ final class RuleFileReader {
             diag.error(yaml.at(compsNode), exLabel, "Fields and comps lists must have equal length");
             return null;
         }
+        // Falco checks a single field's comparison for a list operator before it checks the operator exists.
+        if (!fieldsIsList && !isListOperator(trimmed.get(0))) {
+            diag.error(yaml.at(compsNode), exLabel, "When fields is a single value, comps must be one of (in, "
+                    + "pmatch, intersects) or a modifier operator (e.g. startswith oneof)");
+            return null;
+        }
         for (String c : trimmed) {
             if (!isExceptionOperator(c)) {
                 diag.error(compsNode == null ? ex.at : yaml.at(compsNode), exLabel, "'" + c
                         + "' is not a supported comparison operator");
                 return null;
             }
-        }
-        if (!fieldsIsList && !isListOperator(trimmed.get(0))) {
-            diag.error(yaml.at(compsNode), exLabel, "When fields is a single value, comps must be one of (in, "
-                    + "pmatch, intersects) or a modifier operator (e.g. startswith oneof)");
-            return null;
         }
         for (Object v : values) {
             if (!fieldsIsList && !(v instanceof String)) {
@@ -724,7 +763,7 @@ final class RuleFileReader {
 
     private List<Object> readValues(Node n, String label) {
         if (!(n instanceof SequenceNode)) {
-            diag.error(yaml.at(n), label, "Value for key 'values' must be a list");
+            diag.error(yaml.at(n), label, "Rule exception values must be a sequence");
             return null;
         }
         List<Object> out = new ArrayList<>();
@@ -759,9 +798,11 @@ final class RuleFileReader {
     // ----- shared readers -----
 
     private String requireName(Item item, String key) {
-        String name = scalar(item.get(key));
+        Node n = item.get(key);
+        String name = scalar(n);
         if (name == null || name.isEmpty()) {
-            diag.error(item.at, null, key + " item needs a non-empty string name under '" + key + "'");
+            diag.error(item.at, null, isNull(n) ? "Mapping for key '" + key + "' is empty"
+                    : n instanceof ScalarNode ? "Value must be non-empty" : "Value is not a scalar value");
             return null;
         }
         return name;
@@ -773,16 +814,28 @@ final class RuleFileReader {
             diag.error(item.at, label, "Item has no mapping for key '" + key + "'");
             return null;
         }
+        if (isNull(n)) {
+            diag.error(yaml.at(n), label, "Mapping for key '" + key + "' is empty");
+            return null;
+        }
         if (!(n instanceof ScalarNode)) {
-            diag.error(yaml.at(n), label, "Value for key '" + key + "' must be a string");
+            diag.error(yaml.at(n), label, "Value is not a scalar value (value for key '" + key + "')");
             return null;
         }
         PositionedText t = yaml.text((ScalarNode) n);
-        if (key.equals("condition") && t.text().trim().isEmpty()) {
-            diag.error(yaml.at(n), label, "Value for key 'condition' is empty");
+        if (t.text().isEmpty()) {
+            diag.error(yaml.at(n), label, "Value must be non-empty (value for key '" + key + "')");
             return null;
         }
         return t;
+    }
+
+    /** Falco warns of {@code append: true} on any item, before anything else about it. */
+    private void warnDeprecatedAppend(Item item, String label) {
+        if (item.has("append") && "true".equalsIgnoreCase(String.valueOf(scalar(item.get("append"))).trim())) {
+            diag.warning(item.at, label, "The 'append' key is deprecated. Add an 'append' entry (e.g. "
+                    + "'condition: append') under 'override' instead.");
+        }
     }
 
     private Boolean readAppendFlag(Item item, String label) {
@@ -802,7 +855,8 @@ final class RuleFileReader {
                     break;
             }
         }
-        diag.error(yaml.at(n), label, "Value for key '" + key + "' must be true or false, not " + describe(n));
+        diag.error(yaml.at(n), label, "Can't decode YAML scalar value: the value for key '" + key
+                + "' must be true or false, not " + describe(n));
         return null;
     }
 
@@ -822,7 +876,8 @@ final class RuleFileReader {
                 // out of range: reported below
             }
         }
-        diag.error(yaml.at(n), label, "Value for key '" + key + "' must be an unsigned integer, not " + describe(n));
+        diag.error(yaml.at(n), label, "Can't decode YAML scalar value: the value for key '" + key
+                + "' must be an unsigned integer, not " + describe(n));
         return null;
     }
 
@@ -857,7 +912,8 @@ final class RuleFileReader {
                 }
             } else {
                 diag.error(yaml.at(t.getValueNode()), label, "Invalid override operation for key '" + key + "': '"
-                        + op + "'. Allowed values are: append, replace");
+                        + op + "'. Allowed values are: " + (appendable.contains(key) ? "append " : "")
+                        + (replaceable.contains(key) ? "replace " : ""));
                 ok = false;
             }
             if (ok) {
@@ -870,7 +926,7 @@ final class RuleFileReader {
     private List<String> readStrings(Item item, String key, String label) {
         Node n = item.get(key);
         if (!(n instanceof SequenceNode)) {
-            diag.error(yaml.at(n), label, "Value for key '" + key + "' must be a list of strings");
+            diag.error(yaml.at(n), label, "Value is not a sequence (value for key '" + key + "')");
             return null;
         }
         return strings((SequenceNode) n, label, key);

@@ -52,6 +52,8 @@ public final class ConditionParser {
     private final String text;
     private int pos;
     private int depth;
+    /** The last token read, which Falco names in "unexpected token after". */
+    private String last = "";
 
     private ConditionParser(String text) {
         this.text = text;
@@ -65,7 +67,7 @@ public final class ConditionParser {
         Expr e = p.parseOr();
         p.skipBlanks();
         if (!p.atEnd()) {
-            throw new ConditionSyntaxException("unexpected token after '" + p.text.substring(0, p.pos).trim()
+            throw new ConditionSyntaxException("unexpected token after '" + p.last
                     + "', expecting 'or', 'and'", p.pos);
         }
         return e;
@@ -152,6 +154,7 @@ public final class ConditionParser {
             throw new ConditionSyntaxException("expected a ')' token", pos);
         }
         pos++;
+        last = ")";
         depth--;
         return e;
     }
@@ -264,6 +267,7 @@ public final class ConditionParser {
             }
             if (e.getValue().syntax() != Operator.Syntax.WORD || isBlank(charAt(pos + spelling.length()))) {
                 pos += spelling.length();
+                last = spelling;
                 return e.getValue();
             }
         }
@@ -303,28 +307,28 @@ public final class ConditionParser {
         pos++;
         List<String> values = new ArrayList<>();
         skipBlanks();
-        if (peek() == ')') {
-            pos++;
-            return values;
-        }
-        while (true) {
+        // As Falco's parser: a first value if there is one, then ", value" pairs, then the closing parenthesis.
+        String first = lexStrValue();
+        if (first != null) {
+            values.add(first);
             skipBlanks();
-            String v = lexStrValue();
-            if (v == null) {
-                throw new ConditionSyntaxException("expected a list value", pos);
-            }
-            values.add(v);
-            skipBlanks();
-            char c = peek();
-            if (c == ',') {
+            while (peek() == ',') {
                 pos++;
-            } else if (c == ')') {
-                pos++;
-                return values;
-            } else {
-                throw new ConditionSyntaxException("expected ',' or ')' in list", pos);
+                skipBlanks();
+                String v = lexStrValue();
+                if (v == null) {
+                    throw new ConditionSyntaxException("expected a string value", pos);
+                }
+                values.add(v);
+                skipBlanks();
             }
         }
+        if (peek() != ')') {
+            throw new ConditionSyntaxException("expected a ')' token", pos);
+        }
+        pos++;
+        last = ")";
+        return values;
     }
 
     /** A transformer, or {@code val(field)}: the right side of a field-to-field comparison. */
@@ -338,7 +342,7 @@ public final class ConditionParser {
                 throw new ConditionSyntaxException("expected a field within 'val' transformer", at);
             }
             skipBlanks();
-            expect(')');
+            expectClosing();
             if (lexFieldArgument() != null) {
                 throw new ConditionSyntaxException("transformer 'val' does not support field arguments", at);
             }
@@ -350,6 +354,7 @@ public final class ConditionParser {
     /** A field or a transformer at the current position, or null (position unchanged) if there is none. */
     private ValueAccess lexValueAccess(boolean transformersOnly) throws ConditionSyntaxException {
         int start = pos;
+        String lastBefore = last;
         String ident = lexIdentifier();
         if (ident == null) {
             return null;
@@ -360,7 +365,7 @@ public final class ConditionParser {
             List<ValueAccess> args = new ArrayList<>();
             skipBlanks();
             while (true) {
-                args.add(lexTransformerArgument(ident));
+                args.add(lexTransformerArgument(false));
                 skipBlanks();
                 if (peek() != ',') {
                     break;
@@ -368,11 +373,12 @@ public final class ConditionParser {
                 pos++;
                 skipBlanks();
             }
-            expect(')');
+            expectClosing();
             return ValueAccess.transform(transformer, args, lexFieldArgument(), start);
         }
         if (transformersOnly) {
             pos = start;
+            last = lastBefore;
             return null;
         }
         StringBuilder name = new StringBuilder(ident);
@@ -384,8 +390,10 @@ public final class ConditionParser {
         }
         if (segments == 0) {
             pos = start;
+            last = lastBefore;
             return null;
         }
+        last = name.toString();
         String arg = lexFieldArgument();
         return ValueAccess.field(name.toString(), arg, start);
     }
@@ -400,6 +408,10 @@ public final class ConditionParser {
         char c = peek();
         if (c == '"' || c == '\'') {
             arg = lexQuoted();
+            if (arg == null) {
+                throw new ConditionSyntaxException("expected a valid field argument: a quoted string or a bare "
+                        + "string", pos);
+            }
         } else {
             int a = pos;
             while (!atEnd() && !isFieldArgStop(text.charAt(pos))) {
@@ -419,21 +431,16 @@ public final class ConditionParser {
      * One argument of a transformer: a field, another transformer, a quoted string, a number, or a parenthesised
      * list of those.
      */
-    private ValueAccess lexTransformerArgument(String transformer) throws ConditionSyntaxException {
+    private ValueAccess lexTransformerArgument(boolean inList) throws ConditionSyntaxException {
         int at = pos;
         char c = peek();
-        if (c == '(') {
+        if (c == '(' && !inList) {
             pos++;
             List<ValueAccess> elements = new ArrayList<>();
             skipBlanks();
             if (peek() != ')') {
                 while (true) {
-                    ValueAccess e = lexTransformerArgument(transformer);
-                    if (e.kind() == ValueAccess.Kind.LIST) {
-                        throw new ConditionSyntaxException("expected a field, a transformer, a quoted string or a "
-                                + "number in the list", e.offset());
-                    }
-                    elements.add(e);
+                    elements.add(lexTransformerArgument(true));
                     skipBlanks();
                     if (peek() != ',') {
                         break;
@@ -442,11 +449,14 @@ public final class ConditionParser {
                     skipBlanks();
                 }
             }
-            expect(')');
+            expectClosing();
             return ValueAccess.list(elements, at);
         }
         if (c == '"' || c == '\'') {
-            return ValueAccess.constant(lexQuoted(), at);
+            String quoted = lexQuoted();
+            if (quoted != null) {
+                return ValueAccess.constant(quoted, at);
+            }
         }
         String number = lexNumber();
         if (number != null) {
@@ -454,7 +464,9 @@ public final class ConditionParser {
         }
         ValueAccess inner = lexValueAccess(false);
         if (inner == null) {
-            throw new ConditionSyntaxException("expected a field or transformer in " + transformer + "()", pos);
+            throw new ConditionSyntaxException(inList ? "expected transformer list argument: field, transformer, "
+                    + "quoted string, or number" : "expected field transformer argument: field, transformer, "
+                    + "quoted string, number, or transformer list", pos);
         }
         return inner;
     }
@@ -468,16 +480,22 @@ public final class ConditionParser {
         while (!atEnd() && !isBareStop(text.charAt(pos))) {
             pos++;
         }
-        return a == pos ? null : text.substring(a, pos);
+        if (a == pos) {
+            return null;
+        }
+        last = text.substring(a, pos);
+        return last;
     }
 
+    /** A quoted string, unescaped; null (position unchanged) when it is not closed, as Falco's lexer sees it. */
     private String lexQuoted() throws ConditionSyntaxException {
         int start = pos;
         char q = text.charAt(pos++);
         int bodyStart = pos;
         while (true) {
             if (atEnd()) {
-                throw new ConditionSyntaxException("unterminated quoted string", start);
+                pos = start;
+                return null;
             }
             char c = text.charAt(pos);
             if (c == q && text.charAt(pos - 1) != '\\') {
@@ -487,7 +505,8 @@ public final class ConditionParser {
         }
         String body = text.substring(bodyStart, pos);
         pos++;
-        return unescape(body, q, bodyStart);
+        last = unescape(body, q, bodyStart);
+        return last;
     }
 
     static String unescape(String s, char quote, int offset) throws ConditionSyntaxException {
@@ -551,7 +570,8 @@ public final class ConditionParser {
             }
             if (p > pos + 2) {
                 pos = p;
-                return text.substring(a, pos);
+                last = text.substring(a, pos);
+                return last;
             }
         }
         int p = pos;
@@ -582,7 +602,8 @@ public final class ConditionParser {
             }
         }
         pos = p;
-        return text.substring(a, pos);
+        last = text.substring(a, pos);
+        return last;
     }
 
     private String lexIdentifier() {
@@ -596,7 +617,8 @@ public final class ConditionParser {
         while (!atEnd() && isIdentChar(text.charAt(pos))) {
             pos++;
         }
-        return text.substring(a, pos);
+        last = text.substring(a, pos);
+        return last;
     }
 
     /** {@code and}/{@code or}, which must be followed by a blank or {@code (}. */
@@ -609,7 +631,16 @@ public final class ConditionParser {
             throw new ConditionSyntaxException("expected blank or '(' after '" + word + "'", pos + word.length());
         }
         pos += word.length();
+        last = word;
         return true;
+    }
+
+    private void expectClosing() throws ConditionSyntaxException {
+        if (peek() != ')') {
+            throw new ConditionSyntaxException("expected a ')' token closing the transformer", pos);
+        }
+        pos++;
+        last = ")";
     }
 
     private void expect(char c) throws ConditionSyntaxException {
@@ -617,6 +648,7 @@ public final class ConditionParser {
             throw new ConditionSyntaxException("expected a '" + c + "' token", pos);
         }
         pos++;
+        last = String.valueOf(c);
     }
 
     private void enter() throws ConditionSyntaxException {

@@ -201,7 +201,7 @@ class CloudTrailFieldsTest {
     @Test
     void registry_rejectsUnknownNamesAndBadArguments() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> FIELDS.resolve("ct.request.foo", null))
-                .hasMessage("nonexistent field ct.request.foo");
+                .hasMessage("filter_check called with nonexistent field ct.request.foo");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> FIELDS.resolve("ct.name", "x"))
                 .hasMessageContaining("does not allow nor require an argument");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> FIELDS.resolve("json.value", null))
