@@ -21,15 +21,12 @@ class HostileRulesTest {
         return "- rule: R\n  desc: d\n  condition: " + condition + "\n  output: o\n  priority: WARNING\n";
     }
 
-    /** Compiles on a fresh thread with a small stack; returns the errors, failing if the ruleset compiles. */
-    private static List<String> rejected(RuleCompiler compiler, String content) throws Exception {
+    /** Compiles on a fresh thread with a small stack, within the time limit: the ruleset, or what was thrown. */
+    private static Object outcome(RuleCompiler compiler, String content) throws Exception {
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread t = new Thread(null, () -> {
             try {
-                compiler.compile(List.of(RulesFile.of("hostile.yaml", content)));
-                outcome.set("compiled");
-            } catch (RuleValidationException e) {
-                outcome.set(e);
+                outcome.set(compiler.compile(List.of(RulesFile.of("hostile.yaml", content))));
             } catch (Throwable e) {
                 outcome.set(e);
             }
@@ -37,26 +34,21 @@ class HostileRulesTest {
         t.start();
         t.join(SECONDS * 1000);
         assertThat(t.isAlive()).as("compilation finished within %d s", SECONDS).isFalse();
-        Object o = outcome.get();
+        return outcome.get();
+    }
+
+    /** The errors of a rejected ruleset; fails if it compiles. */
+    private static List<String> rejected(RuleCompiler compiler, String content) throws Exception {
+        Object o = outcome(compiler, content);
         assertThat(o).as("outcome").isInstanceOf(RuleValidationException.class);
         return ((RuleValidationException) o).errors().stream().map(Issue::toString).collect(Collectors.toList());
     }
 
-    /** Compiles on a fresh thread with a small stack; fails unless the ruleset compiles. */
+    /** Fails unless the ruleset compiles. */
     private static CompiledRuleset compiled(String content) throws Exception {
-        AtomicReference<Object> outcome = new AtomicReference<>();
-        Thread t = new Thread(null, () -> {
-            try {
-                outcome.set(RuleCompiler.builder().build().compile(List.of(RulesFile.of("hostile.yaml", content))));
-            } catch (Throwable e) {
-                outcome.set(e);
-            }
-        }, "hostile-compile", SMALL_STACK);
-        t.start();
-        t.join(SECONDS * 1000);
-        assertThat(t.isAlive()).as("compilation finished within %d s", SECONDS).isFalse();
-        assertThat(outcome.get()).as("outcome").isInstanceOf(CompiledRuleset.class);
-        return (CompiledRuleset) outcome.get();
+        Object o = outcome(RuleCompiler.builder().build(), content);
+        assertThat(o).as("outcome").isInstanceOf(CompiledRuleset.class);
+        return (CompiledRuleset) o;
     }
 
     private static List<String> rejected(String content) throws Exception {

@@ -362,18 +362,7 @@ public final class ConditionParser {
         Transformer transformer = Transformer.bySpelling(ident);
         if (transformer != null && peek() == '(') {
             pos++;
-            List<ValueAccess> args = new ArrayList<>();
-            skipBlanks();
-            while (true) {
-                args.add(lexTransformerArgument(false));
-                skipBlanks();
-                if (peek() != ',') {
-                    break;
-                }
-                pos++;
-                skipBlanks();
-            }
-            expectClosing();
+            List<ValueAccess> args = lexArguments(false);
             return ValueAccess.transform(transformer, args, lexFieldArgument(), start);
         }
         if (transformersOnly) {
@@ -428,6 +417,31 @@ public final class ConditionParser {
     }
 
     /**
+     * Comma-separated transformer arguments (or, {@code inList}, the elements of a transformer's list), up to and
+     * including the closing parenthesis.
+     */
+    private List<ValueAccess> lexArguments(boolean inList) throws ConditionSyntaxException {
+        List<ValueAccess> out = new ArrayList<>();
+        skipBlanks();
+        while (true) {
+            out.add(lexTransformerArgument(inList));
+            skipBlanks();
+            if (peek() != ',') {
+                break;
+            }
+            pos++;
+            skipBlanks();
+        }
+        expectClosing();
+        return out;
+    }
+
+    private List<ValueAccess> closedEmpty() throws ConditionSyntaxException {
+        expectClosing();
+        return List.of();
+    }
+
+    /**
      * One argument of a transformer: a field, another transformer, a quoted string, a number, or a parenthesised
      * list of those.
      */
@@ -436,21 +450,8 @@ public final class ConditionParser {
         char c = peek();
         if (c == '(' && !inList) {
             pos++;
-            List<ValueAccess> elements = new ArrayList<>();
             skipBlanks();
-            if (peek() != ')') {
-                while (true) {
-                    elements.add(lexTransformerArgument(true));
-                    skipBlanks();
-                    if (peek() != ',') {
-                        break;
-                    }
-                    pos++;
-                    skipBlanks();
-                }
-            }
-            expectClosing();
-            return ValueAccess.list(elements, at);
+            return ValueAccess.list(peek() == ')' ? closedEmpty() : lexArguments(true), at);
         }
         if (c == '"' || c == '\'') {
             String quoted = lexQuoted();
