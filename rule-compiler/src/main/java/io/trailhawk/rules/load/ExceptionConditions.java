@@ -62,7 +62,7 @@ public final class ExceptionConditions {
                         sb.append(quoteItem((String) x));
                     }
                     istr = sb.append(')').toString();
-                } else if (RuleFileReader.isListOperator(comp)) {
+                } else if (ExceptionReader.isListOperator(comp)) {
                     istr = parenItem((String) item);
                 } else {
                     istr = quoteItem((String) item);

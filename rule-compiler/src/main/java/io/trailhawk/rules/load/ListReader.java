@@ -1,0 +1,95 @@
+package io.trailhawk.rules.load;
+
+import io.trailhawk.rules.diag.Diagnostics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/** Reads {@code list} items: definitions, appends and overrides. */
+final class ListReader {
+    private static final Set<String> LIST_KEYS = ItemFields.keys("list", "items", "append", "override");
+    private static final java.util.regex.Pattern BARESTR = java.util.regex.Pattern.compile("[^()\"'\\s=,]+");
+    private final ItemFields fields;
+    private final RuleCollector collector;
+    private final Diagnostics diag;
+    private final YamlSource yaml;
+
+    ListReader(ItemFields fields, RuleCollector collector) {
+        this.fields = fields;
+        this.collector = collector;
+        this.diag = fields.diag;
+        this.yaml = fields.yaml;
+    }
+
+    void readList(YamlItem item) {
+        String name = fields.requireName(item, "list");
+        if (name == null) {
+            return;
+        }
+        String label = "list '" + name + "'";
+        if (!item.has("items")) {
+            diag.error(item.at, label, "Item has no mapping for key 'items'");
+            return;
+        }
+        fields.warnUnknownKeys(item, LIST_KEYS, label);
+        fields.warnDeprecatedAppend(item, label);
+        if (!BARESTR.matcher(name).matches()) {
+            diag.warning(item.at, label, "List has an invalid name. List names should match a regular expression: "
+                    + "([^()\"'[:space:]=,]+)");
+        }
+        List<String> items = readItems(item, label);
+        if (items == null) {
+            return;
+        }
+        Boolean append = fields.readAppendFlag(item, label);
+        Map<String, String> override = fields.readOverride(item, label, ItemFields.keys("items"),
+                ItemFields.keys("items"));
+        if (append == null || override == null) {
+            return;
+        }
+        if (append && !override.isEmpty()) {
+            diag.error(item.at, label, "Keys 'override' and 'append: true' cannot be used together. "
+                    + "Add an 'append' entry (e.g. 'items: append') under 'override' instead.");
+            return;
+        }
+        String op = append ? "append" : override.get("items");
+        ListInfo prev = collector.list(name);
+        if ("append".equals(op)) {
+            if (prev == null) {
+                diag.error(item.at, label, "List uses 'append' or 'override.items: append' but no list by that "
+                        + "name already exists");
+                return;
+            }
+            prev.append(collector.nextVisibility(), items);
+        } else if (prev != null) {
+            prev.redefine(item.at, collector.nextVisibility(), items);
+        } else {
+            collector.newList(name, item.at, items);
+        }
+    }
+
+    private List<String> readItems(YamlItem item, String label) {
+        Node n = item.get("items");
+        if (n == null) {
+            diag.error(item.at, label, "Item has no mapping for key 'items'");
+            return null;
+        }
+        if (!(n instanceof SequenceNode)) {
+            diag.error(yaml.at(n), label, "Value is not a sequence (value for key 'items')");
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (Node e : ((SequenceNode) n).getValue()) {
+            String s = ItemFields.scalar(e);
+            if (s == null) {
+                diag.error(yaml.at(e), label, "sequence value is not scalar (value for key 'items')");
+                return null;
+            }
+            out.add(s);
+        }
+        return out;
+    }
+}
