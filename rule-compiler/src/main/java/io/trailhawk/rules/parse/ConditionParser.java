@@ -13,7 +13,7 @@ import java.util.Set;
  * which binds tighter than {@code or}; both are n-ary. Macros stay as {@link MacroRefExpr} leaves; list names have
  * already been substituted into the text by the loader.
  */
-public final class ConditionParser {
+public final class ConditionParser extends ConditionLexer {
     public static final int MAX_DEPTH = 1000;
 
     /** Operators in the order the parser tries them: within a syntax, longest spelling first. */
@@ -49,14 +49,10 @@ public final class ConditionParser {
     private static final String OR_TRANSFORMER = " or a field with a valid transformer: 'val', 'tolower', 'toupper', "
             + "'b64', 'basename', 'len', 'join', 'concat', 'getopt'";
 
-    private final String text;
-    private int pos;
     private int depth;
-    /** The last token read, which Falco names in "unexpected token after". */
-    private String last = "";
 
     private ConditionParser(String text) {
-        this.text = text;
+        super(text);
     }
 
     public static Expr parse(String condition) throws ConditionSyntaxException {
@@ -387,34 +383,6 @@ public final class ConditionParser {
         return ValueAccess.field(name.toString(), arg, start);
     }
 
-    /** {@code [arg]} right after a field or a transformer, or null when there is none. */
-    private String lexFieldArgument() throws ConditionSyntaxException {
-        if (peek() != '[') {
-            return null;
-        }
-        pos++;
-        String arg;
-        char c = peek();
-        if (c == '"' || c == '\'') {
-            arg = lexQuoted();
-            if (arg == null) {
-                throw new ConditionSyntaxException("expected a valid field argument: a quoted string or a bare "
-                        + "string", pos);
-            }
-        } else {
-            int a = pos;
-            while (!atEnd() && !isFieldArgStop(text.charAt(pos))) {
-                pos++;
-            }
-            if (a == pos) {
-                throw new ConditionSyntaxException("expected a valid field argument: a quoted string or a bare "
-                        + "string", pos);
-            }
-            arg = text.substring(a, pos);
-        }
-        expect(']');
-        return arg;
-    }
 
     /**
      * Comma-separated transformer arguments (or, {@code inList}, the elements of a transformer's list), up to and
@@ -472,155 +440,10 @@ public final class ConditionParser {
         return inner;
     }
 
-    private String lexStrValue() throws ConditionSyntaxException {
-        char c = peek();
-        if (c == '"' || c == '\'') {
-            return lexQuoted();
-        }
-        int a = pos;
-        while (!atEnd() && !isBareStop(text.charAt(pos))) {
-            pos++;
-        }
-        if (a == pos) {
-            return null;
-        }
-        last = text.substring(a, pos);
-        return last;
-    }
 
-    /** A quoted string, unescaped; null (position unchanged) when it is not closed, as Falco's lexer sees it. */
-    private String lexQuoted() throws ConditionSyntaxException {
-        int start = pos;
-        char q = text.charAt(pos++);
-        int bodyStart = pos;
-        while (true) {
-            if (atEnd()) {
-                pos = start;
-                return null;
-            }
-            char c = text.charAt(pos);
-            if (c == q && text.charAt(pos - 1) != '\\') {
-                break;
-            }
-            pos++;
-        }
-        String body = text.substring(bodyStart, pos);
-        pos++;
-        last = unescape(body, q, bodyStart);
-        return last;
-    }
 
-    static String unescape(String s, char quote, int offset) throws ConditionSyntaxException {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\') {
-                sb.append(c);
-                continue;
-            }
-            if (i + 1 >= s.length()) {
-                throw new ConditionSyntaxException("unsupported string escape sequence: \\", offset + i);
-            }
-            char e = s.charAt(++i);
-            switch (e) {
-                case 'b': sb.append('\b'); break;
-                case 'f': sb.append('\f'); break;
-                case 'n': sb.append('\n'); break;
-                case 'r': sb.append('\r'); break;
-                case 't': sb.append('\t'); break;
-                case '\\': sb.append('\\'); break;
-                case '/': sb.append('/'); break;
-                case ' ': sb.append('\\'); break;
-                case '"':
-                case '\'':
-                    if (e != quote) {
-                        throw new ConditionSyntaxException(
-                                "invalid \\" + e + " escape in " + quote + "-quoted string", offset + i - 1);
-                    }
-                    sb.append(e);
-                    break;
-                case 'x':
-                    try {
-                        String hex = s.substring(i + 1, i + 3);
-                        if (Character.digit(hex.charAt(0), 16) < 0 || Character.digit(hex.charAt(1), 16) < 0) {
-                            throw new NumberFormatException(hex);
-                        }
-                        sb.append((char) Integer.parseInt(hex, 16));
-                    } catch (NumberFormatException | StringIndexOutOfBoundsException ex) {
-                        throw new ConditionSyntaxException(i + 2 >= s.length() ? "truncated hex char escape sequence"
-                                : "invalid hex char escape sequence: " + s.substring(i + 1, i + 3), offset + i - 1);
-                    }
-                    i += 2;
-                    break;
-                default:
-                    throw new ConditionSyntaxException("unsupported string escape sequence: \\" + e, offset + i - 1);
-            }
-        }
-        return sb.toString();
-    }
 
-    private String lexNumber() {
-        int a = pos;
-        if (text.startsWith("0x", pos) || text.startsWith("0X", pos)) {
-            int p = pos + 2;
-            while (p < text.length() && Character.digit(text.charAt(p), 16) >= 0) {
-                p++;
-            }
-            if (p > pos + 2) {
-                pos = p;
-                last = text.substring(a, pos);
-                return last;
-            }
-        }
-        int p = pos;
-        if (p < text.length() && (text.charAt(p) == '+' || text.charAt(p) == '-')) {
-            p++;
-        }
-        int digits = p;
-        while (p < text.length() && isDigit(text.charAt(p))) {
-            p++;
-        }
-        if (p == digits) {
-            return null;
-        }
-        if (p < text.length() && text.charAt(p) == '.') {
-            p++;
-            while (p < text.length() && isDigit(text.charAt(p))) {
-                p++;
-            }
-        }
-        if (p + 1 < text.length() && (text.charAt(p) == 'e' || text.charAt(p) == 'E')
-                && (text.charAt(p + 1) == '+' || text.charAt(p + 1) == '-')) {
-            int q = p + 2;
-            while (q < text.length() && isDigit(text.charAt(q))) {
-                q++;
-            }
-            if (q > p + 2) {
-                p = q;
-            }
-        }
-        pos = p;
-        last = text.substring(a, pos);
-        return last;
-    }
 
-    private String lexIdentifier() {
-        if (!isLetter(peek())) {
-            return null;
-        }
-        int a = pos;
-        while (!atEnd() && isLetter(text.charAt(pos))) {
-            pos++;
-        }
-        while (!atEnd() && isIdentChar(text.charAt(pos))) {
-            pos++;
-        }
-        last = text.substring(a, pos);
-        return last;
-    }
 
     /** {@code and}/{@code or}, which must be followed by a blank or {@code (}. */
     private boolean lexLogicalKeyword(String word) throws ConditionSyntaxException {
@@ -636,21 +459,7 @@ public final class ConditionParser {
         return true;
     }
 
-    private void expectClosing() throws ConditionSyntaxException {
-        if (peek() != ')') {
-            throw new ConditionSyntaxException("expected a ')' token closing the transformer", pos);
-        }
-        pos++;
-        last = ")";
-    }
 
-    private void expect(char c) throws ConditionSyntaxException {
-        if (peek() != c) {
-            throw new ConditionSyntaxException("expected a '" + c + "' token", pos);
-        }
-        pos++;
-        last = String.valueOf(c);
-    }
 
     private void enter() throws ConditionSyntaxException {
         if (++depth >= MAX_DEPTH) {
@@ -658,47 +467,13 @@ public final class ConditionParser {
         }
     }
 
-    private void skipBlanks() {
-        while (!atEnd() && isBlank(text.charAt(pos))) {
-            pos++;
-        }
-    }
 
-    private boolean atEnd() {
-        return pos >= text.length();
-    }
 
-    private char peek() {
-        return charAt(pos);
-    }
 
-    private char charAt(int i) {
-        return i < text.length() ? text.charAt(i) : '\0';
-    }
 
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\b' || c == '\r' || c == '\n';
-    }
 
-    private static boolean isLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
 
-    private static boolean isIdentChar(char c) {
-        return isLetter(c) || isDigit(c) || c == '_';
-    }
 
-    /** Falco's bare strings end at {@code ()"'=,} and POSIX spaces; a backspace belongs to the string. */
-    private static boolean isBareStop(char c) {
-        return c == '(' || c == ')' || c == '"' || c == '\'' || c == '=' || c == ',' || c == ' ' || c == '\t'
-                || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
-    }
 
-    private static boolean isFieldArgStop(char c) {
-        return c == '[' || c == ']' || c == '"' || c == '\'' || Character.isWhitespace(c);
-    }
 }
