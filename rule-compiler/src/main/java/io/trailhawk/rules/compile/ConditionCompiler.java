@@ -9,11 +9,8 @@ import io.trailhawk.rules.eval.StringMatcher;
 import io.trailhawk.rules.eval.Operator;
 import io.trailhawk.rules.eval.StringMatchers;
 import io.trailhawk.rules.eval.UnsignedNumber;
-import io.trailhawk.rules.field.Extractor;
 import io.trailhawk.rules.field.FieldRegistry;
 import io.trailhawk.rules.field.FieldType;
-import io.trailhawk.rules.field.ResolvedField;
-import io.trailhawk.rules.field.UnknownFieldException;
 import io.trailhawk.rules.load.PositionedText;
 import io.trailhawk.rules.parse.CheckExpr;
 import io.trailhawk.rules.parse.Expr;
@@ -97,75 +94,10 @@ final class ConditionCompiler {
         Predicate p = compile(ast, text);
         Set<String> names = failed ? null : RequiredValues.NAME.required(ast, macros);
         Set<String> sources = failed ? null : RequiredValues.SOURCE.required(ast, macros);
-        FieldRequirement other = failed || names != null || sources != null ? null : otherRequirement(ast);
+        FieldRequirement other = failed || names != null || sources != null ? null
+                : new OtherFieldRequirement(registry, macros).of(ast);
         return new Result(failed ? null : p, failedOnUnknownField, names, sources, other, new ArrayList<>(reads),
                 firstError);
-    }
-
-    /**
-     * The first plain string field, in condition order, whose value the condition restricts to a set; failing
-     * that, the first that must contain one of some substrings.
-     */
-    private FieldRequirement otherRequirement(Expr ast) {
-        Set<ValueAccess> checked = new LinkedHashSet<>();
-        collectChecked(ast, new HashSet<>(), checked);
-        List<ResolvedField> fields = new ArrayList<>();
-        List<ValueAccess> accesses = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (ValueAccess a : checked) {
-            if (!seen.add(a.field() + "[" + a.arg() + "]")) {
-                continue;
-            }
-            try {
-                ResolvedField f = registry.resolve(a.field(), a.arg());
-                if (f.type() == FieldType.STRING) {
-                    fields.add(f);
-                    accesses.add(a);
-                }
-            } catch (UnknownFieldException e) {
-                // The condition compiled, so its fields resolve; nothing to index otherwise.
-            }
-        }
-        for (FieldRequirement.Kind kind : FieldRequirement.Kind.values()) {
-            for (int i = 0; i < fields.size(); i++) {
-                ValueAccess a = accesses.get(i);
-                RequiredValues r = kind == FieldRequirement.Kind.EQUALS ? RequiredValues.of(a.field(), a.arg())
-                        : RequiredValues.substringsOf(a.field(), a.arg());
-                Set<String> values = r.required(ast, macros);
-                if (values != null) {
-                    return new FieldRequirement(fields.get(i).displayName(), fields.get(i).extractor(), kind, values);
-                }
-            }
-        }
-        return null;
-    }
-
-    private void collectChecked(Expr e, Set<String> visiting, Set<ValueAccess> out) {
-        switch (e.kind()) {
-            case AND:
-            case OR:
-                for (Expr c : ((LogicalExpr) e).children()) {
-                    collectChecked(c, visiting, out);
-                }
-                break;
-            case MACRO_REF: {
-                ParsedMacro m = macros.get(((MacroRefExpr) e).name());
-                if (m != null && m.ast != null && visiting.add(m.info.name())) {
-                    collectChecked(m.ast, visiting, out);
-                    visiting.remove(m.info.name());
-                }
-                break;
-            }
-            case CHECK: {
-                ValueAccess lhs = ((CheckExpr) e).lhs();
-                if (!lhs.isTransform() && ((CheckExpr) e).rhsValue() == null) {
-                    out.add(lhs);
-                }
-                break;
-            }
-            default:
-                break;
-        }
     }
 
     /** Every field name (without argument) a condition reads, macros included; unknown macros are ignored. */

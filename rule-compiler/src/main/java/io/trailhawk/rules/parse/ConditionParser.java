@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Recursive-descent parser for the Falco (libs) condition grammar. {@code not} binds tighter than {@code and},
