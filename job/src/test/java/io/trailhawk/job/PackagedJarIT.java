@@ -15,7 +15,8 @@ class PackagedJarIT {
     private static final Path JAR = Path.of("target", "trailhawk-job.jar");
 
     @Test
-    void jobJar_holdsTheJobConnectorsAndRules_butNoFlinkBrokerScalaOrLogging() throws Exception {
+    void jobJar_holdsTheJobConnectorsAndRules_butNoFlinkBrokerScalaLoggingOrKinesisProducerBinaries()
+            throws Exception {
         try (JarFile jar = new JarFile(JAR.toFile())) {
             List<String> names = new ArrayList<>();
             Collections.list(jar.entries()).forEach(e -> names.add(e.getName()));
@@ -33,7 +34,8 @@ class PackagedJarIT {
                     .noneMatch(n -> n.startsWith("org/apache/logging/log4j/") || n.startsWith("org/slf4j/"))
                     .noneMatch(n -> n.startsWith("org/apache/flink/streaming/api/environment/"))
                     .noneMatch(n -> n.startsWith("io/trailhawk/job/testing/") || n.endsWith("ITCase.class"))
-                    .noneMatch(n -> n.startsWith("org/junit/"));
+                    .noneMatch(n -> n.startsWith("org/junit/"))
+                    .noneMatch(n -> n.startsWith("amazon-kinesis-producer-native-binaries/"));
             String factories = new String(jar.getInputStream(
                     jar.getEntry("META-INF/services/org.apache.flink.table.factories.Factory")).readAllBytes(),
                     StandardCharsets.UTF_8);
