@@ -1,9 +1,9 @@
 package io.trailhawk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailhawk.rules.Alert;
+import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.CompiledRuleset;
-import io.trailhawk.rules.Priority;
+import io.trailhawk.rules.load.Priority;
 import io.trailhawk.rules.RuleCompiler;
 import io.trailhawk.rules.RuleMatching;
 import io.trailhawk.rules.decode.CloudTrailDecoder;

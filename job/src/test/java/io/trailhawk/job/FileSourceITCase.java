@@ -9,7 +9,7 @@ import io.trailhawk.job.detect.BootstrapRules;
 import io.trailhawk.job.testing.EmbeddedKafka;
 import io.trailhawk.job.testing.Events;
 import io.trailhawk.job.testing.JobRunner;
-import io.trailhawk.rules.Alert;
+import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.RuleCompiler;
 import io.trailhawk.rules.decode.RecordCollector;

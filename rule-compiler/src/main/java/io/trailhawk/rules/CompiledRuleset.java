@@ -1,11 +1,12 @@
 package io.trailhawk.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.diag.Issue;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.event.Projection;
 import io.trailhawk.rules.event.RecordLayout;
+import io.trailhawk.rules.load.Priority;
+import io.trailhawk.rules.output.Alert;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * An immutable, thread-safe ruleset that turns CloudTrail events into alerts.
@@ -92,18 +92,7 @@ public final class CompiledRuleset {
     }
 
     private static Alert alert(CompiledRule r, CloudTrailEvent e) {
-        Map<String, Object> fields = new TreeMap<>();
-        r.output().collectFields(e, fields);
-        String account = null;
-        JsonNode identity = e.member("userIdentity");
-        if (identity != null && identity.path("accountId").isTextual()) {
-            account = identity.get("accountId").textValue();
-        }
-        if (e.text("recipientAccountId") != null) {
-            account = e.text("recipientAccountId");
-        }
-        return new Alert(r.name(), r.priority(), r.source(), r.tags(), r.output().render(e), fields, e.timeNanos(),
-                e.text("eventID"), account, e.text("awsRegion"));
+        return r.output().alert(r.name(), r.priority(), r.source(), r.tags(), e);
     }
 
     /** Every rule that compiled, enabled or not, in evaluation order. */

@@ -3,6 +3,7 @@ package io.trailhawk.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailhawk.rules.diag.Issue;
+import io.trailhawk.rules.load.RuleLimits;
 import io.trailhawk.rules.load.RulesFile;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;

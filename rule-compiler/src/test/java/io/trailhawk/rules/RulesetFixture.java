@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailhawk.rules.diag.Issue;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.load.RulesFile;
+import io.trailhawk.rules.output.Alert;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package io.trailhawk.cli.ruletest;
 
-import io.trailhawk.rules.Alert;
+import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.RuleCompiler;
 import io.trailhawk.rules.RuleValidationException;

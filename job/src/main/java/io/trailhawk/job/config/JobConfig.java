@@ -1,7 +1,7 @@
 package io.trailhawk.job.config;
 
-import io.trailhawk.rules.Priority;
-import io.trailhawk.rules.RuleLimits;
+import io.trailhawk.rules.load.Priority;
+import io.trailhawk.rules.load.RuleLimits;
 import io.trailhawk.rules.RuleMatching;
 import java.io.Serializable;
 import java.time.Duration;

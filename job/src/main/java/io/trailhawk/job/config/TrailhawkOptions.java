@@ -1,7 +1,7 @@
 package io.trailhawk.job.config;
 
 import io.trailhawk.control.ControlTopics;
-import io.trailhawk.rules.RuleLimits;
+import io.trailhawk.rules.load.RuleLimits;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package io.trailhawk.job.detect;
 
 import io.trailhawk.rules.CompiledRuleset;
-import io.trailhawk.rules.Priority;
+import io.trailhawk.rules.load.Priority;
 import io.trailhawk.rules.RuleCompiler;
-import io.trailhawk.rules.RuleLimits;
+import io.trailhawk.rules.load.RuleLimits;
 import io.trailhawk.rules.RuleMatching;
 import io.trailhawk.rules.RuleValidationException;
 import io.trailhawk.rules.diag.Issue;

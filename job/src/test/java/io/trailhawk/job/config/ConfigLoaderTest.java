@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trailhawk.job.source.KinesisEventSource;
-import io.trailhawk.rules.Priority;
+import io.trailhawk.rules.load.Priority;
 import io.trailhawk.rules.RuleMatching;
 import java.nio.file.Files;
 import java.nio.file.Path;

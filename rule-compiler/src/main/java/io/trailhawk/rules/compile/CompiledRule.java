@@ -1,6 +1,6 @@
 package io.trailhawk.rules.compile;
 
-import io.trailhawk.rules.Priority;
+import io.trailhawk.rules.load.Priority;
 import io.trailhawk.rules.eval.Predicate;
 import io.trailhawk.rules.output.OutputTemplate;
 import java.util.Collections;

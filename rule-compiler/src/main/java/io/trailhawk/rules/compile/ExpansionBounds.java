@@ -1,6 +1,6 @@
 package io.trailhawk.rules.compile;
 
-import io.trailhawk.rules.RuleLimits;
+import io.trailhawk.rules.load.RuleLimits;
 import io.trailhawk.rules.parse.Expr;
 import io.trailhawk.rules.parse.LogicalExpr;
 import io.trailhawk.rules.parse.MacroRefExpr;

@@ -1,6 +1,6 @@
 package io.trailhawk.rules.compile;
 
-import io.trailhawk.rules.RuleLimits;
+import io.trailhawk.rules.load.RuleLimits;
 import io.trailhawk.rules.diag.Diagnostics;
 import io.trailhawk.rules.field.FieldRegistry;
 import io.trailhawk.rules.load.ExceptionConditions;

@@ -1,6 +1,5 @@
 package io.trailhawk.rules.load;
 
-import io.trailhawk.rules.RuleLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package io.trailhawk.rules.load;
 
-import io.trailhawk.rules.RuleLimits;
 import io.trailhawk.rules.diag.Diagnostics;
 import io.trailhawk.rules.diag.SourceLocation;
 import java.util.ArrayList;

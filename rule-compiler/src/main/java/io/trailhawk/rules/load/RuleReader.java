@@ -1,6 +1,5 @@
 package io.trailhawk.rules.load;
 
-import io.trailhawk.rules.Priority;
 import io.trailhawk.rules.diag.Diagnostics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,6 @@ package io.trailhawk.rules.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.trailhawk.rules.Alert;
 import io.trailhawk.rules.event.EventTime;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,10 +1,14 @@
 package io.trailhawk.rules.output;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.field.Extractor;
+import io.trailhawk.rules.load.Priority;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
 
 /**
  * A compiled rule output: literal text and field segments. Renders {@code <NA>} for a missing value and
@@ -56,6 +60,25 @@ public final class OutputTemplate {
         for (OutputField f : fields) {
             into.put(f.name(), f.extractor().extract(event));
         }
+    }
+
+    /** The alert a rule with this output raises on {@code event}. */
+    public Alert alert(String rule, Priority priority, String source, SortedSet<String> tags, CloudTrailEvent event) {
+        Map<String, Object> values = new TreeMap<>();
+        collectFields(event, values);
+        return new Alert(rule, priority, source, tags, render(event), values, event.timeNanos(),
+                event.text("eventID"), accountId(event), event.text("awsRegion"));
+    }
+
+    /** The account the event happened in: the recipient account, else the caller's. */
+    private static String accountId(CloudTrailEvent event) {
+        String recipient = event.text("recipientAccountId");
+        if (recipient != null) {
+            return recipient;
+        }
+        JsonNode identity = event.member("userIdentity");
+        return identity != null && identity.path("accountId").isTextual()
+                ? identity.get("accountId").textValue() : null;
     }
 
     static String text(Object v) {

@@ -6,7 +6,6 @@ import static io.trailhawk.rules.RulesetFixture.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailhawk.rules.CompiledRuleset;
-import io.trailhawk.rules.Priority;
 import io.trailhawk.rules.RuleCompiler;
 import io.trailhawk.rules.RuleMatching;
 import io.trailhawk.rules.compile.CompiledRule;

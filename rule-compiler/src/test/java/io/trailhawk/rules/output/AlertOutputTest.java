@@ -7,7 +7,6 @@ import static io.trailhawk.rules.RulesetFixture.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailhawk.rules.Alert;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import java.util.ArrayList;

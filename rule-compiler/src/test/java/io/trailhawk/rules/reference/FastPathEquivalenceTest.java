@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.trailhawk.rules.Alert;
+import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.RuleCompiler;
 import io.trailhawk.rules.RuleMatching;

@@ -1,7 +1,7 @@
 package io.trailhawk.rules.reference;
 
 import io.trailhawk.rules.CompiledRuleset;
-import io.trailhawk.rules.RuleLimits;
+import io.trailhawk.rules.load.RuleLimits;
 import io.trailhawk.rules.RuleMatching;
 import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.diag.Diagnostics;

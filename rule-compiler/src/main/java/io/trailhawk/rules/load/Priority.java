@@ -1,4 +1,4 @@
-package io.trailhawk.rules;
+package io.trailhawk.rules.load;
 
 import java.util.Locale;
 

@@ -1,5 +1,6 @@
-package io.trailhawk.rules;
+package io.trailhawk.rules.output;
 
+import io.trailhawk.rules.load.Priority;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedSet;

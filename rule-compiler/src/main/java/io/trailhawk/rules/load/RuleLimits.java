@@ -1,4 +1,4 @@
-package io.trailhawk.rules;
+package io.trailhawk.rules.load;
 
 /**
  * Bounds on what one ruleset may ask of the compiler, so that a hostile or broken file is rejected with a located
