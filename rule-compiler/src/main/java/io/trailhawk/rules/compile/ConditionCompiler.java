@@ -167,64 +167,23 @@ final class ConditionCompiler {
         }
     }
 
-    /**
-     * Tool and agent lists are written as long {@code or} chains of {@code icontains} on one field. Such checks are
-     * fused into one predicate (added to {@code fused}); the other children are returned for normal compiling.
-     */
+    /** Adds to {@code fused} one predicate per group of {@code icontains} checks; returns what is left to compile. */
     private List<Expr> fuseCaseInsensitiveContains(LogicalExpr or, PositionedText text, List<Predicate> fused) {
-        Map<String, List<String>> needles = new java.util.LinkedHashMap<>();
-        List<Expr> rest = new ArrayList<>();
-        for (Expr c : or.children()) {
-            if (c.kind() == Expr.Kind.CHECK) {
-                CheckExpr check = (CheckExpr) c;
-                ValueAccess lhs = check.lhs();
-                if (check.operator() == Operator.ICONTAINS && check.modifier() == null && check.rhsValue() == null
-                        && !lhs.isTransform() && check.values().size() == 1) {
-                    needles.computeIfAbsent(lhs.toString(), k -> new ArrayList<>()).add(check.values().get(0));
-                    continue;
-                }
-            }
-            rest.add(c);
-        }
-        for (Expr c : or.children()) {
-            if (c.kind() != Expr.Kind.CHECK) {
-                continue;
-            }
-            CheckExpr check = (CheckExpr) c;
-            List<String> group = needles.get(check.lhs().toString());
-            if (group == null || check.operator() != Operator.ICONTAINS) {
-                continue;
-            }
-            needles.remove(check.lhs().toString());
-            if (group.size() < 3) {
-                // Not worth fusing: compile these checks one by one, in their place among the rest.
-                rest.addAll(0, checksOf(or, check.lhs().toString()));
-                continue;
-            }
+        IcontainsFusion.Split split = IcontainsFusion.split(or);
+        List<Expr> rest = new ArrayList<>(split.rest);
+        for (IcontainsFusion.Group group : split.groups) {
             try {
-                Value v = value(check.lhs());
-                if (v.type != FieldType.STRING) {
-                    rest.addAll(0, checksOf(or, check.lhs().toString()));
-                    continue;
+                Value v = value(group.field);
+                if (v.type == FieldType.STRING) {
+                    fused.add(Checks.containsAnyIgnoreCase(v.extractor, group.needles()));
+                } else {
+                    rest.addAll(group.checks);
                 }
-                fused.add(Checks.containsAnyIgnoreCase(v.extractor, group));
             } catch (CompileError err) {
                 fail(text, err.offset, err.getMessage(), err.unknownField);
             }
         }
         return rest;
-    }
-
-    private static List<Expr> checksOf(LogicalExpr or, String lhs) {
-        List<Expr> out = new ArrayList<>();
-        for (Expr c : or.children()) {
-            if (c.kind() == Expr.Kind.CHECK && ((CheckExpr) c).lhs().toString().equals(lhs)
-                    && ((CheckExpr) c).operator() == Operator.ICONTAINS && ((CheckExpr) c).modifier() == null
-                    && ((CheckExpr) c).rhsValue() == null && ((CheckExpr) c).values().size() == 1) {
-                out.add(c);
-            }
-        }
-        return out;
     }
 
     private Predicate expand(MacroRefExpr ref, PositionedText text) {
@@ -278,7 +237,7 @@ final class ConditionCompiler {
             String hint = op == Operator.BCONTAINS || op == Operator.BSTARTSWITH
                     ? " (it compares byte buffers: use " + op.spelling().substring(1) + ")"
                     : " (" + lhs.name + " is " + lhs.type.label() + "; it supports " + String.join(" ",
-                            supported(lhs.type)) + ")";
+                            Operator.spellingsFor(lhs.type)) + ")";
             throw new CompileError(lhs.type.operatorNotSupported(op.spelling()) + hint, c.operatorOffset(), false);
         }
         if (op == Operator.EXISTS) {
@@ -434,17 +393,5 @@ final class ConditionCompiler {
             throw new CompileError(v + " is not a valid number", offset, false);
         }
         return n;
-    }
-
-    /** The spellings of the operators that apply to a type, sorted, for messages. */
-    private static List<String> supported(FieldType type) {
-        List<String> l = new ArrayList<>();
-        for (Operator o : Operator.values()) {
-            if (o.appliesTo(type)) {
-                l.add(o.spelling());
-            }
-        }
-        l.sort(null);
-        return l;
     }
 }

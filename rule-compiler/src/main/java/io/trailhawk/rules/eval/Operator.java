@@ -1,6 +1,7 @@
 package io.trailhawk.rules.eval;
 
 import io.trailhawk.rules.field.FieldType;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -202,5 +203,17 @@ public enum Operator {
             }
         }
         return null;
+    }
+
+    /** The spellings of the operators that apply to {@code type}, sorted, for messages. */
+    public static List<String> spellingsFor(FieldType type) {
+        List<String> spellings = new ArrayList<>();
+        for (Operator o : values()) {
+            if (o.appliesTo(type)) {
+                spellings.add(o.spelling());
+            }
+        }
+        spellings.sort(null);
+        return spellings;
     }
 }

@@ -1,11 +1,59 @@
 package io.trailhawk.rules.parse;
 
+import io.trailhawk.rules.eval.Operator;
+import io.trailhawk.rules.eval.Transformer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The tokens of Falco's condition language, read from a position in the text: blanks, identifiers, numbers,
  * quoted strings with their escapes, bare strings and field arguments, as libsinsp's lexer reads them. The
  * grammar ({@link ConditionParser}) builds on it.
  */
 abstract class ConditionLexer {
+    /** Operators in the order the parser tries them: within a syntax, longest spelling first. */
+    private static final List<Map.Entry<String, Operator>> SPELLINGS = spellings();
+    /** Every spelling, quoted, in Falco's order, for the message that names them. */
+    static final String OPERATOR_LIST = operatorList();
+
+    private static List<Map.Entry<String, Operator>> spellings() {
+        List<Map.Entry<String, Operator>> all = new ArrayList<>();
+        for (Operator o : Operator.values()) {
+            for (String s : o.spellings()) {
+                all.add(Map.entry(s, o));
+            }
+        }
+        all.sort(Comparator.comparing((Map.Entry<String, Operator> e) -> e.getValue().syntax())
+                .thenComparing(e -> -e.getKey().length()));
+        return List.copyOf(all);
+    }
+
+    private static String operatorList() {
+        List<String> quoted = new ArrayList<>();
+        for (Operator.Syntax syntax : Operator.Syntax.values()) {
+            for (Operator o : Operator.values()) {
+                if (o.syntax() == syntax) {
+                    o.spellings().forEach(s -> quoted.add("'" + s + "'"));
+                }
+            }
+        }
+        return String.join(", ", quoted);
+    }
+
+    /** How Falco ends the message for a right side it cannot read. */
+    static final String OR_TRANSFORMER = orTransformer();
+
+    private static String orTransformer() {
+        List<String> quoted = new ArrayList<>();
+        quoted.add("'val'");
+        for (Transformer t : Transformer.values()) {
+            quoted.add("'" + t.spelling() + "'");
+        }
+        return " or a field with a valid transformer: " + String.join(", ", quoted);
+    }
+
     final String text;
     int pos;
     /** The last token read, which Falco names in "unexpected token after". */
@@ -252,5 +300,81 @@ abstract class ConditionLexer {
 
     static boolean isFieldArgStop(char c) {
         return c == '[' || c == ']' || c == '"' || c == '\'' || Character.isWhitespace(c);
+    }
+
+    /**
+     * The operator at the current position. Words must be followed by a blank; {@code exists}, symbols and list
+     * operators need nothing after them, as in Falco.
+     */
+    Operator lexOperator() {
+        for (Map.Entry<String, Operator> e : SPELLINGS) {
+            String spelling = e.getKey();
+            if (!text.startsWith(spelling, pos)) {
+                continue;
+            }
+            if (e.getValue().syntax() != Operator.Syntax.WORD || isBlank(charAt(pos + spelling.length()))) {
+                pos += spelling.length();
+                last = spelling;
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    Operator.Modifier lexModifier() {
+        int save = pos;
+        String word = lexIdentifier();
+        Operator.Modifier m = word == null ? null : Operator.Modifier.parse(word);
+        if (m == null || !isBlank(peek())) {
+            pos = save;
+            return null;
+        }
+        skipBlanks();
+        if (peek() == '(') {
+            return m;
+        }
+        int identAt = pos;
+        String ident = lexIdentifier();
+        pos = identAt;
+        if (ident != null && !ident.equals("and") && !ident.equals("or") && !ident.equals("not")) {
+            return m;
+        }
+        pos = save;
+        return null;
+    }
+
+    List<String> lexListValue() throws ConditionSyntaxException {
+        if (peek() != '(') {
+            String ident = lexIdentifier();
+            if (ident == null) {
+                throw new ConditionSyntaxException("expected a list, an identifier," + OR_TRANSFORMER, pos);
+            }
+            return List.of(ident);
+        }
+        pos++;
+        List<String> values = new ArrayList<>();
+        skipBlanks();
+        // As Falco's parser: a first value if there is one, then ", value" pairs, then the closing parenthesis.
+        String first = lexStrValue();
+        if (first != null) {
+            values.add(first);
+            skipBlanks();
+            while (peek() == ',') {
+                pos++;
+                skipBlanks();
+                String v = lexStrValue();
+                if (v == null) {
+                    throw new ConditionSyntaxException("expected a string value", pos);
+                }
+                values.add(v);
+                skipBlanks();
+            }
+        }
+        if (peek() != ')') {
+            throw new ConditionSyntaxException("expected a ')' token", pos);
+        }
+        pos++;
+        last = ")";
+        return values;
     }
 }
