@@ -99,8 +99,7 @@ public final class ListSubstitution {
             return in;
         }
         String joined = null;
-        StringBuilder out = null;
-        List<SourceLocation> at = null;
+        PositionedText.Builder out = null;
         int copied = 0;
         while (start >= 0) {
             int end = start + name.length();
@@ -111,8 +110,7 @@ public final class ListSubstitution {
                 continue;
             }
             if (out == null) {
-                out = new StringBuilder(text.length() + 16);
-                at = new ArrayList<>(text.length() + 16);
+                out = new PositionedText.Builder();
                 joined = join(values);
             }
             while (end < text.length() && BLANKS.indexOf(text.charAt(end)) >= 0) {
@@ -120,23 +118,20 @@ public final class ListSubstitution {
             }
             // Blanks before the name go, even those the previous replacement ended with, as they would if each
             // occurrence were replaced in turn.
-            copy(in, copied, start, out, at);
+            out.append(in, copied, start);
             SourceLocation here = in.locationOf(start);
             while (out.length() > 0 && BLANKS.indexOf(out.charAt(out.length() - 1)) >= 0) {
-                here = drop(out, at);
+                here = out.deleteLast();
             }
             if (joined.isEmpty()) {
                 if (out.length() > 0 && out.charAt(out.length() - 1) == ',') {
-                    here = drop(out, at);
+                    here = out.deleteLast();
                 } else if (end < text.length() && text.charAt(end) == ',') {
                     end++;
                 }
             }
             String replacement = (out.length() > 0 ? " " : "") + joined + " ";
-            out.append(replacement);
-            for (int i = 0; i < replacement.length(); i++) {
-                at.add(here);
-            }
+            out.append(replacement, here);
             copied = end;
             used.add(name);
             if (out.length() > maxChars) {
@@ -147,24 +142,8 @@ public final class ListSubstitution {
         if (out == null) {
             return in;
         }
-        copy(in, copied, text.length(), out, at);
-        if (at.isEmpty()) {
-            at.add(in.start());
-        }
-        return PositionedText.of(out.toString(), at.toArray(new SourceLocation[0]));
-    }
-
-    private static void copy(PositionedText in, int from, int to, StringBuilder out, List<SourceLocation> at) {
-        out.append(in.text(), from, to);
-        for (int i = from; i < to; i++) {
-            at.add(in.locationOf(i));
-        }
-    }
-
-    /** Removes the last character; returns where it came from. */
-    private static SourceLocation drop(StringBuilder out, List<SourceLocation> at) {
-        out.setLength(out.length() - 1);
-        return at.remove(at.size() - 1);
+        out.append(in, copied, text.length());
+        return out.build(in.start());
     }
 
     private static String join(List<String> values) {

@@ -4,64 +4,65 @@ import io.trailhawk.rules.diag.SourceLocation;
 import java.util.Arrays;
 
 /**
- * Text that remembers, for each character, where in a rules file it came from. Conditions are built by appending,
- * by exceptions and by list substitution; errors found at an offset still point into the right file and line.
+ * Text that remembers where in a rules file each character came from. Conditions are built by appending, by
+ * exceptions and by list substitution; errors found at an offset still point into the right file and line.
+ *
+ * <p>Positions are kept as a table of runs, not one location per character: a run starts at an offset of the text
+ * and at a location, and either stays there (generated text) or moves one column per character (text copied from
+ * one line of a file). A condition copied from a file takes one run per source line.
  */
 public final class PositionedText {
     private final String text;
-    private final SourceLocation[] at;
+    private final int[] runStarts;
+    private final SourceLocation[] runLocations;
+    private final boolean[] runAdvances;
 
-    private PositionedText(String text, SourceLocation[] at) {
+    private PositionedText(String text, int[] runStarts, SourceLocation[] runLocations, boolean[] runAdvances) {
         this.text = text;
-        this.at = at;
+        this.runStarts = runStarts;
+        this.runLocations = runLocations;
+        this.runAdvances = runAdvances;
     }
 
     /** Text whose every character is attributed to one location (generated text). */
     public static PositionedText of(String text, SourceLocation location) {
-        SourceLocation[] at = new SourceLocation[Math.max(1, text.length())];
-        Arrays.fill(at, location);
-        return new PositionedText(text, at);
-    }
-
-    static PositionedText of(String text, SourceLocation[] at) {
-        if (at.length < Math.max(1, text.length())) {
-            throw new IllegalArgumentException("locations do not cover the text");
-        }
-        return new PositionedText(text, at);
+        return new PositionedText(text, new int[] {0}, new SourceLocation[] {location}, new boolean[] {false});
     }
 
     public String text() {
         return text;
     }
 
+    /** Where the character at {@code offset} came from; offsets outside the text take the nearest character's. */
     public SourceLocation locationOf(int offset) {
-        if (offset < 0) {
-            return at[0];
+        int at = Math.max(0, Math.min(offset, text.length() - 1));
+        int run = Arrays.binarySearch(runStarts, at);
+        if (run < 0) {
+            run = -run - 2;
         }
-        return at[Math.min(offset, at.length - 1)];
+        SourceLocation first = runLocations[run];
+        int into = at - runStarts[run];
+        return runAdvances[run] && into > 0 ? SourceLocation.of(first.file(), first.line(), first.col() + into) : first;
     }
 
     public SourceLocation start() {
-        return at[0];
+        return runLocations[0];
+    }
+
+    /** How many runs the position table holds. */
+    int runCount() {
+        return runStarts.length;
     }
 
     public PositionedText append(String separator, PositionedText other) {
-        String t = text + separator + other.text;
-        SourceLocation[] a = new SourceLocation[Math.max(1, t.length())];
-        System.arraycopy(at, 0, a, 0, Math.min(text.length(), at.length));
-        for (int i = text.length(); i < text.length() + separator.length(); i++) {
-            a[i] = other.start();
-        }
-        System.arraycopy(other.at, 0, a, text.length() + separator.length(), other.text.length());
-        if (t.isEmpty()) {
-            a[0] = at[0];
-        }
-        return new PositionedText(t, a);
+        return new Builder().append(this, 0, text.length()).append(separator, other.start())
+                .append(other, 0, other.text.length()).build(start());
     }
 
-    /** Wraps in parentheses; the parentheses point at the text's start. */
+    /** Wraps in parentheses; the parentheses point at the text's start and end. */
     public PositionedText parenthesised() {
-        return PositionedText.of("(", start()).append("", this).append("", PositionedText.of(")", locationOf(text.length() - 1)));
+        return new Builder().append("(", start()).append(this, 0, text.length())
+                .append(")", locationOf(text.length() - 1)).build(start());
     }
 
     PositionedText trim() {
@@ -76,29 +77,136 @@ public final class PositionedText {
         if (a == 0 && b == text.length()) {
             return this;
         }
-        SourceLocation[] sub = b > a ? Arrays.copyOfRange(at, a, b) : new SourceLocation[] {locationOf(a)};
-        return new PositionedText(text.substring(a, b), sub);
+        return new Builder().append(this, a, b).build(locationOf(a));
     }
 
     /** Replaces {@code [from, to)} with {@code replacement}, all of it attributed to the replaced text's start. */
     PositionedText replace(int from, int to, String replacement) {
-        String t = text.substring(0, from) + replacement + text.substring(to);
-        SourceLocation[] a = new SourceLocation[Math.max(1, t.length())];
-        System.arraycopy(at, 0, a, 0, from);
         SourceLocation here = locationOf(from);
-        for (int i = 0; i < replacement.length(); i++) {
-            a[from + i] = here;
-        }
-        System.arraycopy(at, Math.min(to, at.length), a, from + replacement.length(),
-                Math.max(0, Math.min(text.length() - to, at.length - to)));
-        if (t.isEmpty()) {
-            a[0] = here;
-        }
-        return new PositionedText(t, a);
+        return new Builder().append(this, 0, from).append(replacement, here)
+                .append(this, to, text.length()).build(here);
     }
 
     @Override
     public String toString() {
         return text;
+    }
+
+    /** Builds a text from characters and copied pieces, merging positions into runs as it goes. */
+    static final class Builder {
+        private final StringBuilder text = new StringBuilder();
+        private int[] starts = new int[8];
+        private SourceLocation[] locations = new SourceLocation[8];
+        private boolean[] advances = new boolean[8];
+        private int runs;
+
+        int length() {
+            return text.length();
+        }
+
+        char charAt(int i) {
+            return text.charAt(i);
+        }
+
+        Builder append(char c, SourceLocation at) {
+            int offset = text.length();
+            text.append(c);
+            if (runs > 0) {
+                int last = runs - 1;
+                SourceLocation first = locations[last];
+                int into = offset - starts[last];
+                boolean sameLine = first.file().equals(at.file()) && first.line() == at.line();
+                boolean single = into == 1;
+                if (sameLine && at.col() == first.col() + into && (advances[last] || single)) {
+                    advances[last] = true;
+                    return this;
+                }
+                if (sameLine && at.col() == first.col() && !advances[last]) {
+                    return this;
+                }
+            }
+            addRun(offset, at, false);
+            return this;
+        }
+
+        /** Appends generated text, every character at {@code at}. */
+        Builder append(String s, SourceLocation at) {
+            if (s.isEmpty()) {
+                return this;
+            }
+            int offset = text.length();
+            text.append(s);
+            if (runs == 0 || advances[runs - 1] || !locations[runs - 1].equals(at)) {
+                addRun(offset, at, false);
+            }
+            return this;
+        }
+
+        /** Appends {@code [from, to)} of {@code source} with its positions. */
+        Builder append(PositionedText source, int from, int to) {
+            int i = from;
+            while (i < to) {
+                int run = Arrays.binarySearch(source.runStarts, i);
+                if (run < 0) {
+                    run = -run - 2;
+                }
+                int runEnd = run + 1 < source.runStarts.length ? source.runStarts[run + 1] : source.text.length();
+                int end = Math.min(to, runEnd);
+                if (source.runAdvances[run]) {
+                    addRun(text.length(), source.locationOf(i), true);
+                    text.append(source.text, i, end);
+                } else {
+                    append(source.text.substring(i, end), source.runLocations[run]);
+                }
+                i = end;
+            }
+            return this;
+        }
+
+        /** Removes the last character; returns where it came from. */
+        SourceLocation deleteLast() {
+            int offset = text.length() - 1;
+            SourceLocation at = locationAt(offset);
+            text.setLength(offset);
+            if (starts[runs - 1] == offset) {
+                runs--;
+            }
+            return at;
+        }
+
+        private SourceLocation locationAt(int offset) {
+            int run = runs - 1;
+            while (starts[run] > offset) {
+                run--;
+            }
+            SourceLocation first = locations[run];
+            int into = offset - starts[run];
+            return advances[run] && into > 0 ? SourceLocation.of(first.file(), first.line(), first.col() + into)
+                    : first;
+        }
+
+        private void addRun(int offset, SourceLocation at, boolean advancing) {
+            if (runs > 0 && starts[runs - 1] == offset) {
+                runs--;
+            }
+            if (runs == starts.length) {
+                starts = Arrays.copyOf(starts, runs * 2);
+                locations = Arrays.copyOf(locations, runs * 2);
+                advances = Arrays.copyOf(advances, runs * 2);
+            }
+            starts[runs] = offset;
+            locations[runs] = at;
+            advances[runs] = advancing;
+            runs++;
+        }
+
+        /** The text; {@code ifEmpty} is the position of an empty one. */
+        PositionedText build(SourceLocation ifEmpty) {
+            if (runs == 0) {
+                return PositionedText.of(text.toString(), ifEmpty);
+            }
+            return new PositionedText(text.toString(), Arrays.copyOf(starts, runs), Arrays.copyOf(locations, runs),
+                    Arrays.copyOf(advances, runs));
+        }
     }
 }

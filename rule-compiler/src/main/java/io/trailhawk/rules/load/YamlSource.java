@@ -67,7 +67,7 @@ final class YamlSource {
                 col = 0;
             }
         }
-        SourceLocation[] at = new SourceLocation[value.length()];
+        PositionedText.Builder positioned = new PositionedText.Builder();
         int j = 0;
         SourceLocation last = start;
         for (int i = 0; i < value.length(); i++) {
@@ -90,8 +90,8 @@ final class YamlSource {
                     j++;
                 }
             }
-            at[i] = last;
+            positioned.append(c, last);
         }
-        return PositionedText.of(value, at);
+        return positioned.build(start);
     }
 }
