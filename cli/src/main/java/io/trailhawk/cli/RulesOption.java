@@ -3,14 +3,16 @@ package io.trailhawk.cli;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.RuleCompiler;
 import io.trailhawk.rules.RuleValidationException;
-import io.trailhawk.rules.diag.Issue;
+import io.trailhawk.rules.diag.IssueReport;
 import io.trailhawk.rules.load.RulesFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code --rules PATH}, repeatable, defaulting to the bundled {@code rules/}; and loading what it names. */
 final class RulesOption {
@@ -49,16 +51,15 @@ final class RulesOption {
             diagnostics.println("error: " + e.getMessage());
             return null;
         }
+        Map<String, String> sources = new LinkedHashMap<>();
+        files.forEach(f -> sources.put(f.name(), f.content()));
+        IssueReport report = new IssueReport(sources);
         try {
             CompiledRuleset r = compiler.compile(files);
-            for (Issue w : r.warnings()) {
-                diagnostics.println(w);
-            }
+            diagnostics.print(report.render(r.warnings()));
             return r;
         } catch (RuleValidationException e) {
-            for (Issue i : e.issues()) {
-                diagnostics.println(i);
-            }
+            diagnostics.print(report.render(e.issues()));
             diagnostics.println("ruleset rejected: " + e.errors().size() + " error(s)");
             return null;
         }

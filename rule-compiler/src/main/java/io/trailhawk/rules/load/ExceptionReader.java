@@ -1,6 +1,7 @@
 package io.trailhawk.rules.load;
 
 import io.trailhawk.rules.diag.Diagnostics;
+import io.trailhawk.rules.diag.SourceLocation;
 import io.trailhawk.rules.eval.Operator;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -149,17 +150,26 @@ final class ExceptionReader {
                 return null;
             }
         }
-        for (Object v : values) {
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
             if (!fieldsIsList && !(v instanceof String)) {
-                diag.error(yaml.at(ex.get("values")), exLabel, "Expected values array to contain a list of strings");
+                diag.error(valueAt(ex.get("values"), i), exLabel, "Expected values array to contain a list of strings");
                 return null;
             }
             if (fieldsIsList && (!(v instanceof List) || ((List<?>) v).size() != fields.size())) {
-                diag.error(yaml.at(ex.get("values")), exLabel, "Fields and values lists must have equal length");
+                diag.error(valueAt(ex.get("values"), i), exLabel, "Fields and values lists must have equal length");
                 return null;
             }
         }
         return new ExceptionInfo(name, ex.at, fieldsIsList, fields, trimmed, values);
+    }
+
+    /** Where entry {@code i} of an exception's values is written, or the values key when it is not a list. */
+    private SourceLocation valueAt(Node valuesNode, int i) {
+        if (valuesNode instanceof SequenceNode && i < ((SequenceNode) valuesNode).getValue().size()) {
+            return yaml.at(((SequenceNode) valuesNode).getValue().get(i));
+        }
+        return yaml.at(valuesNode);
     }
 
     /** A list operator, or a string operator with a modifier ({@code contains anyof}). */
