@@ -97,7 +97,7 @@ class FalcoFidelityTest {
     void exceptionValuesOfAnotherLengthThanFields_areALocatedError_appendedOnesToo() {
         String ex = rule("R", "ct.name = x") + "  exceptions:\n    - name: ex1\n      fields: [ct.user, ct.region]\n";
         assertThat(errors("a.yaml", ex + "      values: [[alice]]\n")).singleElement().asString()
-                .startsWith("a.yaml:10:15:").contains("rule 'R', exception 'ex1'")
+                .startsWith("a.yaml:10:16:").contains("rule 'R', exception 'ex1'")
                 .contains("Fields and values lists must have equal length");
         assertThat(errors("a.yaml", ex + "      values: [[alice, us-east-1]]\n", "b.yaml",
                 "- rule: R\n  exceptions:\n    - name: ex1\n      values: [[bob, eu-west-1, extra]]\n"

@@ -13,6 +13,7 @@ import io.trailhawk.rules.field.FieldRegistry;
 import io.trailhawk.rules.field.FieldType;
 import io.trailhawk.rules.load.PositionedText;
 import io.trailhawk.rules.parse.CheckExpr;
+import io.trailhawk.rules.parse.ConditionPrinter;
 import io.trailhawk.rules.parse.Expr;
 import io.trailhawk.rules.parse.LogicalExpr;
 import io.trailhawk.rules.parse.MacroRefExpr;
@@ -175,7 +176,7 @@ final class ConditionCompiler {
             try {
                 Value v = value(group.field);
                 if (v.type == FieldType.STRING) {
-                    fused.add(Checks.containsAnyIgnoreCase(v.extractor, group.needles()));
+                    fused.add(Checks.containsAnyIgnoreCase(group.field.toString(), v.extractor, group.needles()));
                 } else {
                     rest.addAll(group.checks);
                 }
@@ -241,7 +242,7 @@ final class ConditionCompiler {
             throw new CompileError(lhs.type.operatorNotSupported(op.spelling()) + hint, c.operatorOffset(), false);
         }
         if (op == Operator.EXISTS) {
-            return Checks.exists(lhs.extractor);
+            return Checks.exists(ConditionPrinter.print(c), lhs.extractor);
         }
         for (String v : c.values()) {
             checkConstant(v, c.rhsOffset());
@@ -257,8 +258,8 @@ final class ConditionCompiler {
                 throw new CompileError("the " + c.modifier().spelling() + " modifier needs a string field; " + lhs.name
                         + " is " + lhs.type.label(), c.operatorOffset(), false);
             }
-            return Checks.string(lhs.extractor, prepared(c, () -> StringMatchers.modified(op, c.modifier(),
-                    c.values())));
+            return Checks.string(ConditionPrinter.print(c), lhs.extractor,
+                    prepared(c, () -> StringMatchers.modified(op, c.modifier(), c.values())));
         }
         warn(c, text);
         switch (lhs.type) {
@@ -272,7 +273,8 @@ final class ConditionCompiler {
                 if (c.values().isEmpty()) {
                     return Logical.NEVER;
                 }
-                return Checks.list(lhs.extractor, new HashSet<>(c.values()), op == Operator.IN);
+                return Checks.list(ConditionPrinter.print(c), lhs.extractor, new HashSet<>(c.values()),
+                        op == Operator.IN);
             default:
                 throw new IllegalStateException();
         }
@@ -282,9 +284,10 @@ final class ConditionCompiler {
         Operator op = c.operator();
         if (op.takesList()) {
             return c.values().isEmpty() && op != Operator.PMATCH ? Logical.NEVER
-                    : Checks.string(lhs.extractor, op.listMatcher(c.values()));
+                    : Checks.string(ConditionPrinter.print(c), lhs.extractor, op.listMatcher(c.values()));
         }
-        return Checks.string(lhs.extractor, prepared(c, () -> op.matcher(c.values().get(0))));
+        return Checks.string(ConditionPrinter.print(c), lhs.extractor,
+                prepared(c, () -> op.matcher(c.values().get(0))));
     }
 
     private Predicate numberCheck(CheckExpr c, Value lhs) throws CompileError {
@@ -293,16 +296,18 @@ final class ConditionCompiler {
             numbers.add(parseUnsigned(v, c.rhsOffset()));
         }
         if (c.operator().takesList()) {
-            return numbers.isEmpty() ? Logical.NEVER : Checks.numberIn(lhs.extractor, new HashSet<>(numbers));
+            return numbers.isEmpty() ? Logical.NEVER : Checks.numberIn(ConditionPrinter.print(c),
+                    lhs.extractor, new HashSet<>(numbers));
         }
-        return Checks.number(lhs.extractor, c.operator(), numbers.get(0));
+        return Checks.number(ConditionPrinter.print(c), lhs.extractor, c.operator(), numbers.get(0));
     }
 
     /** {@code evt.num == anyof (1, 2)}: Falco allows {@code ==} and {@code !=} with a modifier on numbers. */
     private static Predicate numberModified(CheckExpr c, Value lhs) throws CompileError {
         List<Predicate> each = new ArrayList<>();
         for (String v : c.values()) {
-            each.add(Checks.number(lhs.extractor, c.operator(), parseUnsigned(v, c.rhsOffset())));
+            each.add(Checks.number(lhs.name + " " + c.operator().spelling() + " " + v, lhs.extractor, c.operator(),
+                    parseUnsigned(v, c.rhsOffset())));
         }
         if (each.isEmpty()) {
             return Logical.NEVER;
@@ -313,15 +318,7 @@ final class ConditionCompiler {
             case ALLOF:
                 return Logical.and(each);
             default:
-                return e -> {
-                    int n = 0;
-                    for (Predicate p : each) {
-                        if (p.test(e) && ++n > 1) {
-                            return false;
-                        }
-                    }
-                    return n == 1;
-                };
+                return Checks.exactlyOne(ConditionPrinter.print(c), each);
         }
     }
 
@@ -337,7 +334,7 @@ final class ConditionCompiler {
                         c.rhsOffset(), false);
             }
         }
-        return Checks.bool(lhs.extractor, c.operator() != Operator.NE, values);
+        return Checks.bool(ConditionPrinter.print(c), lhs.extractor, c.operator() != Operator.NE, values);
     }
 
     private Predicate fieldComparison(CheckExpr c, Value lhs) throws CompileError {
@@ -352,7 +349,7 @@ final class ConditionCompiler {
                     + "' while the right-hand side field '" + rhs.name + "' has incompatible type '"
                     + rhs.type.falcoName() + "'", c.rhsOffset(), false);
         }
-        return Checks.fields(lhs.extractor, op, rhs.extractor);
+        return Checks.fields(ConditionPrinter.print(c), lhs.extractor, op, rhs.extractor);
     }
 
     private void warn(CheckExpr c, PositionedText text) {

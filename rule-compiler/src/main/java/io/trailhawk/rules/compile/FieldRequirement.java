@@ -49,4 +49,10 @@ public final class FieldRequirement {
     public Set<String> values() {
         return values;
     }
+
+    /** As the plans print it: {@code ct.user.identitytype in (Root)} or {@code ct.useragent icontains any of (a)}. */
+    @Override
+    public String toString() {
+        return field + (kind == Kind.EQUALS ? " in (" : " icontains any of (") + String.join(", ", values) + ")";
+    }
 }

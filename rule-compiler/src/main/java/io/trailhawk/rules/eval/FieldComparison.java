@@ -7,11 +7,13 @@ import java.util.List;
 
 /** Field-to-field comparison ({@code val()}). Both sides are read from the same event; either missing is false. */
 final class FieldComparison implements Predicate {
+    private final String text;
     private final Extractor lhs;
     private final Operator op;
     private final Extractor rhs;
 
-    FieldComparison(Extractor lhs, Operator op, Extractor rhs) {
+    FieldComparison(String text, Extractor lhs, Operator op, Extractor rhs) {
+        this.text = text;
         this.lhs = lhs;
         this.op = op;
         this.rhs = rhs;
@@ -55,5 +57,10 @@ final class FieldComparison implements Predicate {
             }
         }
         return false;
+    }
+
+    @Override
+    public String toString() {
+        return text;
     }
 }

@@ -90,6 +90,11 @@ public final class Logical {
             }
             return true;
         }
+
+        @Override
+        public String toString() {
+            return printed(this);
+        }
     }
 
     static final class Or implements Predicate {
@@ -108,6 +113,11 @@ public final class Logical {
             }
             return false;
         }
+
+        @Override
+        public String toString() {
+            return printed(this);
+        }
     }
 
     static final class Not implements Predicate {
@@ -120,6 +130,39 @@ public final class Logical {
         @Override
         public boolean test(CloudTrailEvent event) {
             return !child.test(event);
+        }
+
+        @Override
+        public String toString() {
+            return printed(this);
+        }
+    }
+
+    /**
+     * A compiled condition as indented text, one node per line: {@code and}, {@code or} and {@code not} above
+     * their children, leaves as the checks they were compiled from.
+     */
+    static String printed(Predicate p) {
+        StringBuilder out = new StringBuilder();
+        print(p, 0, out);
+        return out.toString();
+    }
+
+    private static void print(Predicate p, int depth, StringBuilder out) {
+        if (depth > 0) {
+            out.append('\n');
+        }
+        out.append("  ".repeat(depth));
+        if (p instanceof And || p instanceof Or) {
+            out.append(p instanceof And ? "and" : "or");
+            for (Predicate c : p instanceof And ? ((And) p).children : ((Or) p).children) {
+                print(c, depth + 1, out);
+            }
+        } else if (p instanceof Not) {
+            out.append("not");
+            print(((Not) p).child, depth + 1, out);
+        } else {
+            out.append(p);
         }
     }
 }

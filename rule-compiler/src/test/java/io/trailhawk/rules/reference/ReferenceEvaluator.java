@@ -150,7 +150,7 @@ public final class ReferenceEvaluator {
             return false;
         }
         if (c.rhsValue() != null) {
-            return Checks.fields(lhsReader, op, reader(c.rhsValue())).test(e);
+            return Checks.fields("", lhsReader, op, reader(c.rhsValue())).test(e);
         }
         List<String> values = c.values();
         if (c.modifier() != null) {
