@@ -47,8 +47,9 @@ public class EvaluationBenchmark {
     private JsonFactory factory;
     private ObjectMapper mapper;
     private CompiledRuleset rules;
-    private CompiledRuleset rules1000;
-    private CompiledRuleset rules1000Substrings;
+    private CompiledRuleset.Evaluator evaluator;
+    private CompiledRuleset.Evaluator evaluator1000;
+    private CompiledRuleset.Evaluator evaluator1000Substrings;
     private ReferenceEvaluator naive;
 
     @Setup
@@ -63,19 +64,21 @@ public class EvaluationBenchmark {
         rules = RuleCompiler.builder().build().compile(defaults);
         List<RulesFile> scaled = new ArrayList<>(defaults);
         scaled.add(RulesFile.of("zz-generated.yaml", GeneratedRules.yaml(1000 - rules.ruleCount(), "jmh")));
-        rules1000 = RuleCompiler.builder().build().compile(scaled);
+        CompiledRuleset rules1000 = RuleCompiler.builder().build().compile(scaled);
         if (rules1000.ruleCount() != 1000) {
             throw new IllegalStateException("expected 1000 rules, compiled " + rules1000.ruleCount());
         }
         List<RulesFile> substrings = new ArrayList<>(defaults);
         substrings.add(RulesFile.of("zz-generated.yaml", GeneratedRules.yamlWithSubstringsOnly(1000 - rules.ruleCount(),
                 "jmh")));
-        rules1000Substrings = RuleCompiler.builder().build().compile(substrings);
+        evaluator = rules.evaluator();
+        evaluator1000 = rules1000.evaluator();
+        evaluator1000Substrings = RuleCompiler.builder().build().compile(substrings).evaluator();
         naive = new ReferenceEvaluator(defaults, rules);
         List<byte[]> silent = new ArrayList<>();
         long n = 0;
         for (byte[] r : records) {
-            if (rules.evaluate(r, ++n).isEmpty()) {
+            if (evaluator.evaluate(r, ++n).isEmpty()) {
                 silent.add(r);
             }
         }
@@ -115,19 +118,19 @@ public class EvaluationBenchmark {
     /** (d) Trailhawk compiled, bytes to alerts, default ruleset. */
     @Benchmark
     public void d_compiled(Blackhole bh) throws IOException {
-        evaluateAll(rules, bh);
+        evaluateAll(evaluator, bh);
     }
 
     /** (e) The same with 1,000 rules: the default set plus generated ones, 10% without an event-name constraint. */
     @Benchmark
     public void e_compiled1000(Blackhole bh) throws IOException {
-        evaluateAll(rules1000, bh);
+        evaluateAll(evaluator1000, bh);
     }
 
     /** (e2) As (e), but the 87 rules without an event name require only a substring of the user agent and a prefix. */
     @Benchmark
     public void e2_compiled1000Substrings(Blackhole bh) throws IOException {
-        evaluateAll(rules1000Substrings, bh);
+        evaluateAll(evaluator1000Substrings, bh);
     }
 
     /**
@@ -138,11 +141,11 @@ public class EvaluationBenchmark {
     public void d0_compiledNoAlerts(Blackhole bh) throws IOException {
         long n = 0;
         for (int k = 0; k < RECORDS; k++) {
-            bh.consume(rules.evaluate(quiet[k % quiet.length], ++n));
+            bh.consume(evaluator.evaluate(quiet[k % quiet.length], ++n));
         }
     }
 
-    private void evaluateAll(CompiledRuleset ruleset, Blackhole bh) throws IOException {
+    private void evaluateAll(CompiledRuleset.Evaluator ruleset, Blackhole bh) throws IOException {
         long n = 0;
         for (byte[] r : records) {
             bh.consume(ruleset.evaluate(r, ++n));

@@ -5,6 +5,7 @@ import io.trailhawk.rules.diag.Issue;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.event.Projection;
 import io.trailhawk.rules.event.RecordLayout;
+import io.trailhawk.rules.event.RecordReader;
 import io.trailhawk.rules.load.Priority;
 import io.trailhawk.rules.output.Alert;
 import java.io.IOException;
@@ -18,8 +19,9 @@ import java.util.Map;
 /**
  * An immutable, thread-safe ruleset that turns CloudTrail events into alerts.
  *
- * <p>A {@link RuleIndex} gives each event only the rules that can match it, and alerts come in rule order. Records given as bytes are read lazily, with
- * the ruleset's {@link Projection}: only members that are read are built, and only the parts some rule reads.
+ * <p>A {@link RuleIndex} gives each event only the rules that can match it, and alerts come in rule order. Records
+ * given as bytes are read lazily by an {@link Evaluator}, one per thread, with the ruleset's {@link Projection}:
+ * only members that are read are built, and only the parts some rule reads.
  */
 public final class CompiledRuleset {
     private final List<CompiledRule> allRules;
@@ -54,23 +56,42 @@ public final class CompiledRuleset {
     }
 
     /**
-     * Evaluates a record given as JSON bytes. Its top-level members are located in one pass, and each is built only
-     * when a candidate rule, or the output of a matching one, reads it. A malformed member that is read throws.
+     * An evaluator of records given as JSON bytes, for one thread: it owns the reader's reused state. Make one per
+     * thread or operator instance, and a new one when the ruleset changes.
      */
-    public List<Alert> evaluate(byte[] recordJson, long number) throws IOException {
-        return evaluate(recordJson, null, number);
+    public Evaluator evaluator() {
+        return new Evaluator(this);
     }
 
-    /**
-     * The same, for a record whose layout the decoder found while checking it: the members are not searched for
-     * again. {@code layout} must come from these bytes; null means unknown.
-     */
-    public List<Alert> evaluate(byte[] recordJson, RecordLayout layout, long number) throws IOException {
-        CloudTrailEvent event = CloudTrailEvent.read(recordJson, layout, projection, number);
-        try {
-            return evaluate(event);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+    /** Evaluates JSON records against one ruleset on one thread. Not thread-safe. */
+    public static final class Evaluator {
+        private final CompiledRuleset ruleset;
+        private final RecordReader reader;
+
+        private Evaluator(CompiledRuleset ruleset) {
+            this.ruleset = ruleset;
+            this.reader = RecordReader.of(ruleset.projection);
+        }
+
+        /**
+         * Evaluates a record. Its top-level members are located in one pass, and each is built only when a
+         * candidate rule, or the output of a matching one, reads it. A malformed member that is read throws.
+         */
+        public List<Alert> evaluate(byte[] recordJson, long number) throws IOException {
+            return evaluate(recordJson, null, number);
+        }
+
+        /**
+         * The same, for a record whose layout the decoder found while checking it: the members are not searched
+         * for again. {@code layout} must come from these bytes; null means unknown.
+         */
+        public List<Alert> evaluate(byte[] recordJson, RecordLayout layout, long number) throws IOException {
+            CloudTrailEvent event = reader.read(recordJson, layout, number);
+            try {
+                return ruleset.evaluate(event);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
         }
     }
 

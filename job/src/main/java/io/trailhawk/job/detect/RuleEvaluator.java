@@ -56,6 +56,8 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     private final JobMetrics metrics;
 
     private transient CompiledRuleset active;
+    /** Reads records for {@link #active}; owned by this operator instance, replaced with the ruleset. */
+    private transient CompiledRuleset.Evaluator evaluator;
     private transient long activeVersion;
     private transient AlertJson alertJson;
     private transient long evaluated;
@@ -96,6 +98,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
             }
         }
         active = o.ruleset;
+        evaluator = active.evaluator();
         activeVersion = version == null ? 0 : version;
         LOG.info("ruleset version {} active: {} rules from {} files{}", activeVersion, active.ruleCount(),
                 o.files.size(), context.isRestored() ? " (restored)" : "");
@@ -129,7 +132,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         long start = timed ? System.nanoTime() : 0L;
         List<Alert> fired;
         try {
-            fired = active.evaluate(record.json, record.layout == null ? null : RecordLayout.of(record.layout),
+            fired = evaluator.evaluate(record.json, record.layout == null ? null : RecordLayout.of(record.layout),
                     ++evaluated);
         } catch (RuntimeException | IOException e) {
             // A defect must not stop detection for every other event: count it, log it, go on.
@@ -191,6 +194,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         files.put(update.name, new RuleFileState(update.yaml, version));
         ctx.getBroadcastState(RULESET_META).put(VERSION_KEY, version);
         active = o.ruleset;
+        evaluator = active.evaluator();
         activeVersion = version;
         LOG.info("ruleset version {} activated after {} of {}: {} rules", version,
                 update.isDelete() ? "delete" : "put", update.name, active.ruleCount());

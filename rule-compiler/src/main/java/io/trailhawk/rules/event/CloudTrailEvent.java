@@ -59,29 +59,6 @@ public final class CloudTrailEvent {
         return new CloudTrailEvent(record, number).withTime();
     }
 
-    /**
-     * Reads a record's JSON bytes for a ruleset that reads {@code projection}. Input this reader does not handle
-     * (escaped keys, anything that is not one JSON object) is parsed by Jackson, which rejects what is invalid.
-     * Inside members that no rule reads, nothing is checked: records reach here from the decoder, which has.
-     *
-     * <p>{@code layout}, when the decoder found it (else null), says where the members are, so they are not
-     * searched for. The event is reused: it stays valid until this thread's next read through the same projection.
-     * Evaluate it, keep what the alerts need, and let it go.
-     */
-    public static CloudTrailEvent read(byte[] json, RecordLayout layout, Projection projection, long number)
-            throws IOException {
-        if (projection.root() != null) {
-            try {
-                return projection.reader().read(json, layout, number);
-            } catch (ProjectionScanner.Malformed e) {
-                // fall through to the general path
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-        }
-        return of(projection.read(json), number);
-    }
-
     private CloudTrailEvent withTime() {
         if (index != null) {
             // CloudTrail's own form read from the bytes: no string is made for the common case.

@@ -27,13 +27,10 @@ public final class Projection {
 
     private final Member root;
     private final boolean everything;
-    /** Each thread's reader: what it reuses depends on the trie, so it is kept per projection. */
-    private final ThreadLocal<ProjectionReader> readers;
 
     private Projection(Member root, boolean everything) {
         this.root = root;
         this.everything = everything;
-        this.readers = ThreadLocal.withInitial(() -> new ProjectionReader(root));
     }
 
     /** A projection of the given member paths (each a subtree; an empty path is the whole record). */
@@ -64,11 +61,6 @@ public final class Projection {
     /** The members this projection wants, as a trie; null for the whole record. */
     Member root() {
         return everything ? null : root;
-    }
-
-    /** This thread's reader for this projection. */
-    ProjectionReader reader() {
-        return readers.get();
     }
 
     /**

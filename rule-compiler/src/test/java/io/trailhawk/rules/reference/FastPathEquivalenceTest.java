@@ -41,12 +41,13 @@ class FastPathEquivalenceTest {
 
     private static void assertEquivalent(List<RulesFile> files, CompiledRuleset rules) throws Exception {
         ReferenceEvaluator reference = new ReferenceEvaluator(files, rules);
+        CompiledRuleset.Evaluator evaluator = rules.evaluator();
         long n = 0;
         int fired = 0;
         for (byte[] r : RECORDS) {
             n++;
-            List<Alert> fast = rules.evaluate(r, n);
-            List<Alert> withLayout = rules.evaluate(r, RecordLayout.scan(r), n);
+            List<Alert> fast = evaluator.evaluate(r, n);
+            List<Alert> withLayout = evaluator.evaluate(r, RecordLayout.scan(r), n);
             assertThat(withLayout.stream().map(Alert::output).collect(Collectors.toList())).as("layout, record %d", n)
                     .isEqualTo(fast.stream().map(Alert::output).collect(Collectors.toList()));
             List<Alert> wholeTree = rules.evaluate(CloudTrailEvent.of(MAPPER.readTree(r), n));
@@ -145,9 +146,10 @@ class FastPathEquivalenceTest {
         }
         CompiledRuleset all = RuleCompiler.builder().build().compile(List.of(RulesFile.of("indexed.yaml", yaml)));
         java.util.Set<String> fired = new java.util.HashSet<>();
+        CompiledRuleset.Evaluator evaluator = all.evaluator();
         long n = 0;
         for (byte[] r : RECORDS) {
-            all.evaluate(r, ++n).forEach(a -> fired.add(a.rule()));
+            evaluator.evaluate(r, ++n).forEach(a -> fired.add(a.rule()));
         }
         assertThat(fired).containsExactlyInAnyOrder("By region", "By name", "By identity type", "By pointer",
                 "By agent", "By agent or caller", "Everything");
@@ -187,10 +189,11 @@ class FastPathEquivalenceTest {
             "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventType\":\"AwsApiCall\",\"eventName\":\"null\"}",
             "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventType\":\"AwsApiCall\"}"};
         List<List<String>> fired = new ArrayList<>();
+        CompiledRuleset.Evaluator evaluator = rules.evaluator();
         long n = 0;
         for (String r : records) {
             byte[] json = r.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            List<String> fast = rules.evaluate(json, ++n).stream().map(Alert::rule).collect(Collectors.toList());
+            List<String> fast = evaluator.evaluate(json, ++n).stream().map(Alert::rule).collect(Collectors.toList());
             assertThat(fast).as(r).isEqualTo(reference.matchingRules(json, n));
             fired.add(fast);
         }
