@@ -383,13 +383,7 @@ final class ProjectionScanner {
     }
 
     private void ws() {
-        while (i < b.length) {
-            byte x = b[i];
-            if (x > ' ' || x != ' ' && x != '\n' && x != '\r' && x != '\t') {
-                return;
-            }
-            i++;
-        }
+        i = JsonBlanks.skip(b, i);
     }
 
     private void expect(char c) throws Malformed {

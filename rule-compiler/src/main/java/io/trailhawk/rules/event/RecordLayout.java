@@ -366,13 +366,7 @@ public final class RecordLayout {
         }
 
         private void ws() {
-            while (i < b.length) {
-                byte x = b[i];
-                if (x > ' ' || x != ' ' && x != '\n' && x != '\r' && x != '\t') {
-                    return;
-                }
-                i++;
-            }
+            i = JsonBlanks.skip(b, i);
         }
     }
 }
