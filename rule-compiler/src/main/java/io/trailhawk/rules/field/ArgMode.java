@@ -1,7 +1,7 @@
 package io.trailhawk.rules.field;
 
 /** Whether a field takes a {@code [argument]}. */
-public enum ArgMode {
+enum ArgMode {
     NONE,
     /** An optional numeric index, as in {@code ec2.imageids[0]}. */
     OPTIONAL_INDEX,

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** A registered field: its name, type, argument rules and how to build its extractor for a given argument. */
-public final class FieldDefinition {
+final class FieldDefinition {
     private final String name;
     private final FieldType type;
     private final ArgMode argMode;

@@ -16,7 +16,7 @@ public final class ResolvedField {
         this.extractor = extractor;
     }
 
-    public FieldDefinition definition() {
+    FieldDefinition definition() {
         return definition;
     }
 

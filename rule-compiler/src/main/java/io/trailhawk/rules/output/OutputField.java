@@ -3,11 +3,11 @@ package io.trailhawk.rules.output;
 import io.trailhawk.rules.field.Extractor;
 
 /** One entry of {@code output_fields}: the field as written and how to read it. */
-public final class OutputField {
+final class OutputField {
     private final String name;
     private final Extractor extractor;
 
-    public OutputField(String name, Extractor extractor) {
+    OutputField(String name, Extractor extractor) {
         this.name = name;
         this.extractor = extractor;
     }

@@ -38,7 +38,7 @@ public final class OutputTemplate {
     }
 
     /** The fields reported in {@code output_fields}: each {@code %field}, and a transformer's inner field. */
-    public List<OutputField> fields() {
+    List<OutputField> fields() {
         return fields;
     }
 
