@@ -5,7 +5,7 @@ package io.trailhawk.rules.eval;
  * including {@code /}; {@code ?} one character; {@code [...]} a class with {@code !}/{@code ^} negation and ranges;
  * a backslash quotes the next character. Matching backtracks only to the last star, so it is O(n*m) at worst.
  */
-public final class Glob implements StringMatcher {
+final class Glob implements StringMatcher {
     private final String pattern;
     private final boolean caseFold;
 
