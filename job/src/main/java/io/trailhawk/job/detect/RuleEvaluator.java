@@ -97,11 +97,16 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
                 throw new IllegalStateException("bootstrap rules do not compile: " + o.issues);
             }
         }
-        active = o.ruleset;
-        evaluator = active.evaluator();
-        activeVersion = version == null ? 0 : version;
+        activate(o.ruleset, version == null ? 0 : version);
         LOG.info("ruleset version {} active: {} rules from {} files{}", activeVersion, active.ruleCount(),
                 o.files.size(), context.isRestored() ? " (restored)" : "");
+    }
+
+    /** The ruleset events meet from now on, with an evaluator of its own. */
+    private void activate(CompiledRuleset ruleset, long version) {
+        active = ruleset;
+        evaluator = ruleset.evaluator();
+        activeVersion = version;
     }
 
     @Override
@@ -123,6 +128,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         m.gauge("activeRules", () -> active == null ? 0 : active.activeRuleCount());
         metricGroup = m;
         alertsByRule = new HashMap<>();
+        alertsById = new HashMap<>();
     }
 
     @Override
@@ -155,9 +161,6 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     }
 
     private Counter ruleCounter(String rule) {
-        if (alertsById == null) {
-            alertsById = new HashMap<>();
-        }
         return alertsById.computeIfAbsent(JobMetrics.ruleId(rule),
                 id -> metricGroup.addGroup(JobMetrics.RULE_GROUP, id).counter("alerts"));
     }
@@ -193,9 +196,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         long version = activeVersion + 1;
         files.put(update.name, new RuleFileState(update.yaml, version));
         ctx.getBroadcastState(RULESET_META).put(VERSION_KEY, version);
-        active = o.ruleset;
-        evaluator = active.evaluator();
-        activeVersion = version;
+        activate(o.ruleset, version);
         LOG.info("ruleset version {} activated after {} of {}: {} rules", version,
                 update.isDelete() ? "delete" : "put", update.name, active.ruleCount());
         if (reporter) {

@@ -40,13 +40,16 @@ public final class PositionedText {
         if (run < 0) {
             run = -run - 2;
         }
-        SourceLocation first = runLocations[run];
-        int into = at - runStarts[run];
-        return runAdvances[run] && into > 0 ? SourceLocation.of(first.file(), first.line(), first.col() + into) : first;
+        return at(runLocations[run], runAdvances[run], at - runStarts[run]);
     }
 
     public SourceLocation start() {
         return runLocations[0];
+    }
+
+    /** The location {@code into} characters into a run that starts at {@code first}. */
+    private static SourceLocation at(SourceLocation first, boolean advances, int into) {
+        return advances && into > 0 ? SourceLocation.of(first.file(), first.line(), first.col() + into) : first;
     }
 
     /** How many runs the position table holds. */
@@ -179,10 +182,7 @@ public final class PositionedText {
             while (starts[run] > offset) {
                 run--;
             }
-            SourceLocation first = locations[run];
-            int into = offset - starts[run];
-            return advances[run] && into > 0 ? SourceLocation.of(first.file(), first.line(), first.col() + into)
-                    : first;
+            return at(locations[run], advances[run], offset - starts[run]);
         }
 
         private void addRun(int offset, SourceLocation at, boolean advancing) {
