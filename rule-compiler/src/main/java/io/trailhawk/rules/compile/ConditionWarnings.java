@@ -3,6 +3,7 @@ package io.trailhawk.rules.compile;
 import io.trailhawk.rules.eval.Operator;
 import io.trailhawk.rules.eval.Transformer;
 import io.trailhawk.rules.field.FieldRegistry;
+import io.trailhawk.rules.parse.BinaryCheck;
 import io.trailhawk.rules.parse.CheckExpr;
 import io.trailhawk.rules.parse.ValueAccess;
 import java.util.ArrayList;
@@ -24,10 +25,14 @@ final class ConditionWarnings {
         this.registry = registry;
     }
 
-    /** The warnings for one check, in the order Falco gives them. */
-    List<String> of(CheckExpr c) {
+    /** The warnings for one check, in the order Falco gives them; none for a unary, modified or field check. */
+    List<String> of(CheckExpr check) {
         List<String> out = new ArrayList<>();
-        for (String v : c.values()) {
+        if (check.isUnary() || check.binary().isModified() || check.binary().rhs().isRead()) {
+            return out;
+        }
+        BinaryCheck c = check.binary();
+        for (String v : c.constants()) {
             String trimmed = v.trim();
             if (isField(trimmed)) {
                 out.add("'" + v + "' may be a valid field misused as a const string value; use val(" + trimmed
@@ -36,12 +41,11 @@ final class ConditionWarnings {
                 out.add("'" + v + "' may be a valid field transformer misused as a const string value");
             }
         }
-        if (c.operator() == Operator.REGEX && c.modifier() == null && c.values().size() == 1
-                && isLiteral(c.values().get(0))) {
-            out.add("regex check with '" + c.values().get(0) + "' may be optimized with simpler operators such as "
+        if (c.operator() == Operator.REGEX && c.constants().size() == 1 && isLiteral(c.constants().get(0))) {
+            out.add("regex check with '" + c.constants().get(0) + "' may be optimized with simpler operators such as "
                     + "'=', 'contains', 'startswith', 'endswith'");
         }
-        if (isLegacyJsonField(c.lhs()) && comparesEquality(c.operator()) && c.values().contains(NA)) {
+        if (isLegacyJsonField(c.lhs()) && comparesEquality(c.operator()) && c.constants().contains(NA)) {
             out.add("comparing " + c.lhs() + " with <NA> is unsafe: it holds for a missing value and for the text "
                     + "<NA> alike; use '" + c.lhs() + " exists' instead");
         }

@@ -1,85 +1,81 @@
 package io.trailhawk.rules.compile;
 
 import io.trailhawk.rules.eval.Operator;
-import io.trailhawk.rules.parse.CheckExpr;
-import io.trailhawk.rules.parse.Expr;
-import io.trailhawk.rules.parse.LogicalExpr;
-import io.trailhawk.rules.parse.ValueAccess;
+import io.trailhawk.rules.field.FieldType;
+import io.trailhawk.rules.parse.BinaryCheck;
+import io.trailhawk.rules.parse.Operand;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Tool and agent lists are written as long {@code or} chains of {@code icontains} on one field. This pass finds,
- * among an {@code or}'s children, the plain {@code field icontains value} checks that share a field often enough to
- * be worth one fused predicate. Whether the field is a string is the compiler's to decide.
+ * Tool and agent lists are written as long {@code or} chains of {@code icontains} on one field. This pass replaces,
+ * in every {@code or}, the plain {@code field icontains value} checks on one string field by one
+ * {@link Condition.ContainsAny}, when there are enough of them to be worth it. The fused checks come first, then the
+ * rest in their written order.
  */
 final class IcontainsFusion {
-    /** Fewer checks on one field are compiled one by one. */
+    /** Fewer checks on one field are kept one by one. */
     static final int MIN_CHECKS = 3;
 
     private IcontainsFusion() {
     }
 
-    /** Checks of one field, in the order written. */
-    static final class Group {
-        final ValueAccess field;
-        final List<CheckExpr> checks;
-
-        Group(ValueAccess field, List<CheckExpr> checks) {
-            this.field = field;
-            this.checks = Collections.unmodifiableList(checks);
-        }
-
-        List<String> needles() {
-            List<String> needles = new ArrayList<>(checks.size());
-            for (CheckExpr c : checks) {
-                needles.add(c.values().get(0));
+    static Condition of(Condition c) {
+        switch (c.kind()) {
+            case ALL:
+            case ANY: {
+                List<Condition> children = new ArrayList<>();
+                for (Condition child : ((Condition.Group) c).children) {
+                    children.add(of(child));
+                }
+                return c.kind() == Condition.Kind.ALL ? Condition.all(children) : fused(children);
             }
-            return needles;
+            case NOT:
+                return new Condition.Not(of(((Condition.Not) c).child));
+            default:
+                return c;
         }
     }
 
-    /** An {@code or}'s children: the groups to fuse, and the rest in their written order. */
-    static final class Split {
-        final List<Group> groups;
-        final List<Expr> rest;
-
-        Split(List<Group> groups, List<Expr> rest) {
-            this.groups = Collections.unmodifiableList(groups);
-            this.rest = Collections.unmodifiableList(rest);
-        }
-    }
-
-    static Split split(LogicalExpr or) {
-        Map<String, List<CheckExpr>> byField = new LinkedHashMap<>();
-        for (Expr c : or.children()) {
+    private static Condition fused(List<Condition> children) {
+        Map<String, List<Condition.Typed>> byField = new LinkedHashMap<>();
+        for (Condition c : children) {
             if (fusable(c)) {
-                CheckExpr check = (CheckExpr) c;
-                byField.computeIfAbsent(check.lhs().toString(), k -> new ArrayList<>()).add(check);
+                Condition.Typed t = (Condition.Typed) c;
+                byField.computeIfAbsent(t.check.lhs().toString(), k -> new ArrayList<>()).add(t);
             }
         }
-        List<Group> groups = new ArrayList<>();
-        List<Expr> rest = new ArrayList<>();
-        for (Expr c : or.children()) {
-            List<CheckExpr> checks = fusable(c) ? byField.get(((CheckExpr) c).lhs().toString()) : null;
-            if (checks == null || checks.size() < MIN_CHECKS) {
+        List<Condition> out = new ArrayList<>();
+        List<Condition> rest = new ArrayList<>();
+        Set<String> emitted = new HashSet<>();
+        for (Condition c : children) {
+            String field = fusable(c) ? ((Condition.Typed) c).check.lhs().toString() : null;
+            List<Condition.Typed> group = field == null ? null : byField.get(field);
+            if (group == null || group.size() < MIN_CHECKS) {
                 rest.add(c);
-            } else if (checks.get(0) == c) {
-                groups.add(new Group(checks.get(0).lhs(), checks));
+            } else if (emitted.add(field)) {
+                List<String> needles = new ArrayList<>();
+                group.forEach(t -> needles.add(t.check.binary().constants().get(0)));
+                out.add(new Condition.ContainsAny(group.get(0).check.lhs(), group.get(0).lhs, needles));
             }
         }
-        return new Split(groups, rest);
+        out.addAll(rest);
+        return out.size() == 1 ? out.get(0) : Condition.any(out);
     }
 
-    private static boolean fusable(Expr e) {
-        if (e.kind() != Expr.Kind.CHECK) {
+    private static boolean fusable(Condition c) {
+        if (c.kind() != Condition.Kind.TYPED) {
             return false;
         }
-        CheckExpr check = (CheckExpr) e;
-        return check.operator() == Operator.ICONTAINS && check.modifier() == null && check.rhsValue() == null
-                && !check.lhs().isTransform() && check.values().size() == 1;
+        Condition.Typed t = (Condition.Typed) c;
+        if (t.check.isUnary() || t.lhs.type != FieldType.STRING || t.check.lhs().isTransform()) {
+            return false;
+        }
+        BinaryCheck b = t.check.binary();
+        return b.operator() == Operator.ICONTAINS && !b.isModified() && b.rhs().kind() == Operand.Kind.VALUE;
     }
 }

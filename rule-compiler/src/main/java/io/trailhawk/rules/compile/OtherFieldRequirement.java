@@ -1,18 +1,9 @@
 package io.trailhawk.rules.compile;
 
-import io.trailhawk.rules.field.FieldRegistry;
+import io.trailhawk.rules.compile.ValueCompiler.Value;
 import io.trailhawk.rules.field.FieldType;
-import io.trailhawk.rules.field.ResolvedField;
-import io.trailhawk.rules.field.UnknownFieldException;
-import io.trailhawk.rules.parse.CheckExpr;
-import io.trailhawk.rules.parse.Expr;
-import io.trailhawk.rules.parse.LogicalExpr;
-import io.trailhawk.rules.parse.MacroRefExpr;
 import io.trailhawk.rules.parse.ValueAccess;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,77 +12,68 @@ import java.util.Set;
  * that the condition requires to equal one of some values, or failing that to contain one of some substrings.
  */
 final class OtherFieldRequirement {
-    private final FieldRegistry registry;
-    private final Map<String, ParsedMacro> macros;
-
-    OtherFieldRequirement(FieldRegistry registry, Map<String, ParsedMacro> macros) {
-        this.registry = registry;
-        this.macros = macros;
+    private OtherFieldRequirement() {
     }
 
     /**
      * The first plain string field, in condition order, whose value the condition restricts to a set; failing
-     * that, the first that must contain one of some substrings.
+     * that, the first that must contain one of some substrings. Null when there is none.
      */
-    FieldRequirement of(Expr ast) {
-        Set<ValueAccess> checked = new LinkedHashSet<>();
-        collectChecked(ast, new HashSet<>(), checked);
-        List<ResolvedField> fields = new ArrayList<>();
-        List<ValueAccess> accesses = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (ValueAccess a : checked) {
-            if (!seen.add(a.field() + "[" + a.arg() + "]")) {
-                continue;
-            }
-            try {
-                ResolvedField f = registry.resolve(a.field(), a.arg());
-                if (f.type() == FieldType.STRING) {
-                    fields.add(f);
-                    accesses.add(a);
-                }
-            } catch (UnknownFieldException e) {
-                // The condition compiled, so its fields resolve; nothing to index otherwise.
-            }
-        }
+    static FieldRequirement of(Condition condition) {
+        Map<String, Candidate> checked = new LinkedHashMap<>();
+        collect(condition, checked);
         for (FieldRequirement.Kind kind : FieldRequirement.Kind.values()) {
-            for (int i = 0; i < fields.size(); i++) {
-                ValueAccess a = accesses.get(i);
+            for (Candidate f : checked.values()) {
+                ValueAccess a = f.access;
                 RequiredValues r = kind == FieldRequirement.Kind.EQUALS ? RequiredValues.of(a.field(), a.arg())
                         : RequiredValues.substringsOf(a.field(), a.arg());
-                Set<String> values = r.required(ast, macros);
+                Set<String> values = r.required(condition);
                 if (values != null) {
-                    return new FieldRequirement(fields.get(i).displayName(), fields.get(i).extractor(), kind, values);
+                    return new FieldRequirement(f.value.name, f.value.extractor, kind, values);
                 }
             }
         }
         return null;
     }
 
-    private void collectChecked(Expr e, Set<String> visiting, Set<ValueAccess> out) {
-        switch (e.kind()) {
-            case AND:
-            case OR:
-                for (Expr c : ((LogicalExpr) e).children()) {
-                    collectChecked(c, visiting, out);
+    private static final class Candidate {
+        final ValueAccess access;
+        final Value value;
+
+        Candidate(ValueAccess access, Value value) {
+            this.access = access;
+            this.value = value;
+        }
+    }
+
+    private static void collect(Condition c, Map<String, Candidate> out) {
+        switch (c.kind()) {
+            case ALL:
+            case ANY:
+                for (Condition child : ((Condition.Group) c).children) {
+                    collect(child, out);
                 }
                 break;
-            case MACRO_REF: {
-                ParsedMacro m = macros.get(((MacroRefExpr) e).name());
-                if (m != null && m.ast != null && visiting.add(m.info.name())) {
-                    collectChecked(m.ast, visiting, out);
-                    visiting.remove(m.info.name());
+            case TYPED: {
+                Condition.Typed t = (Condition.Typed) c;
+                if (!t.check.isUnary() && !t.check.binary().rhs().isRead()) {
+                    add(t.check.lhs(), t.lhs, out);
                 }
                 break;
             }
-            case CHECK: {
-                ValueAccess lhs = ((CheckExpr) e).lhs();
-                if (!lhs.isTransform() && ((CheckExpr) e).rhsValue() == null) {
-                    out.add(lhs);
-                }
+            case CONTAINS_ANY: {
+                Condition.ContainsAny fused = (Condition.ContainsAny) c;
+                add(fused.access, fused.field, out);
                 break;
             }
             default:
                 break;
+        }
+    }
+
+    private static void add(ValueAccess a, Value v, Map<String, Candidate> out) {
+        if (a.isField() && v.type == FieldType.STRING) {
+            out.putIfAbsent(a.field() + "[" + a.arg() + "]", new Candidate(a, v));
         }
     }
 }

@@ -1,14 +1,10 @@
 package io.trailhawk.rules.compile;
 
 import io.trailhawk.rules.eval.Operator;
+import io.trailhawk.rules.parse.BinaryCheck;
 import io.trailhawk.rules.parse.CheckExpr;
-import io.trailhawk.rules.parse.Expr;
-import io.trailhawk.rules.parse.LogicalExpr;
-import io.trailhawk.rules.parse.MacroRefExpr;
 import io.trailhawk.rules.parse.ValueAccess;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,18 +43,21 @@ final class RequiredValues {
         return a -> !a.isTransform() && a.field().equals(field) && java.util.Objects.equals(a.arg(), arg);
     }
 
-    Set<String> required(Expr e, Map<String, ParsedMacro> macros) {
-        return names(e, macros, new HashSet<>());
-    }
-
-    private Set<String> names(Expr e, Map<String, ParsedMacro> macros, Set<String> visiting) {
-        switch (e.kind()) {
-            case CHECK:
-                return fromCheck((CheckExpr) e);
-            case AND: {
+    Set<String> required(Condition c) {
+        switch (c.kind()) {
+            case TYPED:
+                return fromCheck(((Condition.Typed) c).check);
+            case CONTAINS_ANY: {
+                Condition.ContainsAny fused = (Condition.ContainsAny) c;
+                return substrings && key.test(fused.access) ? new LinkedHashSet<>(fused.needles) : null;
+            }
+            case CONSTANT:
+                // Nothing meets a condition that cannot hold.
+                return c == Condition.FALSE ? new LinkedHashSet<>() : null;
+            case ALL: {
                 Set<String> result = null;
-                for (Expr c : ((LogicalExpr) e).children()) {
-                    Set<String> s = names(c, macros, visiting);
+                for (Condition child : ((Condition.Group) c).children) {
+                    Set<String> s = required(child);
                     if (s != null && substrings) {
                         // Containing one of these is required; so is containing one of another child's.
                         return s;
@@ -73,10 +72,10 @@ final class RequiredValues {
                 }
                 return result;
             }
-            case OR: {
+            case ANY: {
                 Set<String> result = new LinkedHashSet<>();
-                for (Expr c : ((LogicalExpr) e).children()) {
-                    Set<String> s = names(c, macros, visiting);
+                for (Condition child : ((Condition.Group) c).children) {
+                    Set<String> s = required(child);
                     if (s == null) {
                         return null;
                     }
@@ -84,32 +83,24 @@ final class RequiredValues {
                 }
                 return result;
             }
-            case MACRO_REF: {
-                ParsedMacro m = macros.get(((MacroRefExpr) e).name());
-                if (m == null || m.ast == null || !visiting.add(m.info.name())) {
-                    return null;
-                }
-                Set<String> s = names(m.ast, macros, visiting);
-                visiting.remove(m.info.name());
-                return s;
-            }
             default:
                 return null;
         }
     }
 
-    private Set<String> fromCheck(CheckExpr c) {
-        if (c.rhsValue() != null || !key.test(c.lhs())) {
+    private Set<String> fromCheck(CheckExpr check) {
+        if (check.isUnary() || check.binary().rhs().isRead() || !key.test(check.lhs())) {
             return null;
         }
+        BinaryCheck c = check.binary();
         Operator op = c.operator();
         boolean anyOf = op == Operator.EQ && c.modifier() == Operator.Modifier.ANYOF;
-        if ((op == Operator.EQ && c.modifier() == null) || anyOf || op == Operator.IN || op == Operator.INTERSECTS) {
-            return new LinkedHashSet<>(c.values());
+        if ((op == Operator.EQ && !c.isModified()) || anyOf || op == Operator.IN || op == Operator.INTERSECTS) {
+            return new LinkedHashSet<>(c.constants());
         }
-        if (substrings && c.modifier() == null && (op == Operator.CONTAINS || op == Operator.ICONTAINS
+        if (substrings && !c.isModified() && (op == Operator.CONTAINS || op == Operator.ICONTAINS
                 || op == Operator.STARTSWITH || op == Operator.ENDSWITH)) {
-            return new LinkedHashSet<>(c.values());
+            return new LinkedHashSet<>(c.constants());
         }
         return null;
     }

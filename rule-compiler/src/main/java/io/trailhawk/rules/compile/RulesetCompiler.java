@@ -60,24 +60,20 @@ public final class RulesetCompiler {
             }
             macros.put(m.name(), new ParsedMacro(m, text, ast));
         }
-        ExpansionBounds bounds = new ExpansionBounds(macros, limits);
-        Set<String> usedMacros = new HashSet<>();
-        ConditionCompiler conditions = new ConditionCompiler(registry, macros, diag, usedMacros);
+        MacroResolver resolver = new MacroResolver(macros, diag);
+        for (MacroInfo m : collected.macros()) {
+            resolver.macro(macros.get(m.name()));
+        }
+        ExpansionBounds bounds = new ExpansionBounds(limits);
+        ConditionCompiler conditions = new ConditionCompiler(registry);
         List<CompiledRule> out = new ArrayList<>();
         for (RuleInfo r : collected.rules()) {
-            CompiledRule c = compileRule(r, lists, macros, bounds, conditions, diag, warnings);
+            CompiledRule c = compileRule(r, lists, resolver, bounds, conditions, diag, warnings);
             if (c != null) {
                 out.add(c);
             }
         }
-        List<ParsedMacro> unused = new ArrayList<>();
-        for (MacroInfo m : collected.macros()) {
-            if (!usedMacros.contains(m.name())) {
-                unused.add(macros.get(m.name()));
-            }
-        }
-        MacroReferences references = new MacroReferences(macros, diag, usedMacros);
-        unused.forEach(references::check);
+        Set<String> usedMacros = resolver.used();
         for (MacroInfo m : collected.macros()) {
             if (!usedMacros.contains(m.name())) {
                 warnings.warning(m.location(), "macro '" + m.name() + "'", "Macro not referred to by any other rule/macro");
@@ -91,7 +87,7 @@ public final class RulesetCompiler {
         return new CompiledRules(out);
     }
 
-    private CompiledRule compileRule(RuleInfo r, ListSubstitution lists, Map<String, ParsedMacro> macros,
+    private CompiledRule compileRule(RuleInfo r, ListSubstitution lists, MacroResolver resolver,
             ExpansionBounds bounds, ConditionCompiler conditions, Diagnostics diag, Diagnostics warnings) {
         String label = "rule '" + r.name() + "'";
         String source = r.effectiveSource();
@@ -113,13 +109,17 @@ public final class RulesetCompiler {
             diag.error(text.locationOf(e.offset()), label, e.getMessage());
             return null;
         }
-        String tooBig = bounds.problem(ast);
+        Condition resolved = resolver.rule(ast, new Condition.Origin(text, label)).orElse(null);
+        if (resolved == null) {
+            return null;
+        }
+        String tooBig = bounds.problem(resolved);
         if (tooBig != null) {
             diag.error(text.start(), label, tooBig);
             return null;
         }
         if (source.equals(K8S_AUDIT_SOURCE)) {
-            String foreign = foreignField(conditions.fieldNames(ast), r);
+            String foreign = foreignField(ConditionCompiler.fieldNames(resolved), r);
             if (foreign != null) {
                 warnings.warning(r.location(), label, "Rule has source k8s_audit and reads " + foreign
                         + "; only k8s_audit rules whose fields are all jevt.* or json.* are evaluated, skipping");
@@ -129,16 +129,15 @@ public final class RulesetCompiler {
         if (!checkExceptionFields(r, label, diag)) {
             return null;
         }
-        ConditionCompiler.Result result = conditions.compileRule(label, ast, text, r.skipIfUnknownFilter());
-        if (result.predicate == null && r.skipIfUnknownFilter()) {
-            if (result.unknownField) {
-                // Falco's warning is the error it replaces.
-                warnings.warning(r.location(), label, result.firstError + " (skip-if-unknown-filter: skipping the "
-                        + "rule)");
-                return null;
-            }
-            result = conditions.compileRule(label, ast, text, false);
+        ConditionCompiler.Result result = conditions.compile(resolved);
+        if (result.predicate == null && r.skipIfUnknownFilter() && result.checked.unknownField) {
+            // Falco's warning is the error it replaces.
+            warnings.warning(r.location(), label, result.checked.errors.get(0).message()
+                    + " (skip-if-unknown-filter: skipping the rule)");
+            return null;
         }
+        result.checked.errors.forEach(diag::add);
+        result.checked.warnings.forEach(diag::add);
         OutputTemplate output;
         try {
             output = outputs.compile(r.output().text());
@@ -156,7 +155,7 @@ public final class RulesetCompiler {
         }
         return new CompiledRule(r.name(), r.desc(), r.priority(), CLOUDTRAIL_SOURCE, new java.util.TreeSet<>(r.tags()),
                 r.enabled(), result.predicate, output, result.eventNames, result.eventSources, result.requirement,
-                text.text(), result.reads);
+                text.text(), result.reads());
     }
 
     private static boolean tooLong(PositionedText text, ListSubstitution lists, String label, Diagnostics diag) {

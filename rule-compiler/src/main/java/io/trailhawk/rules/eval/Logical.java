@@ -1,12 +1,12 @@
 package io.trailhawk.rules.eval;
 
 import io.trailhawk.rules.event.CloudTrailEvent;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code and}, {@code or} and {@code not} over compiled children, folding the constants {@link #NEVER} and
- * {@link #ALWAYS} (a check against an empty list is one), so a rule that cannot match is known at compile time.
+ * {@code and}, {@code or} and {@code not} over compiled children, and the constants {@link #NEVER} and
+ * {@link #ALWAYS}. The compiler folds constants before it builds these, so a rule that cannot match is known at
+ * compile time.
  */
 public final class Logical {
     /** A condition no event satisfies. */
@@ -18,42 +18,15 @@ public final class Logical {
     }
 
     public static Predicate and(List<Predicate> children) {
-        return combine(children, NEVER, ALWAYS, true);
+        return children.size() == 1 ? children.get(0) : new And(children.toArray(new Predicate[0]));
     }
 
     public static Predicate or(List<Predicate> children) {
-        return combine(children, ALWAYS, NEVER, false);
-    }
-
-    /** {@code decides} settles the result whatever the rest say; {@code neutral} changes nothing. */
-    private static Predicate combine(List<Predicate> children, Predicate decides, Predicate neutral, boolean and) {
-        List<Predicate> kept = new ArrayList<>();
-        for (Predicate p : children) {
-            if (p == decides) {
-                return decides;
-            }
-            if (p != neutral) {
-                kept.add(p);
-            }
-        }
-        if (kept.isEmpty()) {
-            return neutral;
-        }
-        if (kept.size() == 1) {
-            return kept.get(0);
-        }
-        Predicate[] array = kept.toArray(new Predicate[0]);
-        return and ? new And(array) : new Or(array);
+        return children.size() == 1 ? children.get(0) : new Or(children.toArray(new Predicate[0]));
     }
 
     public static Predicate not(Predicate child) {
-        if (child == NEVER) {
-            return ALWAYS;
-        }
-        if (child == ALWAYS) {
-            return NEVER;
-        }
-        return child instanceof Not ? ((Not) child).child : new Not(child);
+        return new Not(child);
     }
 
     private static final class Constant implements Predicate {

@@ -51,17 +51,18 @@ public enum Operator {
         LIST
     }
 
-    /** {@code f contains anyof (a, b)}: how many of the values must match. */
+    /** {@code f contains anyof (a, b)}: how many of the values must match; {@link #NONE} when none is written. */
     public enum Modifier {
-        ONEOF, ANYOF, ALLOF;
+        NONE, ONEOF, ANYOF, ALLOF;
 
         public String spelling() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return this == NONE ? "" : name().toLowerCase(java.util.Locale.ROOT);
         }
 
+        /** The modifier spelled {@code word}, or null when it spells none. */
         public static Modifier parse(String word) {
             for (Modifier m : values()) {
-                if (m.spelling().equals(word)) {
+                if (m != NONE && m.spelling().equals(word)) {
                     return m;
                 }
             }

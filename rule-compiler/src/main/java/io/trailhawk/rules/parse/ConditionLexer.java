@@ -321,13 +321,14 @@ abstract class ConditionLexer {
         return null;
     }
 
+    /** A modifier followed by its values, or {@link Operator.Modifier#NONE} with nothing consumed. */
     Operator.Modifier lexModifier() {
         int save = pos;
         String word = lexIdentifier();
         Operator.Modifier m = word == null ? null : Operator.Modifier.parse(word);
         if (m == null || !isBlank(peek())) {
             pos = save;
-            return null;
+            return Operator.Modifier.NONE;
         }
         skipBlanks();
         if (peek() == '(') {
@@ -340,7 +341,7 @@ abstract class ConditionLexer {
             return m;
         }
         pos = save;
-        return null;
+        return Operator.Modifier.NONE;
     }
 
     List<String> lexListValue() throws ConditionSyntaxException {

@@ -151,7 +151,7 @@ public final class ConditionParser extends ConditionLexer {
             throw new ConditionSyntaxException("expected a valid check operator: one of " + OPERATOR_LIST, pos);
         }
         if (op.syntax() == Operator.Syntax.UNARY) {
-            return new CheckExpr(lhs, op, null, null, false, null, start, opAt, pos);
+            return new UnaryCheck(lhs, op, start, opAt);
         }
         enter();
         Expr check = parseRightSide(lhs, op, start, opAt);
@@ -166,53 +166,56 @@ public final class ConditionParser extends ConditionLexer {
                 int rhsAt = pos;
                 ValueAccess other = lexRhsValueAccess();
                 if (other != null) {
-                    return new CheckExpr(lhs, op, null, null, false, other, start, opAt, rhsAt);
+                    return read(lhs, op, other, start, opAt, rhsAt);
                 }
                 String num = lexNumber();
                 if (num == null) {
                     throw new ConditionSyntaxException("expected a number value" + OR_TRANSFORMER, pos);
                 }
-                return new CheckExpr(lhs, op, null, List.of(num), false, null, start, opAt, rhsAt);
+                return new BinaryCheck(lhs, op, Operator.Modifier.NONE, Operand.value(num, rhsAt), start, opAt);
             }
             case SYMBOL:
             case WORD: {
                 int beforeBlanks = pos;
                 skipBlanks();
                 // A modifier is a word of its own: "==oneof (a)" compares with "oneof" and then fails, as in Falco.
-                Operator.Modifier modifier = pos > beforeBlanks ? lexModifier() : null;
+                Operator.Modifier modifier = pos > beforeBlanks ? lexModifier() : Operator.Modifier.NONE;
                 int rhsAt = pos;
-                if (modifier != null) {
-                    List<String> values = lexListValue();
-                    return new CheckExpr(lhs, op, modifier, values, peekListLiteral(rhsAt), null, start, opAt,
-                            rhsAt);
+                if (modifier != Operator.Modifier.NONE) {
+                    return new BinaryCheck(lhs, op, modifier, constants(rhsAt), start, opAt);
                 }
                 ValueAccess other = lexRhsValueAccess();
                 if (other != null) {
-                    return new CheckExpr(lhs, op, null, null, false, other, start, opAt, rhsAt);
+                    return read(lhs, op, other, start, opAt, rhsAt);
                 }
                 String v = lexStrValue();
                 if (v == null) {
                     throw new ConditionSyntaxException("expected a string value" + OR_TRANSFORMER, pos);
                 }
-                return new CheckExpr(lhs, op, null, List.of(v), false, null, start, opAt, rhsAt);
+                return new BinaryCheck(lhs, op, Operator.Modifier.NONE, Operand.value(v, rhsAt), start, opAt);
             }
             case LIST: {
                 skipBlanks();
                 int rhsAt = pos;
                 ValueAccess other = lexRhsValueAccess();
                 if (other != null) {
-                    return new CheckExpr(lhs, op, null, null, false, other, start, opAt, rhsAt);
+                    return read(lhs, op, other, start, opAt, rhsAt);
                 }
-                List<String> values = lexListValue();
-                return new CheckExpr(lhs, op, null, values, peekListLiteral(rhsAt), null, start, opAt, rhsAt);
+                return new BinaryCheck(lhs, op, Operator.Modifier.NONE, constants(rhsAt), start, opAt);
             }
             default:
                 throw new IllegalStateException();
         }
     }
 
-    private boolean peekListLiteral(int at) {
-        return charAt(at) == '(';
+    /** A parenthesised list, or one bare value, starting at {@code at}. */
+    private Operand constants(int at) throws ConditionSyntaxException {
+        List<String> values = lexListValue();
+        return charAt(at) == '(' ? Operand.list(values, at) : Operand.value(values.get(0), at);
+    }
+
+    private static Expr read(ValueAccess lhs, Operator op, ValueAccess rhs, int start, int opAt, int rhsAt) {
+        return new BinaryCheck(lhs, op, Operator.Modifier.NONE, Operand.read(rhs, rhsAt), start, opAt);
     }
 
     /** A transformer, or {@code val(field)}: the right side of a field-to-field comparison. */

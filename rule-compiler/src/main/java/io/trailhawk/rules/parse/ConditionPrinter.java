@@ -50,21 +50,31 @@ public final class ConditionPrinter {
 
     private static void check(CheckExpr c, StringBuilder out) {
         out.append(access(c.lhs())).append(' ').append(c.operator().spelling());
-        if (c.operator().syntax() == io.trailhawk.rules.eval.Operator.Syntax.UNARY) {
+        if (c.isUnary()) {
             return;
         }
-        if (c.modifier() != null) {
-            out.append(' ').append(c.modifier().spelling());
+        BinaryCheck b = c.binary();
+        if (b.isModified()) {
+            out.append(' ').append(b.modifier().spelling());
         }
         out.append(' ');
-        if (c.rhsValue() != null) {
-            out.append(c.rhsValue().isTransform() ? access(c.rhsValue()) : "val(" + access(c.rhsValue()) + ")");
-        } else if (c.isListLiteral()) {
-            List<String> quoted = new ArrayList<>();
-            c.values().forEach(v -> quoted.add(value(v)));
-            out.append('(').append(String.join(", ", quoted)).append(')');
-        } else {
-            out.append(value(c.values().get(0)));
+        Operand rhs = b.rhs();
+        switch (rhs.kind()) {
+            case FIELD:
+                out.append("val(").append(access(rhs.access())).append(')');
+                break;
+            case TRANSFORMER:
+                out.append(access(rhs.access()));
+                break;
+            case LIST: {
+                List<String> quoted = new ArrayList<>();
+                rhs.constants().forEach(v -> quoted.add(value(v)));
+                out.append('(').append(String.join(", ", quoted)).append(')');
+                break;
+            }
+            default:
+                out.append(value(rhs.constants().get(0)));
+                break;
         }
     }
 

@@ -3,6 +3,8 @@ package io.trailhawk.rules.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trailhawk.rules.eval.Operator;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,7 +54,7 @@ class ConditionParserTest {
     void parse_everyComparisonOperator(String op) throws Exception {
         CheckExpr c = (CheckExpr) ConditionParser.parse("ct.name " + op + " 5");
         assertThat(c.operator().spelling()).isEqualTo(op.equals("==") ? "=" : op);
-        assertThat(c.values()).containsExactly("5");
+        assertThat(c.binary().constants()).containsExactly("5");
     }
 
     @ParameterizedTest
@@ -60,16 +62,16 @@ class ConditionParserTest {
     void parse_listOperators(String op) throws Exception {
         CheckExpr c = (CheckExpr) ConditionParser.parse("ct.name " + op + " (a, 'b c', \"d\")");
         assertThat(c.operator().spelling()).isEqualTo(op);
-        assertThat(c.values()).containsExactly("a", "b c", "d");
-        assertThat(c.isListLiteral()).isTrue();
+        assertThat(c.binary().constants()).containsExactly("a", "b c", "d");
+        assertThat(c.binary().rhs().kind()).isEqualTo(Operand.Kind.LIST);
     }
 
     @Test
     void parse_emptyListAndBareIdentifier() throws Exception {
-        assertThat(((CheckExpr) ConditionParser.parse("ct.name in ()")).values()).isEmpty();
+        assertThat(((CheckExpr) ConditionParser.parse("ct.name in ()")).binary().constants()).isEmpty();
         CheckExpr c = (CheckExpr) ConditionParser.parse("ct.name in foo");
-        assertThat(c.values()).containsExactly("foo");
-        assertThat(c.isListLiteral()).isFalse();
+        assertThat(c.binary().constants()).containsExactly("foo");
+        assertThat(c.binary().rhs().kind()).isEqualTo(Operand.Kind.VALUE);
     }
 
     @Test
@@ -88,11 +90,11 @@ class ConditionParserTest {
     @Test
     void parse_modifiers() throws Exception {
         CheckExpr c = (CheckExpr) ConditionParser.parse("ct.name startswith anyof (Get, List)");
-        assertThat(c.modifier().spelling()).isEqualTo("anyof");
-        assertThat(c.values()).containsExactly("Get", "List");
+        assertThat(c.binary().modifier().spelling()).isEqualTo("anyof");
+        assertThat(c.binary().constants()).containsExactly("Get", "List");
         CheckExpr plain = (CheckExpr) ConditionParser.parse("ct.name = oneof");
-        assertThat(plain.modifier()).isNull();
-        assertThat(plain.values()).containsExactly("oneof");
+        assertThat(plain.binary().modifier()).isEqualTo(Operator.Modifier.NONE);
+        assertThat(plain.binary().constants()).containsExactly("oneof");
     }
 
     @Test
@@ -100,11 +102,13 @@ class ConditionParserTest {
         CheckExpr c = (CheckExpr) ConditionParser.parse("tolower(ct.user) = val(ct.originaluser)");
         assertThat(c.lhs().transformer().spelling()).isEqualTo("tolower");
         assertThat(c.lhs().inner().field()).isEqualTo("ct.user");
-        assertThat(c.rhsValue().field()).isEqualTo("ct.originaluser");
+        assertThat(c.binary().rhs().kind()).isEqualTo(Operand.Kind.FIELD);
+        assertThat(c.binary().rhs().access().field()).isEqualTo("ct.originaluser");
         CheckExpr nested = (CheckExpr) ConditionParser.parse("len(basename(ct.user)) > 3");
         assertThat(nested.lhs().toString()).isEqualTo("len(basename(ct.user))");
         CheckExpr rhsTransform = (CheckExpr) ConditionParser.parse("ct.user = toupper(ct.originaluser)");
-        assertThat(rhsTransform.rhsValue().toString()).isEqualTo("toupper(ct.originaluser)");
+        assertThat(rhsTransform.binary().rhs().kind()).isEqualTo(Operand.Kind.TRANSFORMER);
+        assertThat(rhsTransform.binary().rhs().access().toString()).isEqualTo("toupper(ct.originaluser)");
     }
 
     @Test
@@ -129,7 +133,7 @@ class ConditionParserTest {
     })
     void parse_quotedStringsAndEscapes(String condition, String expected) throws Exception {
         CheckExpr c = (CheckExpr) ConditionParser.parse(condition);
-        assertThat(c.values().get(0)).isEqualTo(expected.equals("''") ? "" : expected);
+        assertThat(c.binary().constants().get(0)).isEqualTo(expected.equals("''") ? "" : expected);
     }
 
     @Test

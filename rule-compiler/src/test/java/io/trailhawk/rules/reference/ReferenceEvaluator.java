@@ -19,6 +19,7 @@ import io.trailhawk.rules.load.ListSubstitution;
 import io.trailhawk.rules.load.MacroInfo;
 import io.trailhawk.rules.load.RuleCollector;
 import io.trailhawk.rules.load.RulesFile;
+import io.trailhawk.rules.parse.BinaryCheck;
 import io.trailhawk.rules.parse.CheckExpr;
 import io.trailhawk.rules.parse.ConditionParser;
 import io.trailhawk.rules.parse.ConditionSyntaxException;
@@ -149,12 +150,13 @@ public final class ReferenceEvaluator {
         if (lhs == null) {
             return false;
         }
-        if (c.rhsValue() != null) {
-            return Checks.fields("", lhsReader, op, reader(c.rhsValue())).test(e);
+        BinaryCheck b = c.binary();
+        if (b.rhs().isRead()) {
+            return Checks.fields("", lhsReader, op, reader(b.rhs().access())).test(e);
         }
-        List<String> values = c.values();
-        if (c.modifier() != null) {
-            return StringMatchers.modified(op, c.modifier(), values).matches((String) lhs);
+        List<String> values = b.constants();
+        if (b.isModified()) {
+            return StringMatchers.modified(op, b.modifier(), values).matches((String) lhs);
         }
         if (lhs instanceof String) {
             String s = (String) lhs;
