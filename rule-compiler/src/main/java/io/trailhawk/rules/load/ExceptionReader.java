@@ -1,6 +1,7 @@
 package io.trailhawk.rules.load;
 
 import io.trailhawk.rules.diag.Diagnostics;
+import io.trailhawk.rules.diag.Issue;
 import io.trailhawk.rules.diag.SourceLocation;
 import io.trailhawk.rules.eval.Operator;
 import java.util.ArrayList;
@@ -24,46 +25,43 @@ final class ExceptionReader {
     }
 
     /**
-     * Reads {@code exceptions}. {@code full} requires complete definitions (define, replace); otherwise, for an
-     * append to {@code prev}, an existing name may give only values.
+     * Reads {@code exceptions}, empty when the item has none. {@code full} requires complete definitions (define,
+     * replace); otherwise, for an append to {@code prev}, an existing name may give only values.
      */
-    List<ExceptionInfo> readExceptions(YamlItem item, String label, boolean full, RuleInfo prev) {
+    Read<List<ExceptionInfo>> readExceptions(YamlItem item, String label, boolean full, RuleInfo prev) {
         Node n = item.get("exceptions");
-        if (ItemFields.isNull(n)) {
-            return new ArrayList<>();
+        if (n == null || ItemFields.isNull(n)) {
+            return Read.of(new ArrayList<>());
         }
         if (!(n instanceof SequenceNode)) {
-            diag.error(yaml.at(n), label, "Rule exceptions must be a sequence");
-            return null;
+            return Read.error(yaml.at(n), label, "Rule exceptions must be a sequence");
         }
         List<ExceptionInfo> out = new ArrayList<>();
+        List<Issue> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        boolean ok = true;
         for (Node e : ((SequenceNode) n).getValue()) {
             if (!(e instanceof MappingNode)) {
-                diag.error(yaml.at(e), label, "Rule exception must be a mapping");
-                ok = false;
+                errors.add(Issue.error(yaml.at(e), label, "Rule exception must be a mapping"));
                 continue;
             }
-            ExceptionInfo ex = readException(fields.item((MappingNode) e), label, full, prev);
-            if (ex == null) {
-                ok = false;
+            Read<ExceptionInfo> ex = readException(fields.item((MappingNode) e), label, full, prev);
+            if (!ex.ok()) {
+                errors.addAll(ex.errors());
                 continue;
             }
-            if (!seen.add(ex.name())) {
-                diag.warning(ex.location(), label, "Multiple definitions of exception '" + ex.name()
+            if (!seen.add(ex.value().name())) {
+                diag.warning(ex.value().location(), label, "Multiple definitions of exception '" + ex.value().name()
                         + "' in the same rule");
             }
-            out.add(ex);
+            out.add(ex.value());
         }
-        return ok ? out : null;
+        return errors.isEmpty() ? Read.of(out) : Read.errors(errors);
     }
 
-    private ExceptionInfo readException(YamlItem ex, String label, boolean full, RuleInfo prev) {
+    private Read<ExceptionInfo> readException(YamlItem ex, String label, boolean full, RuleInfo prev) {
         String name = ItemFields.scalar(ex.get("name"));
         if (name == null || name.isEmpty()) {
-            diag.error(ex.at, label, "Item has no mapping for key 'name' in exception");
-            return null;
+            return Read.error(ex.at, label, "Item has no mapping for key 'name' in exception");
         }
         String exLabel = label + ", exception '" + name + "'";
         ExceptionInfo existing = null;
@@ -74,94 +72,96 @@ final class ExceptionReader {
                 }
             }
         }
-        List<Object> values = ex.has("values") ? readValues(ex.get("values"), exLabel) : new ArrayList<>();
-        if (values == null) {
-            return null;
+        Read<List<Object>> values = ex.has("values") ? readValues(ex.get("values"), exLabel)
+                : Read.of(new ArrayList<>());
+        if (!values.ok()) {
+            return Read.errors(values.errors());
         }
         if (existing != null) {
-            if (values.isEmpty()) {
+            if (values.value().isEmpty()) {
                 diag.warning(ex.at, exLabel, "Overriding/appending exception with no values");
             }
             if (ex.has("fields") || ex.has("comps")) {
-                diag.error(ex.at, exLabel, "Can not append exception " + (ex.has("fields") ? "fields" : "comps")
-                        + " to existing exception, only values");
-                return null;
+                return Read.error(ex.at, exLabel, "Can not append exception " + (ex.has("fields") ? "fields"
+                        : "comps") + " to existing exception, only values");
             }
-            return new ExceptionInfo(name, existing.location(), existing.fieldsIsList(), existing.fields(),
-                    existing.comps(), values);
+            return Read.of(new ExceptionInfo(name, existing.location(), existing.fieldsIsList(), existing.fields(),
+                    existing.comps(), values.value()));
         }
         Node fieldsNode = ex.get("fields");
         if (fieldsNode == null) {
             // Falco words it one way for a rule being defined or replaced, another for an appended exception.
-            diag.error(ex.at, exLabel, full ? "Item has no mapping for key 'fields'"
+            return Read.error(ex.at, exLabel, full ? "Item has no mapping for key 'fields'"
                     : "Rule exception must have fields property with a list of fields");
-            return null;
         }
         if (!full && !ex.has("values")) {
-            diag.error(ex.at, exLabel, "Rule exception must have values property with a list of values");
-            return null;
+            return Read.error(ex.at, exLabel, "Rule exception must have values property with a list of values");
         }
         boolean fieldsIsList = fieldsNode instanceof SequenceNode;
-        List<String> fields = fieldsIsList ? this.fields.strings((SequenceNode) fieldsNode, exLabel, "fields")
-                : ItemFields.single(ItemFields.scalar(fieldsNode));
-        if (fields == null || fields.isEmpty() || !fieldsIsList && fields.get(0).isEmpty()) {
-            diag.error(yaml.at(fieldsNode), exLabel, fieldsIsList
+        Read<List<String>> fieldNames = fieldsIsList ? this.fields.strings((SequenceNode) fieldsNode, exLabel,
+                "fields") : single(fieldsNode, exLabel, "fields");
+        if (!fieldNames.ok() || fieldNames.value().isEmpty() || !fieldsIsList && fieldNames.value().get(0).isEmpty()) {
+            return Read.error(yaml.at(fieldsNode), exLabel, fieldsIsList
                     ? "Rule exception item must have fields property with a list of fields"
                     : "Value must be non-empty (value for key 'fields')");
-            return null;
         }
+        List<String> names = fieldNames.value();
         Node compsNode = ex.get("comps");
         List<String> comps;
         if (compsNode == null) {
             comps = new ArrayList<>();
-            for (int i = 0; i < fields.size(); i++) {
+            for (int i = 0; i < names.size(); i++) {
                 comps.add((fieldsIsList ? Operator.EQ : Operator.IN).spelling());
             }
         } else if (fieldsIsList != (compsNode instanceof SequenceNode)) {
-            diag.error(yaml.at(compsNode), exLabel, fieldsIsList
+            return Read.error(yaml.at(compsNode), exLabel, fieldsIsList
                     ? "Fields and comps lists must have equal length"
                     : "Fields and comps must both be strings");
-            return null;
         } else {
-            comps = fieldsIsList ? this.fields.strings((SequenceNode) compsNode, exLabel, "comps")
-                    : ItemFields.single(ItemFields.scalar(compsNode));
-            if (comps == null) {
-                return null;
+            Read<List<String>> read = fieldsIsList ? this.fields.strings((SequenceNode) compsNode, exLabel, "comps")
+                    : single(compsNode, exLabel, "comps");
+            if (!read.ok()) {
+                return Read.errors(read.errors());
             }
+            comps = read.value();
         }
         List<String> trimmed = new ArrayList<>();
         for (String c : comps) {
             trimmed.add(c.trim());
         }
-        if (fieldsIsList && trimmed.size() != fields.size()) {
-            diag.error(yaml.at(compsNode), exLabel, "Fields and comps lists must have equal length");
-            return null;
+        if (fieldsIsList && trimmed.size() != names.size()) {
+            return Read.error(yaml.at(compsNode), exLabel, "Fields and comps lists must have equal length");
         }
         // Falco checks a single field's comparison for a list operator before it checks the operator exists.
         if (!fieldsIsList && !isListOperator(trimmed.get(0))) {
-            diag.error(yaml.at(compsNode), exLabel, "When fields is a single value, comps must be one of (in, "
+            return Read.error(yaml.at(compsNode), exLabel, "When fields is a single value, comps must be one of (in, "
                     + "pmatch, intersects) or a modifier operator (e.g. startswith oneof)");
-            return null;
         }
         for (String c : trimmed) {
             if (!isExceptionOperator(c)) {
-                diag.error(compsNode == null ? ex.at : yaml.at(compsNode), exLabel, "'" + c
+                return Read.error(compsNode == null ? ex.at : yaml.at(compsNode), exLabel, "'" + c
                         + "' is not a supported comparison operator");
-                return null;
             }
         }
-        for (int i = 0; i < values.size(); i++) {
-            Object v = values.get(i);
+        for (int i = 0; i < values.value().size(); i++) {
+            Object v = values.value().get(i);
             if (!fieldsIsList && !(v instanceof String)) {
-                diag.error(valueAt(ex.get("values"), i), exLabel, "Expected values array to contain a list of strings");
-                return null;
+                return Read.error(valueAt(ex.get("values"), i), exLabel,
+                        "Expected values array to contain a list of strings");
             }
-            if (fieldsIsList && (!(v instanceof List) || ((List<?>) v).size() != fields.size())) {
-                diag.error(valueAt(ex.get("values"), i), exLabel, "Fields and values lists must have equal length");
-                return null;
+            if (fieldsIsList && (!(v instanceof List) || ((List<?>) v).size() != names.size())) {
+                return Read.error(valueAt(ex.get("values"), i), exLabel,
+                        "Fields and values lists must have equal length");
             }
         }
-        return new ExceptionInfo(name, ex.at, fieldsIsList, fields, trimmed, values);
+        return Read.of(new ExceptionInfo(name, ex.at, fieldsIsList, names, trimmed, values.value()));
+    }
+
+    /** A scalar as a list of one; an error when the node is not a scalar. */
+    private Read<List<String>> single(Node n, String label, String key) {
+        String s = ItemFields.scalar(n);
+        return s == null ? Read.error(yaml.at(n), label, "Value is not a scalar value (value for key '" + key + "')")
+                : Read.of(List.of(s));
     }
 
     /** Where entry {@code i} of an exception's values is written, or the values key when it is not a list. */
@@ -189,10 +189,9 @@ final class ExceptionReader {
         return op != null && op != Operator.EXISTS || isListOperator(comp);
     }
 
-    private List<Object> readValues(Node n, String label) {
+    private Read<List<Object>> readValues(Node n, String label) {
         if (!(n instanceof SequenceNode)) {
-            diag.error(yaml.at(n), label, "Rule exception values must be a sequence");
-            return null;
+            return Read.error(yaml.at(n), label, "Rule exception values must be a sequence");
         }
         List<Object> out = new ArrayList<>();
         for (Node v : ((SequenceNode) n).getValue()) {
@@ -200,26 +199,24 @@ final class ExceptionReader {
                 List<Object> tuple = new ArrayList<>();
                 for (Node t : ((SequenceNode) v).getValue()) {
                     if (t instanceof SequenceNode) {
-                        List<String> inner = this.fields.strings((SequenceNode) t, label, "values");
-                        if (inner == null) {
-                            return null;
+                        Read<List<String>> inner = this.fields.strings((SequenceNode) t, label, "values");
+                        if (!inner.ok()) {
+                            return Read.errors(inner.errors());
                         }
-                        tuple.add(inner);
+                        tuple.add(inner.value());
                     } else if (ItemFields.scalar(t) != null) {
                         tuple.add(ItemFields.scalar(t));
                     } else {
-                        diag.error(yaml.at(t), label, "exception values must be strings or lists of strings");
-                        return null;
+                        return Read.error(yaml.at(t), label, "exception values must be strings or lists of strings");
                     }
                 }
                 out.add(tuple);
             } else if (ItemFields.scalar(v) != null) {
                 out.add(ItemFields.scalar(v));
             } else {
-                diag.error(yaml.at(v), label, "exception values must be strings or lists of strings");
-                return null;
+                return Read.error(yaml.at(v), label, "exception values must be strings or lists of strings");
             }
         }
-        return out;
+        return Read.of(out);
     }
 }

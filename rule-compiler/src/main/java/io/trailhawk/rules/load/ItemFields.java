@@ -1,6 +1,7 @@
 package io.trailhawk.rules.load;
 
 import io.trailhawk.rules.diag.Diagnostics;
+import io.trailhawk.rules.diag.Issue;
 import io.trailhawk.rules.diag.SourceLocation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +19,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reading the values of a rules file's items: the YAML node access every item reader shares, with Falco's messages
- * for a value of the wrong shape. Errors go to the diagnostics and the value comes back null.
+ * for a value of the wrong shape. Each read gives a {@link Read}: the value, or its errors. Warnings, which stop
+ * nothing, go straight to the diagnostics.
  */
 final class ItemFields {
     final YamlSource yaml;
@@ -42,37 +44,32 @@ final class ItemFields {
         }
     }
 
-    String requireName(YamlItem item, String key) {
+    Read<String> requireName(YamlItem item, String key) {
         Node n = item.get(key);
         String name = scalar(n);
         if (name == null || name.isEmpty()) {
-            diag.error(item.at, null, isNull(n) ? "Mapping for key '" + key + "' is empty"
+            return Read.error(item.at, null, isNull(n) ? "Mapping for key '" + key + "' is empty"
                     : n instanceof ScalarNode ? "Value must be non-empty" : "Value is not a scalar value");
-            return null;
         }
-        return name;
+        return Read.of(name);
     }
 
-    PositionedText requireText(YamlItem item, String key, String label) {
+    Read<PositionedText> requireText(YamlItem item, String key, String label) {
         Node n = item.get(key);
         if (n == null) {
-            diag.error(item.at, label, "Item has no mapping for key '" + key + "'");
-            return null;
+            return Read.error(item.at, label, "Item has no mapping for key '" + key + "'");
         }
         if (isNull(n)) {
-            diag.error(yaml.at(n), label, "Mapping for key '" + key + "' is empty");
-            return null;
+            return Read.error(yaml.at(n), label, "Mapping for key '" + key + "' is empty");
         }
         if (!(n instanceof ScalarNode)) {
-            diag.error(yaml.at(n), label, "Value is not a scalar value (value for key '" + key + "')");
-            return null;
+            return Read.error(yaml.at(n), label, "Value is not a scalar value (value for key '" + key + "')");
         }
         PositionedText t = yaml.text((ScalarNode) n);
         if (t.text().isEmpty()) {
-            diag.error(yaml.at(n), label, "Value must be non-empty (value for key '" + key + "')");
-            return null;
+            return Read.error(yaml.at(n), label, "Value must be non-empty (value for key '" + key + "')");
         }
-        return t;
+        return Read.of(t);
     }
 
     /** Falco warns of {@code append: true} on any item, before anything else about it. */
@@ -83,116 +80,112 @@ final class ItemFields {
         }
     }
 
-    Boolean readAppendFlag(YamlItem item, String label) {
-        return item.has("append") ? readBool(item, "append", label) : Boolean.FALSE;
+    Read<Boolean> readAppendFlag(YamlItem item, String label) {
+        return readBool(item, "append", label, false);
     }
 
-    Boolean readBool(YamlItem item, String key, String label) {
+    /** The key's boolean, or {@code absent} when the item does not have the key. */
+    Read<Boolean> readBool(YamlItem item, String key, String label, boolean absent) {
+        if (!item.has(key)) {
+            return Read.of(absent);
+        }
         Node n = item.get(key);
         String s = scalar(n);
         if (s != null) {
             switch (s.toLowerCase(Locale.ROOT)) {
                 case "true": case "yes": case "on": case "y":
-                    return Boolean.TRUE;
+                    return Read.of(Boolean.TRUE);
                 case "false": case "no": case "off": case "n":
-                    return Boolean.FALSE;
+                    return Read.of(Boolean.FALSE);
                 default:
                     break;
             }
         }
-        diag.error(yaml.at(n), label, "Can't decode YAML scalar value: the value for key '" + key
+        return Read.error(yaml.at(n), label, "Can't decode YAML scalar value: the value for key '" + key
                 + "' must be true or false, not " + describe(n));
-        return null;
     }
 
-    Long readUnsigned(YamlItem item, String key, String label) {
+    /** The key's unsigned integer, decimal or hexadecimal; 0 when the item does not have the key. */
+    Read<Long> readUnsigned(YamlItem item, String key, String label) {
+        if (!item.has(key)) {
+            return Read.of(0L);
+        }
         Node n = item.get(key);
         String s = scalar(n);
         if (s != null) {
             String t = s.trim();
             try {
                 if (t.matches("[0-9]+")) {
-                    return Long.parseUnsignedLong(t);
+                    return Read.of(Long.parseUnsignedLong(t));
                 }
                 if (t.matches("0[xX][0-9a-fA-F]+")) {
-                    return Long.parseUnsignedLong(t.substring(2), 16);
+                    return Read.of(Long.parseUnsignedLong(t.substring(2), 16));
                 }
             } catch (NumberFormatException e) {
                 // out of range: reported below
             }
         }
-        diag.error(yaml.at(n), label, "Can't decode YAML scalar value: the value for key '" + key
+        return Read.error(yaml.at(n), label, "Can't decode YAML scalar value: the value for key '" + key
                 + "' must be an unsigned integer, not " + describe(n));
-        return null;
     }
 
-    /** Reads {@code override:}: key to append/replace. Returns an empty map when absent, null on error. */
-    Map<String, String> readOverride(YamlItem item, String label, Set<String> appendable, Set<String> replaceable) {
-        Map<String, String> out = new LinkedHashMap<>();
+    /** Reads {@code override:}, each key with its merge; empty when the item has none. */
+    Read<Map<String, Merge>> readOverride(YamlItem item, String label, Set<String> appendable,
+            Set<String> replaceable) {
+        Map<String, Merge> out = new LinkedHashMap<>();
         Node n = item.get("override");
         if (n == null) {
-            return out;
+            return Read.of(out);
         }
         if (!(n instanceof MappingNode)) {
-            diag.error(yaml.at(n), label, "Value for key 'override' must be a map of key: append|replace");
-            return null;
+            return Read.error(yaml.at(n), label, "Value for key 'override' must be a map of key: append|replace");
         }
-        boolean ok = true;
+        List<Issue> errors = new ArrayList<>();
         for (NodeTuple t : ((MappingNode) n).getValue()) {
             String key = scalar(t.getKeyNode());
             String op = scalar(t.getValueNode());
             SourceLocation at = yaml.at(t.getKeyNode());
+            Merge merge = op == null ? null : Merge.parse(op).orElse(null);
             if (key == null || op == null) {
-                diag.error(at, label, "override entries must be key: append|replace");
-                ok = false;
-            } else if (op.equals("append")) {
-                if (!appendable.contains(key)) {
-                    diag.error(at, label, "Key '" + key + "' cannot be appended to, use 'replace' instead");
-                    ok = false;
-                }
-            } else if (op.equals("replace")) {
-                if (!replaceable.contains(key)) {
-                    diag.error(at, label, "Key '" + key + "' cannot be replaced");
-                    ok = false;
-                }
-            } else {
-                diag.error(yaml.at(t.getValueNode()), label, "Invalid override operation for key '" + key + "': '"
-                        + op + "'. Allowed values are: " + (appendable.contains(key) ? "append " : "")
-                        + (replaceable.contains(key) ? "replace " : ""));
-                ok = false;
-            }
-            if (ok) {
-                out.put(key, op);
+                errors.add(Issue.error(at, label, "override entries must be key: append|replace"));
+            } else if (merge == Merge.APPEND && !appendable.contains(key)) {
+                errors.add(Issue.error(at, label, "Key '" + key + "' cannot be appended to, use 'replace' instead"));
+            } else if (merge == Merge.REPLACE && !replaceable.contains(key)) {
+                errors.add(Issue.error(at, label, "Key '" + key + "' cannot be replaced"));
+            } else if (merge == null) {
+                errors.add(Issue.error(yaml.at(t.getValueNode()), label, "Invalid override operation for key '" + key
+                        + "': '" + op + "'. Allowed values are: " + (appendable.contains(key) ? "append " : "")
+                        + (replaceable.contains(key) ? "replace " : "")));
+            } else if (errors.isEmpty()) {
+                out.put(key, merge);
             }
         }
-        return ok ? out : null;
+        return errors.isEmpty() ? Read.of(out) : Read.errors(errors);
     }
 
-    List<String> readStrings(YamlItem item, String key, String label) {
+    /** The key's list of strings; {@code absent} when the item does not have the key. */
+    Read<List<String>> readStrings(YamlItem item, String key, String label, List<String> absent) {
+        if (!item.has(key)) {
+            return Read.of(absent);
+        }
         Node n = item.get(key);
         if (!(n instanceof SequenceNode)) {
-            diag.error(yaml.at(n), label, "Value is not a sequence (value for key '" + key + "')");
-            return null;
+            return Read.error(yaml.at(n), label, "Value is not a sequence (value for key '" + key + "')");
         }
         return strings((SequenceNode) n, label, key);
     }
 
-    List<String> strings(SequenceNode seq, String label, String key) {
+    Read<List<String>> strings(SequenceNode seq, String label, String key) {
         List<String> out = new ArrayList<>();
         for (Node e : seq.getValue()) {
             String s = scalar(e);
             if (s == null) {
-                diag.error(yaml.at(e), label, "Value for key '" + key + "' must be a list of strings; found "
+                return Read.error(yaml.at(e), label, "Value for key '" + key + "' must be a list of strings; found "
                         + describe(e));
-                return null;
             }
             out.add(s);
         }
-        return out;
-    }
-
-    static List<String> single(String s) {
-        return s == null ? null : new ArrayList<>(List.of(s));
+        return Read.of(out);
     }
 
     static String scalar(Node n) {

@@ -25,10 +25,11 @@ final class ListReader {
     }
 
     void readList(YamlItem item) {
-        String name = fields.requireName(item, "list");
-        if (name == null) {
+        Read<String> read = fields.requireName(item, "list");
+        if (!Read.report(diag, read)) {
             return;
         }
+        String name = read.value();
         String label = "list '" + name + "'";
         if (!item.has("items")) {
             diag.error(item.at, label, "Item has no mapping for key 'items'");
@@ -40,56 +41,47 @@ final class ListReader {
             diag.warning(item.at, label, "List has an invalid name. List names should match a regular expression: "
                     + "([^()\"'[:space:]=,]+)");
         }
-        List<String> items = readItems(item, label);
-        if (items == null) {
+        Read<List<String>> items = readItems(item, label);
+        if (!Read.report(diag, items)) {
             return;
         }
-        Boolean append = fields.readAppendFlag(item, label);
-        Map<String, String> override = fields.readOverride(item, label, ItemFields.keys("items"),
+        Read<Boolean> append = fields.readAppendFlag(item, label);
+        Read<Map<String, Merge>> override = fields.readOverride(item, label, ItemFields.keys("items"),
                 ItemFields.keys("items"));
-        if (append == null || override == null) {
+        if (!Read.report(diag, append, override)) {
             return;
         }
-        if (append && !override.isEmpty()) {
+        if (append.value() && !override.value().isEmpty()) {
             diag.error(item.at, label, "Keys 'override' and 'append: true' cannot be used together. "
                     + "Add an 'append' entry (e.g. 'items: append') under 'override' instead.");
             return;
         }
-        String op = append ? "append" : override.get("items");
         ListInfo prev = collector.list(name);
-        if ("append".equals(op)) {
+        if (append.value() || override.value().get("items") == Merge.APPEND) {
             if (prev == null) {
                 diag.error(item.at, label, "List uses 'append' or 'override.items: append' but no list by that "
                         + "name already exists");
                 return;
             }
-            prev.append(collector.nextVisibility(), items);
-        } else if (prev != null) {
-            prev.redefine(item.at, collector.nextVisibility(), items);
+            collector.appendList(prev, items.value());
         } else {
-            collector.newList(name, item.at, items);
+            collector.defineList(name, item.at, items.value());
         }
     }
 
-    private List<String> readItems(YamlItem item, String label) {
+    private Read<List<String>> readItems(YamlItem item, String label) {
         Node n = item.get("items");
-        if (n == null) {
-            diag.error(item.at, label, "Item has no mapping for key 'items'");
-            return null;
-        }
         if (!(n instanceof SequenceNode)) {
-            diag.error(yaml.at(n), label, "Value is not a sequence (value for key 'items')");
-            return null;
+            return Read.error(yaml.at(n), label, "Value is not a sequence (value for key 'items')");
         }
         List<String> out = new ArrayList<>();
         for (Node e : ((SequenceNode) n).getValue()) {
             String s = ItemFields.scalar(e);
             if (s == null) {
-                diag.error(yaml.at(e), label, "sequence value is not scalar (value for key 'items')");
-                return null;
+                return Read.error(yaml.at(e), label, "sequence value is not scalar (value for key 'items')");
             }
             out.add(s);
         }
-        return out;
+        return Read.of(out);
     }
 }

@@ -19,10 +19,11 @@ final class MacroReader {
     }
 
     void readMacro(YamlItem item) {
-        String name = fields.requireName(item, "macro");
-        if (name == null) {
+        Read<String> read = fields.requireName(item, "macro");
+        if (!Read.report(diag, read)) {
             return;
         }
+        String name = read.value();
         String label = "macro '" + name + "'";
         fields.warnUnknownKeys(item, MACRO_KEYS, label);
         fields.warnDeprecatedAppend(item, label);
@@ -30,34 +31,31 @@ final class MacroReader {
             diag.warning(item.at, label, "Macro has an invalid name. Macro names should match a regular "
                     + "expression: ([a-zA-Z]+[a-zA-Z0-9_]*)");
         }
-        PositionedText condition = fields.requireText(item, "condition", label);
-        if (condition == null) {
+        Read<PositionedText> condition = fields.requireText(item, "condition", label);
+        if (!Read.report(diag, condition)) {
             return;
         }
-        Boolean append = fields.readAppendFlag(item, label);
-        Map<String, String> override = fields.readOverride(item, label, ItemFields.keys("condition"),
+        Read<Boolean> append = fields.readAppendFlag(item, label);
+        Read<Map<String, Merge>> override = fields.readOverride(item, label, ItemFields.keys("condition"),
                 ItemFields.keys("condition"));
-        if (append == null || override == null) {
+        if (!Read.report(diag, append, override)) {
             return;
         }
-        if (append && !override.isEmpty()) {
+        if (append.value() && !override.value().isEmpty()) {
             diag.error(item.at, label, "Keys 'override' and 'append: true' cannot be used together. "
                     + "Add an 'append' entry (e.g. 'condition: append') under 'override' instead.");
             return;
         }
-        String op = append ? "append" : override.get("condition");
         MacroInfo prev = collector.macro(name);
-        if ("append".equals(op)) {
+        if (append.value() || override.value().get("condition") == Merge.APPEND) {
             if (prev == null) {
                 diag.error(item.at, label, "Macro uses 'append' or 'override.condition: append' but no macro by "
                         + "that name already exists");
                 return;
             }
-            prev.append(collector.nextVisibility(), condition);
-        } else if (prev != null) {
-            prev.redefine(item.at, collector.nextVisibility(), condition);
+            collector.appendMacro(prev, condition.value());
         } else {
-            collector.newMacro(name, item.at, condition);
+            collector.defineMacro(name, item.at, condition.value());
         }
     }
 }

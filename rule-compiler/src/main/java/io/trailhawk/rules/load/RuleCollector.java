@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The cumulative result of reading rules files in order, with Falco's collector semantics: a redefinition replaces
- * but keeps the first position, appends concatenate text, overrides append or replace key by key.
+ * The cumulative result of reading rules files in order, with Falco's collector semantics, applied here and only
+ * here: a redefinition replaces but keeps the first position, appends concatenate text, overrides append or
+ * replace key by key. The item readers check an item and describe what it does; the collector does it.
  */
 public final class RuleCollector {
     /** The Falco rules engine version whose language this engine reads. */
@@ -52,7 +53,7 @@ public final class RuleCollector {
         new RuleFileReader(file, this, diag).read();
     }
 
-    int nextVisibility() {
+    private int nextVisibility() {
         return counter++;
     }
 
@@ -68,22 +69,96 @@ public final class RuleCollector {
         return rules.get(name);
     }
 
-    ListInfo newList(String name, SourceLocation at, List<String> items) {
-        ListInfo l = new ListInfo(name, nextVisibility(), at, items);
-        lists.put(name, l);
-        return l;
+    /** Defines a list, or redefines it in the position of its first definition. */
+    void defineList(String name, SourceLocation at, List<String> items) {
+        ListInfo prev = lists.get(name);
+        if (prev != null) {
+            prev.redefine(at, nextVisibility(), items);
+        } else {
+            lists.put(name, new ListInfo(name, nextVisibility(), at, items));
+        }
     }
 
-    MacroInfo newMacro(String name, SourceLocation at, PositionedText condition) {
-        MacroInfo m = new MacroInfo(name, nextVisibility(), at, condition);
-        macros.put(name, m);
-        return m;
+    void appendList(ListInfo l, List<String> items) {
+        l.append(nextVisibility(), items);
     }
 
-    RuleInfo newRule(String name, SourceLocation at) {
-        RuleInfo r = new RuleInfo(name, nextVisibility(), at);
-        rules.put(name, r);
-        return r;
+    /** Defines a macro, or redefines it in the position of its first definition. */
+    void defineMacro(String name, SourceLocation at, PositionedText condition) {
+        MacroInfo prev = macros.get(name);
+        if (prev != null) {
+            prev.redefine(at, nextVisibility(), condition);
+        } else {
+            macros.put(name, new MacroInfo(name, nextVisibility(), at, condition));
+        }
+    }
+
+    void appendMacro(MacroInfo m, PositionedText condition) {
+        m.append(nextVisibility(), condition);
+    }
+
+    /**
+     * Defines a rule, or redefines it in the position of its first definition. The update gives every key the
+     * definition sets.
+     */
+    void defineRule(String name, SourceLocation at, String source, RuleUpdate definition) {
+        RuleInfo r = rules.get(name);
+        if (r == null) {
+            r = new RuleInfo(name, nextVisibility(), at);
+            rules.put(name, r);
+        } else {
+            nextVisibility();
+        }
+        r.redefine(at, source);
+        apply(r, definition);
+    }
+
+    /** Appends to or replaces keys of a rule defined before. */
+    void updateRule(RuleInfo r, RuleUpdate update) {
+        nextVisibility();
+        apply(r, update);
+    }
+
+    /** The deprecated enable-only item: it changes {@code enabled} and nothing else, visibility included. */
+    void enableRule(RuleInfo r, boolean enabled) {
+        r.setEnabled(enabled);
+    }
+
+    private static void apply(RuleInfo r, RuleUpdate u) {
+        u.condition.ifPresent(c -> r.setCondition(c.appends() ? r.condition().append(" ", c.value) : c.value));
+        u.output.ifPresent(c -> r.setOutput(c.appends() ? r.output().append(" ", c.value) : c.value.trim()));
+        u.desc.ifPresent(c -> r.setDesc(c.appends() ? r.desc() + " " + c.value : c.value));
+        u.priority.ifPresent(r::setPriority);
+        u.tags.ifPresent(c -> {
+            if (c.appends()) {
+                r.addTags(c.value);
+            } else {
+                r.setTags(c.value);
+            }
+        });
+        u.exceptions.ifPresent(c -> r.setExceptions(c.appends() ? mergedExceptions(r.exceptions(), c.value)
+                : c.value));
+        u.enabled.ifPresent(r::setEnabled);
+        u.skipIfUnknownFilter.ifPresent(r::setSkipIfUnknownFilter);
+    }
+
+    /** Appended exceptions: a new name is added; an existing name gets the new values. */
+    private static List<ExceptionInfo> mergedExceptions(List<ExceptionInfo> old, List<ExceptionInfo> more) {
+        List<ExceptionInfo> list = new ArrayList<>(old);
+        for (ExceptionInfo ex : more) {
+            int found = -1;
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).name().equals(ex.name())) {
+                    found = i;
+                }
+            }
+            if (found >= 0) {
+                list.set(found, list.get(found).withMoreValues(ex.values()));
+            } else {
+                list.add(ex);
+            }
+        }
+        return list;
     }
 
     void requirePlugins(PluginRequirement r) {

@@ -28,22 +28,14 @@ public final class RuleInfo {
         this.location = location;
     }
 
-    /** Replaces the whole definition except its position. */
-    void define(SourceLocation at, PositionedText condition, PositionedText output, String desc, Priority priority,
-            String source, boolean enabled, boolean skipIfUnknownFilter, List<String> tags,
-            List<ExceptionInfo> exceptions) {
+    /** Forgets the definition, keeping only the rule's position; a redefinition then sets every key again. */
+    void redefine(SourceLocation at, String source) {
         this.location = at;
-        this.condition = condition;
-        this.output = output;
-        this.desc = desc;
-        this.priority = priority;
         this.source = source;
-        this.enabled = enabled;
-        this.skipIfUnknownFilter = skipIfUnknownFilter;
+        this.enabled = true;
+        this.skipIfUnknownFilter = false;
         this.tags.clear();
-        this.tags.addAll(tags);
         this.exceptions.clear();
-        this.exceptions.addAll(exceptions);
     }
 
     void setCondition(PositionedText c) {
@@ -82,10 +74,6 @@ public final class RuleInfo {
     void setExceptions(List<ExceptionInfo> ex) {
         exceptions.clear();
         exceptions.addAll(ex);
-    }
-
-    List<ExceptionInfo> mutableExceptions() {
-        return exceptions;
     }
 
     public String name() {

@@ -1,14 +1,15 @@
 package io.trailhawk.rules.load;
 
 import io.trailhawk.rules.diag.Diagnostics;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
 
-/** Reads {@code rule} items: definitions, appends, overrides and enable-only items. */
+/**
+ * Reads {@code rule} items: definitions, appends, overrides and enable-only items. Each is checked whole and
+ * becomes one {@link RuleUpdate}, which the collector applies; an item with any error changes nothing.
+ */
 final class RuleReader {
     private static final Set<String> RULE_KEYS = ItemFields.keys("rule", "condition", "output", "desc", "priority",
             "source", "enabled", "tags", "exceptions", "warn_evttypes", "skip-if-unknown-filter", "capture",
@@ -35,26 +36,27 @@ final class RuleReader {
     }
 
     void readRule(YamlItem item) {
-        String name = fields.requireName(item, "rule");
-        if (name == null) {
+        Read<String> read = fields.requireName(item, "rule");
+        if (!Read.report(diag, read)) {
             return;
         }
+        String name = read.value();
         String label = "rule '" + name + "'";
         fields.warnUnknownKeys(item, RULE_KEYS, label);
         fields.warnDeprecatedAppend(item, label);
-        Boolean append = fields.readAppendFlag(item, label);
-        Map<String, String> override = fields.readOverride(item, label, RULE_APPENDABLE, RULE_REPLACEABLE);
-        if (append == null || override == null) {
+        Read<Boolean> append = fields.readAppendFlag(item, label);
+        Read<Map<String, Merge>> override = fields.readOverride(item, label, RULE_APPENDABLE, RULE_REPLACEABLE);
+        if (!Read.report(diag, append, override)) {
             return;
         }
-        if (append && !override.isEmpty()) {
+        if (append.value() && !override.value().isEmpty()) {
             diag.error(item.at, label, "Keys 'override' and 'append: true' cannot be used together. "
                     + "Add an 'append' entry (e.g. 'condition: append') under 'override' instead.");
             return;
         }
-        if (!override.isEmpty()) {
-            readRuleOverride(item, name, label, override);
-        } else if (append) {
+        if (!override.value().isEmpty()) {
+            readRuleOverride(item, name, label, override.value());
+        } else if (append.value()) {
             readRuleAppend(item, name, label);
         } else if (!item.has("condition") && !item.has("output") && !item.has("desc") && !item.has("priority")) {
             readRuleEnableOnly(item, name, label);
@@ -74,28 +76,21 @@ final class RuleReader {
         if (!ok) {
             return;
         }
-        PositionedText condition = fields.requireText(item, "condition", label);
-        PositionedText output = fields.requireText(item, "output", label);
-        String desc = ItemFields.scalar(item.get("desc"));
-        if (desc == null || desc.isEmpty()) {
-            diag.error(yaml.at(item.get("desc")), label, desc == null ? "Value is not a scalar value (value for key "
-                    + "'desc')" : "Value must be non-empty (value for key 'desc')");
-            desc = null;
-        }
-        Priority priority = readPriority(item, label);
+        Read<PositionedText> condition = fields.requireText(item, "condition", label);
+        Read<PositionedText> output = fields.requireText(item, "output", label);
+        Read<String> desc = readDesc(item, label);
+        Read<Priority> priority = readPriority(item, label);
         String source = declaredSource(item);
-        Boolean enabled = item.has("enabled") ? fields.readBool(item, "enabled", label) : Boolean.TRUE;
-        Boolean skip = item.has("skip-if-unknown-filter") ? fields.readBool(item, "skip-if-unknown-filter", label)
-                : Boolean.FALSE;
-        List<String> tags = item.has("tags") ? fields.readStrings(item, "tags", label) : new ArrayList<>();
-        List<ExceptionInfo> exceptions = item.has("exceptions")
-                ? this.exceptions.readExceptions(item, label, true, null) : List.of();
+        Read<Boolean> enabled = fields.readBool(item, "enabled", label, true);
+        Read<Boolean> skip = fields.readBool(item, "skip-if-unknown-filter", label, false);
+        Read<List<String>> tags = fields.readStrings(item, "tags", label, List.of());
+        Read<List<ExceptionInfo>> exceptions = this.exceptions.readExceptions(item, label, true, null);
         // Only syscall rules use these, but their types are checked all the same, as Falco's reader does.
-        boolean typed = (!item.has("capture") || fields.readBool(item, "capture", label) != null)
-                & (!item.has("warn_evttypes") || fields.readBool(item, "warn_evttypes", label) != null)
-                & (!item.has("capture_duration") || fields.readUnsigned(item, "capture_duration", label) != null);
-        if (condition == null || output == null || desc == null || priority == null || enabled == null
-                || skip == null || tags == null || exceptions == null || !typed) {
+        Read<Boolean> capture = fields.readBool(item, "capture", label, false);
+        Read<Boolean> warnEventTypes = fields.readBool(item, "warn_evttypes", label, true);
+        Read<Long> captureDuration = fields.readUnsigned(item, "capture_duration", label);
+        if (!Read.report(diag, condition, output, desc, priority, enabled, skip, tags, exceptions, capture,
+                warnEventTypes, captureDuration)) {
             return;
         }
         RuleInfo prev = collector.rule(name);
@@ -104,15 +99,20 @@ final class RuleReader {
                     + "' before, '" + source + "' now)");
             return;
         }
-        RuleInfo r = prev != null ? prev : collector.newRule(name, item.at);
-        if (prev != null) {
-            collector.nextVisibility();
-        }
-        r.define(item.at, condition, output.trim(), desc, priority, source, enabled, skip, tags, exceptions);
+        collector.defineRule(name, item.at, source, RuleUpdate.builder()
+                .condition(Merge.REPLACE, condition.value())
+                .output(Merge.REPLACE, output.value())
+                .desc(Merge.REPLACE, desc.value())
+                .priority(priority.value())
+                .enabled(enabled.value())
+                .skipIfUnknownFilter(skip.value())
+                .tags(Merge.REPLACE, tags.value())
+                .exceptions(Merge.REPLACE, exceptions.value())
+                .build());
     }
 
     /** The item's {@code source}, or null when it gives none (an empty value counts as none, as in Falco). */
-    private String declaredSource(YamlItem item) {
+    private static String declaredSource(YamlItem item) {
         String source = item.has("source") ? ItemFields.scalar(item.get("source")) : null;
         return source == null || source.isEmpty() ? null : source;
     }
@@ -120,10 +120,7 @@ final class RuleReader {
     /** An append or override that names a source must name the rule's own. */
     private boolean sameSource(YamlItem item, RuleInfo prev, String label) {
         String source = declaredSource(item);
-        if (source == null) {
-            return true;
-        }
-        if (source != null && source.equals(prev.effectiveSource())) {
+        if (source == null || source.equals(prev.effectiveSource())) {
             return true;
         }
         diag.error(yaml.at(item.get("source")), label, "Rule has been re-defined with a different source ('"
@@ -137,8 +134,8 @@ final class RuleReader {
                     + "output, desc and priority must at least set 'enabled')");
             return;
         }
-        Boolean enabled = fields.readBool(item, "enabled", label);
-        if (enabled == null) {
+        Read<Boolean> enabled = fields.readBool(item, "enabled", label, true);
+        if (!Read.report(diag, enabled)) {
             return;
         }
         RuleInfo prev = collector.rule(name);
@@ -148,7 +145,7 @@ final class RuleReader {
         }
         diag.warning(item.at, label, "The standalone 'enabled' key usage is deprecated. The correct approach "
                 + "requires also a 'replace' entry under the 'override' key (i.e. 'enabled: replace').");
-        prev.setEnabled(enabled);
+        collector.enableRule(prev, enabled.value());
     }
 
     private void readRuleAppend(YamlItem item, String name, String label) {
@@ -164,26 +161,29 @@ final class RuleReader {
         if (!sameSource(item, prev, label)) {
             return;
         }
-        PositionedText condition = item.has("condition") ? fields.requireText(item, "condition", label) : null;
-        List<ExceptionInfo> exceptions = item.has("exceptions")
-                ? this.exceptions.readExceptions(item, label, false, prev) : null;
-        if ((item.has("condition") && condition == null) || (item.has("exceptions") && exceptions == null)) {
-            return;
+        RuleUpdate.Builder update = RuleUpdate.builder();
+        if (item.has("condition")) {
+            Read<PositionedText> condition = fields.requireText(item, "condition", label);
+            if (!Read.report(diag, condition)) {
+                return;
+            }
+            update.condition(Merge.APPEND, condition.value());
         }
-        collector.nextVisibility();
-        if (condition != null) {
-            prev.setCondition(prev.condition().append(" ", condition));
+        if (item.has("exceptions")) {
+            Read<List<ExceptionInfo>> exceptions = this.exceptions.readExceptions(item, label, false, prev);
+            if (!Read.report(diag, exceptions)) {
+                return;
+            }
+            update.exceptions(Merge.APPEND, exceptions.value());
         }
-        if (exceptions != null) {
-            mergeExceptions(prev, exceptions);
-        }
+        collector.updateRule(prev, update.build());
     }
 
-    private void readRuleOverride(YamlItem item, String name, String label, Map<String, String> override) {
+    private void readRuleOverride(YamlItem item, String name, String label, Map<String, Merge> override) {
         boolean ok = true;
-        for (Map.Entry<String, String> e : override.entrySet()) {
+        for (Map.Entry<String, Merge> e : override.entrySet()) {
             if (!item.has(e.getKey())) {
-                diag.error(item.at, label, "An " + e.getValue() + " override for '" + e.getKey()
+                diag.error(item.at, label, "An " + e.getValue().spelling() + " override for '" + e.getKey()
                         + "' was specified but '" + e.getKey() + "' is not defined");
                 ok = false;
             }
@@ -200,133 +200,72 @@ final class RuleReader {
         }
         RuleInfo prev = collector.rule(name);
         if (prev == null) {
-            boolean anyAppend = override.containsValue("append");
-            diag.error(item.at, label, anyAppend ? NO_RULE_TO_APPEND
+            diag.error(item.at, label, override.containsValue(Merge.APPEND) ? NO_RULE_TO_APPEND
                     : "An 'override.<key>: replace' to a rule was requested but no rule by that name already exists");
             return;
         }
         if (!sameSource(item, prev, label)) {
             return;
         }
-        // Read every value first, so that an invalid one leaves the rule untouched.
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : override.entrySet()) {
-            String key = e.getKey();
-            boolean isAppend = e.getValue().equals("append");
-            Object v;
-            switch (key) {
-                case "condition":
-                case "output":
-                    v = fields.requireText(item, key, label);
-                    break;
-                case "desc":
-                    v = ItemFields.scalar(item.get(key));
-                    break;
-                case "priority":
-                    v = readPriority(item, label);
-                    break;
-                case "tags":
-                    v = fields.readStrings(item, key, label);
-                    break;
-                case "exceptions":
-                    v = this.exceptions.readExceptions(item, label, !isAppend, isAppend ? prev : null);
-                    break;
-                case "enabled":
-                case "skip-if-unknown-filter":
-                case "warn_evttypes":
-                case "capture":
-                    v = fields.readBool(item, key, label);
-                    break;
-                case "capture_duration":
-                    v = fields.readUnsigned(item, key, label);
-                    break;
-                default:
-                    v = ItemFields.scalar(item.get(key));
-                    break;
-            }
-            if (v == null) {
+        // Every value is read before anything changes, so that an invalid one leaves the rule untouched.
+        RuleUpdate.Builder update = RuleUpdate.builder();
+        for (Map.Entry<String, Merge> e : override.entrySet()) {
+            if (!Read.report(diag, overridden(item, label, prev, e.getKey(), e.getValue(), update))) {
                 return;
             }
-            values.put(key, v);
         }
-        collector.nextVisibility();
-        for (Map.Entry<String, Object> e : values.entrySet()) {
-            boolean isAppend = override.get(e.getKey()).equals("append");
-            applyOverride(prev, e.getKey(), isAppend, e.getValue());
-        }
+        collector.updateRule(prev, update.build());
     }
 
-    private void applyOverride(RuleInfo r, String key, boolean isAppend, Object v) {
+    /** Reads one overridden key into {@code update}. */
+    private Read<?> overridden(YamlItem item, String label, RuleInfo prev, String key, Merge merge,
+            RuleUpdate.Builder update) {
         switch (key) {
             case "condition":
-                r.setCondition(isAppend ? r.condition().append(" ", (PositionedText) v) : (PositionedText) v);
-                break;
+                return fields.requireText(item, key, label).map(v -> update.condition(merge, v));
             case "output":
-                r.setOutput(isAppend ? r.output().append(" ", (PositionedText) v) : ((PositionedText) v).trim());
-                break;
+                return fields.requireText(item, key, label).map(v -> update.output(merge, v));
             case "desc":
-                r.setDesc(isAppend ? r.desc() + " " + v : (String) v);
-                break;
+                return readDesc(item, label).map(v -> update.desc(merge, v));
             case "priority":
-                r.setPriority((Priority) v);
-                break;
+                return readPriority(item, label).map(update::priority);
             case "tags":
-                if (isAppend) {
-                    r.addTags((List<String>) v);
-                } else {
-                    r.setTags((List<String>) v);
-                }
-                break;
+                return fields.readStrings(item, key, label, List.of()).map(v -> update.tags(merge, v));
             case "exceptions":
-                if (isAppend) {
-                    mergeExceptions(r, (List<ExceptionInfo>) v);
-                } else {
-                    r.setExceptions((List<ExceptionInfo>) v);
-                }
-                break;
+                return exceptions.readExceptions(item, label, merge == Merge.REPLACE,
+                        merge == Merge.APPEND ? prev : null).map(v -> update.exceptions(merge, v));
             case "enabled":
-                r.setEnabled((Boolean) v);
-                break;
+                return fields.readBool(item, key, label, true).map(update::enabled);
             case "skip-if-unknown-filter":
-                r.setSkipIfUnknownFilter((Boolean) v);
-                break;
+                return fields.readBool(item, key, label, false).map(update::skipIfUnknownFilter);
+            case "capture_duration":
+                return fields.readUnsigned(item, key, label);
             default:
-                // capture, capture_duration and warn_evttypes only matter for syscall rules.
-                break;
+                // capture and warn_evttypes only matter for syscall rules; their types are checked all the same.
+                return fields.readBool(item, key, label, false);
         }
     }
 
-    /** Appended exceptions: a new name is added; an existing name gets the new values. */
-    private static void mergeExceptions(RuleInfo r, List<ExceptionInfo> more) {
-        List<ExceptionInfo> list = r.mutableExceptions();
-        for (ExceptionInfo ex : more) {
-            int found = -1;
-            for (int i = 0; i < list.size(); i++) {
-                if (list.get(i).name().equals(ex.name())) {
-                    found = i;
-                }
-            }
-            if (found >= 0) {
-                list.set(found, list.get(found).withMoreValues(ex.values()));
-            } else {
-                list.add(ex);
-            }
+    private Read<String> readDesc(YamlItem item, String label) {
+        Node n = item.get("desc");
+        String desc = ItemFields.scalar(n);
+        if (desc == null || desc.isEmpty()) {
+            return Read.error(yaml.at(n), label, desc == null ? "Value is not a scalar value (value for key 'desc')"
+                    : "Value must be non-empty (value for key 'desc')");
         }
+        return Read.of(desc);
     }
 
-    private Priority readPriority(YamlItem item, String label) {
+    private Read<Priority> readPriority(YamlItem item, String label) {
         Node n = item.get("priority");
         String text = ItemFields.scalar(n);
         if (text == null || text.isEmpty()) {
-            diag.error(yaml.at(n), label, text == null ? "Value is not a scalar value (value for key 'priority')"
+            return Read.error(yaml.at(n), label, text == null
+                    ? "Value is not a scalar value (value for key 'priority')"
                     : "Value must be non-empty (value for key 'priority')");
-            return null;
         }
         Priority p = Priority.parse(text);
-        if (p == null) {
-            diag.error(yaml.at(n), label, "Invalid priority '" + text + "': use one of Emergency, Alert, Critical, "
-                    + "Error, Warning, Notice, Informational (or Info), Debug");
-        }
-        return p;
+        return p != null ? Read.of(p) : Read.error(yaml.at(n), label, "Invalid priority '" + text + "': use one of "
+                + "Emergency, Alert, Critical, Error, Warning, Notice, Informational (or Info), Debug");
     }
 }

@@ -57,13 +57,13 @@ final class VersionRequirementsReader {
             }
             YamlItem req = fields.item((MappingNode) entry);
             List<String[]> alternatives = new ArrayList<>();
-            String[] first = pluginVersion(req);
-            if (first == null) {
+            Read<String[]> first = pluginVersion(req);
+            if (!Read.report(diag, first)) {
                 continue;
             }
-            alternatives.add(first);
+            alternatives.add(first.value());
             Set<String> names = new HashSet<>();
-            names.add(first[0]);
+            names.add(first.value()[0]);
             Node alts = req.get("alternatives");
             if (alts instanceof SequenceNode) {
                 for (Node a : ((SequenceNode) alts).getValue()) {
@@ -72,12 +72,16 @@ final class VersionRequirementsReader {
                                 "Plugin version alternative must be a mapping");
                         continue;
                     }
-                    String[] alt = pluginVersion(fields.item((MappingNode) a));
-                    if (alt != null && !names.add(alt[0])) {
+                    Read<String[]> alt = pluginVersion(fields.item((MappingNode) a));
+                    if (!Read.report(diag, alt)) {
+                        continue;
+                    }
+                    if (!names.add(alt.value()[0])) {
                         diag.error(yaml.at(a), "required_plugin_versions",
-                                "Defined multiple alternative version requirements for plugin '" + alt[0] + "'");
-                    } else if (alt != null) {
-                        alternatives.add(alt);
+                                "Defined multiple alternative version requirements for plugin '" + alt.value()[0]
+                                + "'");
+                    } else {
+                        alternatives.add(alt.value());
                     }
                 }
             }
@@ -85,22 +89,20 @@ final class VersionRequirementsReader {
         }
     }
 
-    private String[] pluginVersion(YamlItem req) {
+    /** A plugin's name and version. */
+    private Read<String[]> pluginVersion(YamlItem req) {
         String name = ItemFields.scalar(req.get("name"));
         String version = ItemFields.scalar(req.get("version"));
         if (name == null || name.isEmpty()) {
-            diag.error(req.at, "required_plugin_versions", "Item has no mapping for key 'name'");
-            return null;
+            return Read.error(req.at, "required_plugin_versions", "Item has no mapping for key 'name'");
         }
         if (version == null) {
-            diag.error(req.at, "required_plugin_versions", "Item has no mapping for key 'version'");
-            return null;
+            return Read.error(req.at, "required_plugin_versions", "Item has no mapping for key 'version'");
         }
         if (Semver.parse(version) == null) {
-            diag.error(yaml.at(req.get("version")), "required_plugin_versions", "Invalid required version '" + version
-                    + "' for plugin '" + name + "'");
-            return null;
+            return Read.error(yaml.at(req.get("version")), "required_plugin_versions", "Invalid required version '"
+                    + version + "' for plugin '" + name + "'");
         }
-        return new String[] {name, version};
+        return Read.of(new String[] {name, version});
     }
 }
