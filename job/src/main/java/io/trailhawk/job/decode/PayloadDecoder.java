@@ -7,8 +7,8 @@ import io.trailhawk.job.JobMetrics;
 import io.trailhawk.job.source.RawPayload;
 import io.trailhawk.rules.decode.CloudTrailDecoder;
 import io.trailhawk.rules.decode.DecodeSink;
-import io.trailhawk.rules.event.CloudTrailEvent;
-import io.trailhawk.rules.event.RecordLayout;
+import io.trailhawk.rules.event.EventTime;
+import io.trailhawk.rules.json.RecordLayout;
 import java.time.Instant;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
@@ -58,7 +58,7 @@ public final class PayloadDecoder extends ProcessFunction<RawPayload, DecodedRec
                 @Override
                 public void record(JsonNode record, String position) {
                     try {
-                        Long nanos = CloudTrailEvent.parseTime(record.get("eventTime").textValue());
+                        Long nanos = EventTime.parse(record.get("eventTime").textValue());
                         out.collect(new DecodedRecord(mapper.writeValueAsBytes(record), nanos / 1_000_000L,
                                 payload.origin, null));
                         records.inc();

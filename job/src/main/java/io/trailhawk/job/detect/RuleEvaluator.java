@@ -3,7 +3,7 @@ package io.trailhawk.job.detect;
 import io.trailhawk.job.JobMetrics;
 import io.trailhawk.job.decode.DecodedRecord;
 import io.trailhawk.rules.output.Alert;
-import io.trailhawk.rules.event.RecordLayout;
+import io.trailhawk.rules.json.RecordLayout;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.output.AlertJson;
 import java.io.IOException;

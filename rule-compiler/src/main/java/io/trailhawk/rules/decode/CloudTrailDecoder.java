@@ -7,9 +7,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.trailhawk.rules.event.CloudTrailEvent;
+import io.trailhawk.rules.event.EventTime;
 import io.trailhawk.rules.event.CloudTrailRecords;
-import io.trailhawk.rules.event.RecordLayout;
+import io.trailhawk.rules.json.RecordLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,7 +85,7 @@ public final class CloudTrailDecoder {
                 return false;
             }
             int time = layout.find(bytes, EVENT_TIME);
-            timeInPlace = time < 0 ? Long.MIN_VALUE : CloudTrailEvent.parseTimeAt(bytes, layout.valueStart(time));
+            timeInPlace = time < 0 ? Long.MIN_VALUE : EventTime.parseAt(bytes, layout.valueStart(time));
             if (timeInPlace == Long.MIN_VALUE) {
                 eventTime = layout.string(bytes, time);
             }
@@ -99,7 +99,7 @@ public final class CloudTrailDecoder {
             eventType = timeAndType[1];
         }
         Long nanos = timeInPlace != Long.MIN_VALUE ? Long.valueOf(timeInPlace)
-                : eventTime == null ? null : CloudTrailEvent.parseTime(eventTime);
+                : eventTime == null ? null : EventTime.parse(eventTime);
         if (nanos == null || eventType == null || "AwsCloudTrailInsight".equals(eventType)) {
             return false;
         }

@@ -1,7 +1,7 @@
 package io.trailhawk.rules.decode;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailhawk.rules.event.RecordLayout;
+import io.trailhawk.rules.json.RecordLayout;
 
 /** Receives what a payload held: records to evaluate, records skipped as Falco skips them, and malformed input. */
 public interface DecodeSink {

@@ -42,7 +42,7 @@ public final class CloudTrailRecords {
         if (time == null) {
             return Verdict.SKIP_NO_EVENT_TIME;
         }
-        if (!time.isTextual() || CloudTrailEvent.parseTime(time.textValue()) == null) {
+        if (!time.isTextual() || EventTime.parse(time.textValue()) == null) {
             return Verdict.BAD_EVENT_TIME;
         }
         JsonNode type = record.get("eventType");

@@ -1,20 +1,27 @@
 package io.trailhawk.rules.event;
 
+import io.trailhawk.rules.json.Projection;
+import io.trailhawk.rules.json.RecordLayout;
+import io.trailhawk.rules.json.RecordMembers;
+import io.trailhawk.rules.json.Unscannable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
  * Reads records' JSON bytes for one projection, on one thread. It owns what reading reuses from record to record
- * (the member index, the event and its member slots, the cache of members built lately), so its owner, an
- * operator instance or a loop, keeps one and does not share it.
+ * (the located members, the event, the cache of members built lately), so its owner, an operator instance or a
+ * loop, keeps one and does not share it.
  */
 public final class RecordReader {
     private final Projection projection;
-    private final ProjectionReader reader;
+    /** Null when the projection is the whole record. */
+    private final RecordMembers members;
+    private final CloudTrailEvent event;
 
     private RecordReader(Projection projection) {
         this.projection = projection;
-        this.reader = projection.root() == null ? null : new ProjectionReader(projection.root());
+        this.members = projection.isEverything() ? null : new RecordMembers(projection);
+        this.event = members == null ? null : new CloudTrailEvent(members);
     }
 
     public static RecordReader of(Projection projection) {
@@ -31,10 +38,11 @@ public final class RecordReader {
      * alerts need, and let it go.
      */
     public CloudTrailEvent read(byte[] json, RecordLayout layout, long number) throws IOException {
-        if (reader != null) {
+        if (members != null) {
             try {
-                return reader.read(json, layout, number);
-            } catch (ProjectionScanner.Malformed e) {
+                members.locate(json, layout);
+                return event.reset(number);
+            } catch (Unscannable e) {
                 // fall through to the general path
             } catch (UncheckedIOException e) {
                 throw e.getCause();

@@ -32,7 +32,7 @@ public final class ResolvedField {
         return extractor;
     }
 
-    /** The record paths this field reads; see {@link io.trailhawk.rules.event.Projection}. */
+    /** The record paths this field reads; see {@link io.trailhawk.rules.json.Projection}. */
     public java.util.List<String[]> reads() {
         return definition.reads(arg);
     }

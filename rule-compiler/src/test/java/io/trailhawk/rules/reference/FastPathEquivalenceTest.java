@@ -10,7 +10,7 @@ import io.trailhawk.rules.RuleCompiler;
 import io.trailhawk.rules.RuleMatching;
 import io.trailhawk.rules.decode.RecordCollector;
 import io.trailhawk.rules.event.CloudTrailEvent;
-import io.trailhawk.rules.event.RecordLayout;
+import io.trailhawk.rules.json.RecordLayout;
 import io.trailhawk.rules.load.RulesFile;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import io.trailhawk.rules.eval.Operator;
 import io.trailhawk.rules.eval.StringMatchers;
 import io.trailhawk.rules.eval.UnsignedNumber;
 import io.trailhawk.rules.event.CloudTrailEvent;
-import io.trailhawk.rules.event.Projection;
+import io.trailhawk.rules.json.Projection;
 import io.trailhawk.rules.field.Extractor;
 import io.trailhawk.rules.field.FieldRegistry;
 import io.trailhawk.rules.field.UnknownFieldException;

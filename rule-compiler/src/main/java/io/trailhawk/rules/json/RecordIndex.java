@@ -1,4 +1,4 @@
-package io.trailhawk.rules.event;
+package io.trailhawk.rules.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
@@ -55,7 +55,7 @@ final class RecordIndex {
     }
 
     /** A recorded member's value, with only what {@code wanted} names built. */
-    JsonNode value(int child, Projection.Member wanted, MemberCache cache) throws ProjectionScanner.Malformed {
+    JsonNode value(int child, Projection.Member wanted, MemberCache cache) throws Unscannable {
         return ProjectionScanner.valueAt(scanner.at(json, 0), valueStarts[child] - 1, valueEnds[child], wanted, cache);
     }
 }

@@ -1,4 +1,4 @@
-package io.trailhawk.rules.event;
+package io.trailhawk.rules.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -74,7 +74,7 @@ public final class Projection {
         }
         try {
             return ProjectionScanner.read(json, root);
-        } catch (ProjectionScanner.Malformed e) {
+        } catch (Unscannable e) {
             return readWithJackson(json);
         }
     }

@@ -1,4 +1,4 @@
-package io.trailhawk.rules.event;
+package io.trailhawk.rules.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;

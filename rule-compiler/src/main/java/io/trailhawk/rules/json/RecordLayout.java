@@ -1,4 +1,4 @@
-package io.trailhawk.rules.event;
+package io.trailhawk.rules.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -105,7 +105,7 @@ public final class RecordLayout {
             end++;
         }
         if (escaped) {
-            return ProjectionScanner.decodeString(json, start, end);
+            return JsonLexer.decodeString(json, start, end);
         }
         return new String(json, start, end - start, StandardCharsets.ISO_8859_1);
     }
@@ -120,18 +120,16 @@ public final class RecordLayout {
     }
 
     /** A strict JSON check in one pass, without recursion: a bit per open container says object or array. */
-    private static final class Validator {
-        private final byte[] b;
-        private int i;
+    private static final class Validator extends JsonLexer {
         private int[] members = new int[3 * 24];
         private int count;
 
         Validator(byte[] b) {
-            this.b = b;
+            super(b, 0);
         }
 
         RecordLayout record() {
-            ws();
+            blanks();
             if (b[i] != '{') {
                 return null;
             }
@@ -146,7 +144,7 @@ public final class RecordLayout {
                 }
                 objects = open == '{' ? objects | (1L << depth) : objects & ~(1L << depth);
                 depth++;
-                ws();
+                blanks();
                 if (b[i] == (open == '{' ? '}' : ']')) {
                     i++;
                     depth--;
@@ -162,11 +160,11 @@ public final class RecordLayout {
                 }
                 // A value has ended: read separators and closing brackets until the next value opens a container.
                 while (depth > 0) {
-                    ws();
+                    blanks();
                     byte c = b[i++];
                     boolean inObject = (objects & (1L << (depth - 1))) != 0;
                     if (c == ',') {
-                        ws();
+                        blanks();
                         int v = inObject ? member(depth) : value();
                         if (v < 0) {
                             return null;
@@ -183,7 +181,7 @@ public final class RecordLayout {
                 }
                 break;
             }
-            ws();
+            blanks();
             if (i != b.length) {
                 return null;
             }
@@ -200,16 +198,16 @@ public final class RecordLayout {
                 return -1;
             }
             int keyStart = ++i;
-            int escaped = string();
+            int escaped = checkedString(MAX_STRING);
             if (escaped < 0 || depth == 1 && escaped == 1 || i - 1 - keyStart > MAX_NAME) {
                 return -1;
             }
             int keyEnd = i - 1;
-            ws();
+            blanks();
             if (b[i++] != ':') {
                 return -1;
             }
-            ws();
+            blanks();
             if (depth == 1) {
                 if (3 * count == members.length) {
                     members = Arrays.copyOf(members, members.length * 2);
@@ -229,144 +227,25 @@ public final class RecordLayout {
             switch (c) {
                 case '"':
                     i++;
-                    ok = string() >= 0;
+                    ok = checkedString(MAX_STRING) >= 0;
                     break;
                 case '{':
                 case '[':
                     i++;
                     return OPENED;
                 case 't':
-                    ok = literal("true");
+                    ok = literal("true") && delimiter();
                     break;
                 case 'f':
-                    ok = literal("false");
+                    ok = literal("false") && delimiter();
                     break;
                 case 'n':
-                    ok = literal("null");
+                    ok = literal("null") && delimiter();
                     break;
                 default:
-                    ok = number();
+                    ok = number(MAX_NUMBER);
             }
             return ok ? SCALAR : -1;
-        }
-
-        /**
-         * From just after an opening quote to just after the closing one. Returns -1 for anything this scan does
-         * not accept (a control character, a bad escape, a non-ASCII byte), 1 when the string had an escape, else 0.
-         */
-        private int string() {
-            int start = i;
-            int escaped = 0;
-            while (true) {
-                if (i + 8 <= b.length) {
-                    long w = Words.at(b, i);
-                    long m = Words.firstEqual(w, Words.QUOTES) | Words.firstEqual(w, Words.BACKSLASHES)
-                            | Words.firstControl(w) | (w & Words.HIGHS);
-                    if (m == 0) {
-                        i += 8;
-                        continue;
-                    }
-                    i += Long.numberOfTrailingZeros(m) >>> 3;
-                }
-                byte x = b[i++];
-                if (x == '"') {
-                    return i - 1 - start > MAX_STRING ? -1 : escaped;
-                }
-                if (x == '\\') {
-                    if (!escape()) {
-                        return -1;
-                    }
-                    escaped = 1;
-                } else if (x < 0x20) {
-                    return -1;
-                }
-            }
-        }
-
-        private boolean escape() {
-            byte e = b[i++];
-            switch (e) {
-                case '"':
-                case '\\':
-                case '/':
-                case 'b':
-                case 'f':
-                case 'n':
-                case 'r':
-                case 't':
-                    return true;
-                case 'u':
-                    for (int k = 0; k < 4; k++) {
-                        byte h = b[i++];
-                        if (!(h >= '0' && h <= '9' || h >= 'a' && h <= 'f' || h >= 'A' && h <= 'F')) {
-                            return false;
-                        }
-                    }
-                    return true;
-                default:
-                    return false;
-            }
-        }
-
-        private boolean literal(String word) {
-            for (int k = 0; k < word.length(); k++) {
-                if (b[i++] != word.charAt(k)) {
-                    return false;
-                }
-            }
-            return delimiter();
-        }
-
-        /** JSON's number grammar; the parser rejects leading zeros, a bare minus and a dangling point or exponent. */
-        private boolean number() {
-            int start = i;
-            if (b[i] == '-') {
-                i++;
-            }
-            if (b[i] == '0') {
-                i++;
-            } else if (b[i] >= '1' && b[i] <= '9') {
-                digits();
-            } else {
-                return false;
-            }
-            if (i < b.length && b[i] == '.') {
-                i++;
-                if (digits() == 0) {
-                    return false;
-                }
-            }
-            if (i < b.length && (b[i] == 'e' || b[i] == 'E')) {
-                i++;
-                if (b[i] == '+' || b[i] == '-') {
-                    i++;
-                }
-                if (digits() == 0) {
-                    return false;
-                }
-            }
-            return i - start <= MAX_NUMBER && delimiter();
-        }
-
-        private int digits() {
-            int start = i;
-            while (i < b.length && b[i] >= '0' && b[i] <= '9') {
-                i++;
-            }
-            return i - start;
-        }
-
-        /** What may follow a number or literal. */
-        private boolean delimiter() {
-            if (i == b.length) {
-                return true;
-            }
-            byte c = b[i];
-            return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
-        }
-
-        private void ws() {
-            i = JsonBlanks.skip(b, i);
         }
     }
 }

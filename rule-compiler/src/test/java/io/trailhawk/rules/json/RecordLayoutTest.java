@@ -1,4 +1,4 @@
-package io.trailhawk.rules.event;
+package io.trailhawk.rules.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.trailhawk.rules.event;
+package io.trailhawk.rules.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,7 +63,7 @@ class ProjectionTest {
         for (String bad : new String[] {"{\"a\": ", "{\"a\" 1}", "{\"eventTime\": \"x\"} trailing", "[1,2]", "{,}",
             "{\"userIdentity\": {\"type\": tru}}"}) {
             assertThatThrownBy(() -> ProjectionScanner.read(bad.getBytes(StandardCharsets.UTF_8), rootOf(P)))
-                    .as(bad).isInstanceOf(ProjectionScanner.Malformed.class);
+                    .as(bad).isInstanceOf(Unscannable.class);
         }
         assertThatThrownBy(() -> P.read("{\"a\": ".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(java.io.IOException.class);

@@ -1,4 +1,4 @@
-package io.trailhawk.rules.event;
+package io.trailhawk.rules.json;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
