@@ -2,7 +2,7 @@ package io.trailhawk.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.trailhawk.rules.decode.RecordCollector;
+import io.trailhawk.cloudtrail.input.RecordCollector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

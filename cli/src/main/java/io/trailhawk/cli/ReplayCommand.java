@@ -6,11 +6,10 @@ import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.load.Priority;
 import io.trailhawk.rules.RuleCompiler;
 import io.trailhawk.rules.RuleMatching;
-import io.trailhawk.rules.decode.CloudTrailDecoder;
-import io.trailhawk.rules.decode.EventSources;
-import io.trailhawk.rules.decode.RecordCollector;
+import io.trailhawk.cloudtrail.input.CloudTrailDecoder;
+import io.trailhawk.cloudtrail.input.EventSources;
+import io.trailhawk.cloudtrail.input.RecordCollector;
 import io.trailhawk.rules.event.CloudTrailEvent;
-import io.trailhawk.rules.event.LocalHost;
 import io.trailhawk.rules.output.AlertJson;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -76,9 +75,9 @@ final class ReplayCommand {
             throw new UsageException("--min-priority must be one of emergency, alert, critical, error, warning, "
                     + "notice, informational (info), debug");
         }
-        CompiledRuleset rules = RulesOption.compile(
-                RuleCompiler.builder().setRuleMatching(matching).setMinPriority(min).build(), RulesOption.paths(args),
-                err);
+        RuleCompiler compiler = RuleCompiler.builder().setRuleMatching(matching).setMinPriority(min)
+                .setHostname(LocalHost.name()).build();
+        CompiledRuleset rules = RulesOption.compile(compiler, RulesOption.paths(args), err);
         if (rules == null) {
             return 1;
         }

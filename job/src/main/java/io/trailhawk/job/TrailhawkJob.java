@@ -19,7 +19,7 @@ import io.trailhawk.job.source.FileEventSource;
 import io.trailhawk.job.source.KafkaEventSource;
 import io.trailhawk.job.source.KinesisEventSource;
 import io.trailhawk.job.source.RawPayload;
-import io.trailhawk.rules.event.LocalHost;
+import io.trailhawk.rules.field.FieldRegistry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,8 +99,7 @@ public final class TrailhawkJob {
                 .uid("source-control").setParallelism(1)
                 .broadcast(RuleEvaluator.RULE_FILES, RuleEvaluator.RULESET_META);
 
-        String hostname = config.get(TrailhawkOptions.HOSTNAME) != null ? config.get(TrailhawkOptions.HOSTNAME)
-                : LocalHost.name();
+        String hostname = config.get(TrailhawkOptions.HOSTNAME);
         SingleOutputStreamOperator<AlertRecord> alerts = events.connect(updates)
                 .process(new RuleEvaluator(rules, hostname, JobMetrics.of(config))).name("detect").uid("detect");
         return new Streams(alerts, alerts.getSideOutput(RuleEvaluator.STATUS),
@@ -131,7 +130,7 @@ public final class TrailhawkJob {
         Map<String, String> bootstrap = BootstrapRules.load(config.get(TrailhawkOptions.RULES_BOOTSTRAP));
         RulesetBuilder rules = new RulesetBuilder(bootstrap, config.ruleMatching(), config.minPriority(),
                 config.ruleLimits());
-        RulesetBuilder.Outcome first = rules.build(Map.of());
+        RulesetBuilder.Outcome first = rules.build(Map.of(), FieldRegistry.DEFAULT_HOSTNAME);
         if (!first.activated()) {
             throw new ConfigException(TrailhawkOptions.RULES_BOOTSTRAP.key() + ": the bootstrap rules do not compile: "
                     + first.issues);

@@ -12,7 +12,7 @@ import io.trailhawk.job.testing.JobRunner;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.RuleCompiler;
-import io.trailhawk.rules.decode.RecordCollector;
+import io.trailhawk.cloudtrail.input.RecordCollector;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.load.RulesFile;
 import java.nio.charset.StandardCharsets;

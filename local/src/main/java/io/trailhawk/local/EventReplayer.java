@@ -3,7 +3,7 @@ package io.trailhawk.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailhawk.control.ControlTopics;
-import io.trailhawk.rules.decode.RecordCollector;
+import io.trailhawk.cloudtrail.input.RecordCollector;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

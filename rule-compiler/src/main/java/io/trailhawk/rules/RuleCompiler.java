@@ -33,7 +33,7 @@ public final class RuleCompiler {
         this.minPriority = b.minPriority;
         this.matching = b.matching;
         this.limits = b.limits;
-        this.registry = FieldRegistry.standard();
+        this.registry = FieldRegistry.standard(b.hostname);
     }
 
     public static Builder builder() {
@@ -44,8 +44,18 @@ public final class RuleCompiler {
         private Priority minPriority = Priority.DEBUG;
         private RuleMatching matching = RuleMatching.ALL;
         private RuleLimits limits = RuleLimits.defaults();
+        private String hostname = FieldRegistry.DEFAULT_HOSTNAME;
 
         private Builder() {
+        }
+
+        /**
+         * The host that evaluates the rules, which {@code evt.hostname} gives. Default:
+         * {@link FieldRegistry#DEFAULT_HOSTNAME}; the job and the command line set theirs.
+         */
+        public Builder setHostname(String h) {
+            this.hostname = Objects.requireNonNull(h);
+            return this;
         }
 
         /** Bounds that a ruleset must stay within to be compiled. Default: {@link RuleLimits#defaults()}. */

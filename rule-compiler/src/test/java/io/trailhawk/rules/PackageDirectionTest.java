@@ -28,7 +28,7 @@ class PackageDirectionTest {
 
     /** Top to bottom. */
     private static final List<String> LAYERS = List.of(
-            "", "compile", "output", "load", "parse", "eval", "field", "decode", "event", "json", "diag");
+            "", "compile", "output", "load", "parse", "eval", "field", "event", "json", "diag");
 
     private static final Pattern REFERENCE = Pattern.compile(Pattern.quote(ROOT) + "((?:/[a-z]+)*)/[A-Z]");
 

@@ -103,7 +103,7 @@ public final class TrailhawkOptions {
             "true or false: export an alerts counter per rule, under rule=<id> (default: true, but false on Managed "
                     + "Flink, where each is a billed CloudWatch metric)");
     public static final Option HOSTNAME = Option.of("alerts.hostname", null,
-            "the hostname field of alerts (default: the TaskManager's host name)");
+            "the hostname field of alerts, and what evt.hostname gives (default: the TaskManager's host name)");
 
     public static final List<Option> ALL = List.of(JOB_NAME, KINESIS_STREAMS, KINESIS_REGION, KINESIS_ENDPOINT,
             KINESIS_INITIAL_POSITION, KINESIS_INITIAL_TIMESTAMP, KINESIS_RECORD_PUBLISHER, KINESIS_EFO_CONSUMER,

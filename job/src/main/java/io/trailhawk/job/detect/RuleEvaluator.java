@@ -5,8 +5,11 @@ import io.trailhawk.job.decode.DecodedRecord;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.json.RecordLayout;
 import io.trailhawk.rules.CompiledRuleset;
+import io.trailhawk.rules.field.FieldRegistry;
 import io.trailhawk.rules.output.AlertJson;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +55,9 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     };
 
     private final RulesetBuilder builder;
+    /** {@code alerts.hostname}, or null for the TaskManager's host name. */
     private final String hostname;
+    private transient String host;
     private final JobMetrics metrics;
 
     private transient CompiledRuleset active;
@@ -87,12 +92,12 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
             overlay.put(e.getKey(), e.getValue().yaml);
         }
         Long version = meta.get(VERSION_KEY);
-        RulesetBuilder.Outcome o = builder.build(overlay);
+        RulesetBuilder.Outcome o = builder.build(overlay, host());
         if (!o.activated()) {
             // Only rulesets that compiled reach state, so this means the bootstrap rules changed under it.
             LOG.error("restored rule files no longer compile with this job's bootstrap rules: {}; running the "
                     + "bootstrap rules alone", o.issues);
-            o = builder.build(Map.of());
+            o = builder.build(Map.of(), host());
             if (!o.activated()) {
                 throw new IllegalStateException("bootstrap rules do not compile: " + o.issues);
             }
@@ -100,6 +105,22 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         activate(o.ruleset, version == null ? 0 : version);
         LOG.info("ruleset version {} active: {} rules from {} files{}", activeVersion, active.ruleCount(),
                 o.files.size(), context.isRestored() ? " (restored)" : "");
+    }
+
+    /** The configured host name, or else this TaskManager's: alerts carry it, and {@code evt.hostname} gives it. */
+    private String host() {
+        if (host == null) {
+            host = hostname != null ? hostname : machineName();
+        }
+        return host;
+    }
+
+    private static String machineName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return FieldRegistry.DEFAULT_HOSTNAME;
+        }
     }
 
     /** The ruleset events meet from now on, with an evaluator of its own. */
@@ -116,7 +137,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
 
     @Override
     public void open(Configuration parameters) {
-        alertJson = new AlertJson(hostname);
+        alertJson = new AlertJson(host());
         MetricGroup m = metrics.group(getRuntimeContext());
         eventsEvaluated = m.counter("eventsEvaluated");
         alerts = m.counter("alerts");
@@ -183,7 +204,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
             overlay.put(e.getKey(), e.getValue().yaml);
         }
         overlay.put(update.name, update.yaml);
-        RulesetBuilder.Outcome o = builder.build(overlay);
+        RulesetBuilder.Outcome o = builder.build(overlay, host());
         if (!o.activated()) {
             rejections.inc();
             LOG.warn("ruleset rejected after update of {}; version {} stays active: {}", update.name, activeVersion,

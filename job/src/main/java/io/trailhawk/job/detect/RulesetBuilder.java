@@ -61,8 +61,11 @@ public final class RulesetBuilder implements Serializable {
         }
     }
 
-    /** {@code overlay}: file name to YAML, or to null for a file deleted on the control topic. */
-    public Outcome build(Map<String, String> overlay) {
+    /**
+     * {@code overlay}: file name to YAML, or to null for a file deleted on the control topic. {@code hostname}: what
+     * {@code evt.hostname} gives.
+     */
+    public Outcome build(Map<String, String> overlay, String hostname) {
         TreeMap<String, String> effective = new TreeMap<>(bootstrap);
         overlay.forEach((name, yaml) -> {
             if (yaml == null) {
@@ -77,7 +80,7 @@ public final class RulesetBuilder implements Serializable {
         String sha = sha256(effective);
         try {
             CompiledRuleset r = RuleCompiler.builder().setRuleMatching(matching).setMinPriority(minPriority)
-                    .setLimits(limits).build().compile(files);
+                    .setLimits(limits).setHostname(hostname).build().compile(files);
             return new Outcome(r, r.warnings(), names, sha);
         } catch (RuleValidationException e) {
             return new Outcome(null, e.issues(), names, sha);

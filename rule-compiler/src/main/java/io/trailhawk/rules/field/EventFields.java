@@ -2,7 +2,6 @@ package io.trailhawk.rules.field;
 
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.event.EventTime;
-import io.trailhawk.rules.event.LocalHost;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -11,12 +10,11 @@ import java.util.List;
 /** The generic {@code evt.*} fields that libs provides for plugin events. Times are the CloudTrail eventTime. */
 final class EventFields {
     static final String SOURCE = "aws_cloudtrail";
-    private static final String HOSTNAME = LocalHost.name();
-
     private EventFields() {
     }
 
-    static List<FieldDefinition> definitions() {
+    /** {@code hostname}: what {@code evt.hostname} gives, the host that evaluates the rules. */
+    static List<FieldDefinition> definitions(String hostname) {
         List<FieldDefinition> d = new ArrayList<>();
         add(d, "evt.num", FieldType.UINT64, "the event's sequence number", CloudTrailEvent::number);
         add(d, "evt.time", FieldType.STRING, "event time, local HH:MM:SS.nnnnnnnnn",
@@ -38,7 +36,7 @@ final class EventFields {
                 arg -> CloudTrailInfo::pluginInfo, arg -> PLUGIN_INFO));
         add(d, "evt.source", FieldType.STRING, "the event source", e -> SOURCE);
         add(d, "evt.is_async", FieldType.BOOL, "always false for CloudTrail events", e -> Boolean.FALSE);
-        add(d, "evt.hostname", FieldType.STRING, "the host running the evaluation", e -> HOSTNAME);
+        add(d, "evt.hostname", FieldType.STRING, "the host running the evaluation", e -> hostname);
         return d;
     }
 

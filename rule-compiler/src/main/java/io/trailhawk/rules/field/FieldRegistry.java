@@ -9,7 +9,9 @@ import java.util.Map;
  * plugin events, and the json plugin's fields with their legacy {@code jevt.*} aliases.
  */
 public final class FieldRegistry {
-    private static final FieldRegistry DEFAULT = build();
+    /** What {@code evt.hostname} gives when no host name is set. */
+    public static final String DEFAULT_HOSTNAME = "localhost";
+    private static final FieldRegistry DEFAULT = build(DEFAULT_HOSTNAME);
 
     private final Map<String, FieldDefinition> fields;
 
@@ -17,16 +19,22 @@ public final class FieldRegistry {
         this.fields = Collections.unmodifiableMap(fields);
     }
 
+    /** The standard fields, with {@code evt.hostname} giving {@link #DEFAULT_HOSTNAME}. */
     public static FieldRegistry standard() {
         return DEFAULT;
     }
 
-    private static FieldRegistry build() {
+    /** The standard fields, with {@code evt.hostname} giving {@code hostname}. */
+    public static FieldRegistry standard(String hostname) {
+        return hostname.equals(DEFAULT_HOSTNAME) ? DEFAULT : build(hostname);
+    }
+
+    private static FieldRegistry build(String hostname) {
         Map<String, FieldDefinition> m = new LinkedHashMap<>();
         for (FieldDefinition d : CloudTrailFields.definitions()) {
             m.put(d.name(), d);
         }
-        for (FieldDefinition d : EventFields.definitions()) {
+        for (FieldDefinition d : EventFields.definitions(hostname)) {
             m.put(d.name(), d);
         }
         for (FieldDefinition d : JsonFields.definitions()) {

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.trailhawk.rules.decode.RecordCollector;
+import io.trailhawk.rules.SampleRecords;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,8 +48,7 @@ class ProjectionTest {
 
     @Test
     void scanner_handlesEveryInvictusRecordWithoutFallingBack() throws Exception {
-        List<JsonNode> records = RecordCollector.fromFiles(
-                List.of(Path.of("..", "samples", "invictus-aws-2023", "CloudTrail"))).records();
+        List<JsonNode> records = SampleRecords.invictus();
         Projection.Member root = rootOf(P);
         for (JsonNode r : records) {
             byte[] bytes = MAPPER.writeValueAsBytes(r);

@@ -6,9 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.trailhawk.rules.decode.RecordCollector;
+import io.trailhawk.rules.SampleRecords;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -21,8 +20,7 @@ class RecordLayoutTest {
 
     @BeforeAll
     static void load() throws Exception {
-        for (JsonNode r : RecordCollector.fromFiles(
-                List.of(Path.of("..", "samples", "invictus-aws-2023", "CloudTrail"))).records()) {
+        for (JsonNode r : SampleRecords.invictus()) {
             RECORDS.add(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(r));
             RECORDS.add(MAPPER.writeValueAsBytes(r));
         }

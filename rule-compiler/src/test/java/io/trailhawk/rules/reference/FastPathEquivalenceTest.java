@@ -8,7 +8,7 @@ import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.RuleCompiler;
 import io.trailhawk.rules.RuleMatching;
-import io.trailhawk.rules.decode.RecordCollector;
+import io.trailhawk.rules.SampleRecords;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.json.RecordLayout;
 import io.trailhawk.rules.load.RulesFile;
@@ -30,10 +30,7 @@ class FastPathEquivalenceTest {
 
     @BeforeAll
     static void loadRecords() throws Exception {
-        RecordCollector decoded = RecordCollector.fromFiles(
-                List.of(Path.of("..", "samples", "invictus-aws-2023", "CloudTrail")));
-        assertThat(decoded.malformed()).isEmpty();
-        for (JsonNode r : decoded.records()) {
+        for (JsonNode r : SampleRecords.invictus()) {
             RECORDS.add(MAPPER.writeValueAsBytes(r));
         }
         assertThat(RECORDS).hasSize(2900);

@@ -1,4 +1,4 @@
-package io.trailhawk.rules.decode;
+package io.trailhawk.cloudtrail.input;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.trailhawk.rules.decode;
+package io.trailhawk.cloudtrail.input;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

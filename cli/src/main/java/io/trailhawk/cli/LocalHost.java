@@ -1,16 +1,19 @@
-package io.trailhawk.rules.event;
+package io.trailhawk.cli;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** The host name alerts carry: TRAILHAWK_HOSTNAME, then FALCO_HOSTNAME, then the machine's name. */
-public final class LocalHost {
+/**
+ * The host name the command line puts in alerts and in {@code evt.hostname}: TRAILHAWK_HOSTNAME, then
+ * FALCO_HOSTNAME, then the machine's name.
+ */
+final class LocalHost {
     private static final String NAME = lookup();
 
     private LocalHost() {
     }
 
-    public static String name() {
+    static String name() {
         return NAME;
     }
 

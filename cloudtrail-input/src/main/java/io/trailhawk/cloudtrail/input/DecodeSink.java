@@ -1,4 +1,4 @@
-package io.trailhawk.rules.decode;
+package io.trailhawk.cloudtrail.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhawk.rules.json.RecordLayout;

@@ -1,4 +1,4 @@
-package io.trailhawk.rules.decode;
+package io.trailhawk.cloudtrail.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
