@@ -10,6 +10,7 @@ import io.trailhawk.rules.parse.ValueAccess;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A condition with its lists and macros resolved: {@code and}, {@code or}, {@code not} and checks, nothing else.
@@ -50,6 +51,11 @@ abstract class Condition {
         return new Group(Kind.ANY, children);
     }
 
+    /** This node with {@code f} applied to each child: a group of the same kind, a {@code not}, or a leaf as is. */
+    Condition withChildren(UnaryOperator<Condition> f) {
+        return this;
+    }
+
     /** Where a check was written: a rule's or a macro's condition text, and that item's label for messages. */
     static final class Origin {
         final PositionedText text;
@@ -80,6 +86,13 @@ abstract class Condition {
         }
 
         @Override
+        Condition withChildren(UnaryOperator<Condition> f) {
+            List<Condition> mapped = new ArrayList<>(children.size());
+            children.forEach(c -> mapped.add(f.apply(c)));
+            return new Group(kind, mapped);
+        }
+
+        @Override
         public String toString() {
             List<String> parts = new ArrayList<>();
             children.forEach(c -> parts.add(c.toString()));
@@ -97,6 +110,11 @@ abstract class Condition {
         @Override
         Kind kind() {
             return Kind.NOT;
+        }
+
+        @Override
+        Condition withChildren(UnaryOperator<Condition> f) {
+            return new Not(f.apply(child));
         }
 
         @Override

@@ -25,20 +25,8 @@ final class IcontainsFusion {
     }
 
     static Condition of(Condition c) {
-        switch (c.kind()) {
-            case ALL:
-            case ANY: {
-                List<Condition> children = new ArrayList<>();
-                for (Condition child : ((Condition.Group) c).children) {
-                    children.add(of(child));
-                }
-                return c.kind() == Condition.Kind.ALL ? Condition.all(children) : fused(children);
-            }
-            case NOT:
-                return new Condition.Not(of(((Condition.Not) c).child));
-            default:
-                return c;
-        }
+        Condition mapped = c.withChildren(IcontainsFusion::of);
+        return mapped.kind() == Condition.Kind.ANY ? fused(((Condition.Group) mapped).children) : mapped;
     }
 
     private static Condition fused(List<Condition> children) {

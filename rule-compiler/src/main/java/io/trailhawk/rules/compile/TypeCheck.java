@@ -58,22 +58,7 @@ final class TypeCheck {
         boolean unknownField;
 
         Condition typed(Condition c) {
-            switch (c.kind()) {
-                case ALL:
-                case ANY: {
-                    List<Condition> children = new ArrayList<>();
-                    for (Condition child : ((Condition.Group) c).children) {
-                        children.add(typed(child));
-                    }
-                    return c.kind() == Condition.Kind.ALL ? Condition.all(children) : Condition.any(children);
-                }
-                case NOT:
-                    return new Condition.Not(typed(((Condition.Not) c).child));
-                case CHECK:
-                    return leaf((Condition.Check) c);
-                default:
-                    return c;
-            }
+            return c.kind() == Condition.Kind.CHECK ? leaf((Condition.Check) c) : c.withChildren(this::typed);
         }
 
         private Condition leaf(Condition.Check c) {
