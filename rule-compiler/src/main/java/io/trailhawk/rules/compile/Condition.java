@@ -14,8 +14,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A condition with its lists and macros resolved: {@code and}, {@code or}, {@code not} and checks, nothing else.
- * {@link MacroResolver} builds it once per rule; every later pass reads it and returns a new one. A macro used
- * twice is one shared subtree, which is safe because nodes are immutable.
+ * {@link MacroResolver} builds it once per rule; every later pass reads it, and those that change it build a new
+ * one. A macro used twice is one shared subtree, which is safe because nodes are immutable.
  */
 abstract class Condition {
     /** What a node is. */

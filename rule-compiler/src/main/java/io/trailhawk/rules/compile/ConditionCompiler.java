@@ -6,6 +6,7 @@ import io.trailhawk.rules.parse.CheckExpr;
 import io.trailhawk.rules.parse.ValueAccess;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,14 +23,14 @@ final class ConditionCompiler {
 
     /** The outcome of compiling one condition: a predicate, or the type check's errors. */
     static final class Result {
-        /** Null when the type check found errors. */
-        final Predicate predicate;
+        /** Empty when the type check found errors. */
+        final Optional<Predicate> predicate;
         final TypeCheck.Result checked;
         final Set<String> eventNames;
         final Set<String> eventSources;
         final FieldRequirement requirement;
 
-        private Result(Predicate predicate, TypeCheck.Result checked, Set<String> eventNames,
+        private Result(Optional<Predicate> predicate, TypeCheck.Result checked, Set<String> eventNames,
                 Set<String> eventSources, FieldRequirement requirement) {
             this.predicate = predicate;
             this.checked = checked;
@@ -45,14 +46,14 @@ final class ConditionCompiler {
 
     Result compile(Condition resolved) {
         TypeCheck.Result checked = typeCheck.check(resolved);
-        if (checked.condition == null) {
-            return new Result(null, checked, null, null, null);
+        if (checked.condition.isEmpty()) {
+            return new Result(Optional.empty(), checked, null, null, null);
         }
-        Condition planned = IcontainsFusion.of(Simplification.of(checked.condition));
+        Condition planned = IcontainsFusion.of(Simplification.of(checked.condition.get()));
         Set<String> names = RequiredValues.NAME.required(planned);
         Set<String> sources = RequiredValues.SOURCE.required(planned);
         FieldRequirement other = names != null || sources != null ? null : OtherFieldRequirement.of(planned);
-        return new Result(Planning.of(planned), checked, names, sources, other);
+        return new Result(Optional.of(Planning.of(planned)), checked, names, sources, other);
     }
 
     /** Every field name (without argument) a macro-free condition reads. */

@@ -34,9 +34,12 @@ final class MacroResolver {
         this.diag = diag;
     }
 
-    /** The macro-free form of a rule's condition; empty when it refers to a macro it cannot use. */
-    Optional<Condition> rule(Expr condition, Condition.Origin origin) {
-        return resolve(condition, origin, null);
+    /**
+     * The macro-free form of a rule's condition; empty when it refers to a macro it cannot use. The rule's own
+     * reference errors go to {@code problems}; a macro's go to the resolver's diagnostics, once.
+     */
+    Optional<Condition> rule(Expr condition, Condition.Origin origin, Diagnostics problems) {
+        return resolve(condition, origin, null, problems);
     }
 
     /** Resolves a macro, so that its reference errors are reported whether or not a rule uses it. */
@@ -55,10 +58,10 @@ final class MacroResolver {
             return known;
         }
         Optional<Condition> r = Optional.empty();
-        if (m.ast != null) {
+        if (m.ast.isPresent()) {
             resolving.add(m.info.name());
             try {
-                r = resolve(m.ast, new Condition.Origin(m.text, "macro '" + m.info.name() + "'"), m);
+                r = resolve(m.ast.get(), new Condition.Origin(m.text, "macro '" + m.info.name() + "'"), m, diag);
             } finally {
                 resolving.remove(m.info.name());
             }
@@ -68,14 +71,14 @@ final class MacroResolver {
     }
 
     /** {@code in}: the macro whose condition {@code e} is part of, or null for a rule's. */
-    private Optional<Condition> resolve(Expr e, Condition.Origin origin, ParsedMacro in) {
+    private Optional<Condition> resolve(Expr e, Condition.Origin origin, ParsedMacro in, Diagnostics problems) {
         switch (e.kind()) {
             case AND:
             case OR: {
                 List<Condition> children = new ArrayList<>();
                 boolean failed = false;
                 for (Expr c : ((LogicalExpr) e).children()) {
-                    Optional<Condition> r = resolve(c, origin, in);
+                    Optional<Condition> r = resolve(c, origin, in, problems);
                     failed |= r.isEmpty();
                     r.ifPresent(children::add);
                 }
@@ -85,25 +88,26 @@ final class MacroResolver {
                 return Optional.of(e.kind() == Expr.Kind.AND ? Condition.all(children) : Condition.any(children));
             }
             case NOT:
-                return resolve(((NotExpr) e).child(), origin, in).map(Condition.Not::new);
+                return resolve(((NotExpr) e).child(), origin, in, problems).map(Condition.Not::new);
             case CHECK:
                 return Optional.of(new Condition.Check((CheckExpr) e, origin));
             case MACRO_REF:
-                return reference((MacroRefExpr) e, origin, in);
+                return reference((MacroRefExpr) e, origin, in, problems);
             default:
                 throw new IllegalStateException("unknown expression kind " + e.kind());
         }
     }
 
-    private Optional<Condition> reference(MacroRefExpr ref, Condition.Origin origin, ParsedMacro in) {
+    private Optional<Condition> reference(MacroRefExpr ref, Condition.Origin origin, ParsedMacro in,
+            Diagnostics problems) {
         ParsedMacro target = macros.get(ref.name());
         if (target == null || (in != null && target.info.index() >= in.info.visibility())) {
-            diag.error(origin.at(ref.offset()), origin.item, "Undefined macro '" + ref.name() + "' used in filter.");
+            problems.error(origin.at(ref.offset()), origin.item, "Undefined macro '" + ref.name() + "' used in filter.");
             return Optional.empty();
         }
         used.add(target.info.name());
         if (resolving.contains(target.info.name())) {
-            diag.error(origin.at(ref.offset()), origin.item, "reference loop in macro '" + target.info.name() + "'");
+            problems.error(origin.at(ref.offset()), origin.item, "reference loop in macro '" + target.info.name() + "'");
             return Optional.empty();
         }
         return resolved(target);

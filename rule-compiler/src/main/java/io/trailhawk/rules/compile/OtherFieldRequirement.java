@@ -16,8 +16,9 @@ final class OtherFieldRequirement {
     }
 
     /**
-     * The first plain string field, in condition order, whose value the condition restricts to a set; failing
-     * that, the first that must contain one of some substrings. Null when there is none.
+     * The first plain string field, in the planned condition's order (fused checks first in their {@code or}),
+     * whose value the condition restricts to a set; failing that, the first that must contain one of some
+     * substrings. Null when there is none.
      */
     static FieldRequirement of(Condition condition) {
         Map<String, Candidate> checked = new LinkedHashMap<>();

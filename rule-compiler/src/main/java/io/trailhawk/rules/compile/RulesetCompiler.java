@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,15 +49,13 @@ public final class RulesetCompiler {
         Map<String, ParsedMacro> macros = new HashMap<>();
         for (MacroInfo m : collected.macros()) {
             PositionedText text = lists.substitute(m.condition());
-            Expr ast = null;
-            if (tooLong(text, lists, "macro '" + m.name() + "'", diag)) {
-                macros.put(m.name(), new ParsedMacro(m, text, null));
-                continue;
-            }
-            try {
-                ast = ConditionParser.parse(text.text());
-            } catch (ConditionSyntaxException e) {
-                diag.error(text.locationOf(e.offset()), "macro '" + m.name() + "'", e.getMessage());
+            Optional<Expr> ast = Optional.empty();
+            if (!tooLong(text, lists, "macro '" + m.name() + "'", diag)) {
+                try {
+                    ast = Optional.of(ConditionParser.parse(text.text()));
+                } catch (ConditionSyntaxException e) {
+                    diag.error(text.locationOf(e.offset()), "macro '" + m.name() + "'", e.getMessage());
+                }
             }
             macros.put(m.name(), new ParsedMacro(m, text, ast));
         }
@@ -109,16 +108,26 @@ public final class RulesetCompiler {
             diag.error(text.locationOf(e.offset()), label, e.getMessage());
             return null;
         }
-        Condition resolved = resolver.rule(ast, new Condition.Origin(text, label)).orElse(null);
-        if (resolved == null) {
+        boolean k8s = source.equals(K8S_AUDIT_SOURCE);
+        Diagnostics references = k8s ? new Diagnostics() : diag;
+        Optional<Condition> resolution = resolver.rule(ast, new Condition.Origin(text, label), references);
+        if (k8s && resolution.isEmpty()) {
+            // Its macros come with the k8s_audit rules, which are not loaded here: Falco would skip it too.
+            warnings.warning(r.location(), label, "Rule has source k8s_audit and does not resolve here ("
+                    + references.errors().get(0).message() + "); only k8s_audit rules whose fields are all jevt.* "
+                    + "or json.* are evaluated, skipping");
             return null;
         }
+        if (resolution.isEmpty()) {
+            return null;
+        }
+        Condition resolved = resolution.get();
         String tooBig = bounds.problem(resolved);
         if (tooBig != null) {
             diag.error(text.start(), label, tooBig);
             return null;
         }
-        if (source.equals(K8S_AUDIT_SOURCE)) {
+        if (k8s) {
             String foreign = foreignField(ConditionCompiler.fieldNames(resolved), r);
             if (foreign != null) {
                 warnings.warning(r.location(), label, "Rule has source k8s_audit and reads " + foreign
@@ -130,7 +139,7 @@ public final class RulesetCompiler {
             return null;
         }
         ConditionCompiler.Result result = conditions.compile(resolved);
-        if (result.predicate == null && r.skipIfUnknownFilter() && result.checked.unknownField) {
+        if (result.predicate.isEmpty() && r.skipIfUnknownFilter() && result.checked.unknownField) {
             // Falco's warning is the error it replaces.
             warnings.warning(r.location(), label, result.checked.errors.get(0).message()
                     + " (skip-if-unknown-filter: skipping the rule)");
@@ -150,11 +159,11 @@ public final class RulesetCompiler {
             }
             return null;
         }
-        if (result.predicate == null) {
+        if (result.predicate.isEmpty()) {
             return null;
         }
         return new CompiledRule(r.name(), r.desc(), r.priority(), CLOUDTRAIL_SOURCE, new java.util.TreeSet<>(r.tags()),
-                r.enabled(), result.predicate, output, result.eventNames, result.eventSources, result.requirement,
+                r.enabled(), result.predicate.get(), output, result.eventNames, result.eventSources, result.requirement,
                 text.text(), result.reads());
     }
 

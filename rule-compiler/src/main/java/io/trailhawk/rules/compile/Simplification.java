@@ -21,13 +21,8 @@ final class Simplification {
                 return group((Condition.Group) c);
             case NOT:
                 return not(of(((Condition.Not) c).child));
-            case TYPED: {
-                Condition.Typed t = (Condition.Typed) c;
-                if (t.predicate == Logical.NEVER) {
-                    return Condition.FALSE;
-                }
-                return t.predicate == Logical.ALWAYS ? Condition.TRUE : t;
-            }
+            case TYPED:
+                return ((Condition.Typed) c).predicate == Logical.NEVER ? Condition.FALSE : c;
             default:
                 return c;
         }

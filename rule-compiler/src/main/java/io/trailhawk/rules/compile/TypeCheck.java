@@ -7,6 +7,7 @@ import io.trailhawk.rules.parse.CheckExpr;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The type-checking pass: resolves what each check reads and prepares its predicate ({@link CheckPreparation}),
@@ -24,8 +25,8 @@ final class TypeCheck {
 
     /** A type-checked condition, or the errors that stop it. */
     static final class Result {
-        /** Null when there are errors. */
-        final Condition condition;
+        /** Empty when there are errors. */
+        final Optional<Condition> condition;
         final List<Issue> errors;
         final List<Issue> warnings;
         /** True when some error is a field the registry does not know. */
@@ -35,7 +36,7 @@ final class TypeCheck {
 
         Result(Condition condition, List<Issue> errors, List<Issue> warnings, boolean unknownField,
                 List<String[]> reads) {
-            this.condition = errors.isEmpty() ? condition : null;
+            this.condition = errors.isEmpty() ? Optional.of(condition) : Optional.empty();
             this.errors = Collections.unmodifiableList(errors);
             this.warnings = Collections.unmodifiableList(warnings);
             this.unknownField = unknownField;
@@ -66,7 +67,7 @@ final class TypeCheck {
             try {
                 Value lhs = preparation.lhs(check);
                 for (String w : warnings.of(check)) {
-                    warned.add(Issue.warning(c.origin.at(check.binary().rhs().offset()), c.origin.item, w));
+                    warned.add(Issue.warning(c.origin.at(rightSideOffset(check)), c.origin.item, w));
                 }
                 return new Condition.Typed(check, lhs, preparation.predicate(check, lhs));
             } catch (CompileError err) {
@@ -75,5 +76,10 @@ final class TypeCheck {
                 return Condition.FALSE;
             }
         }
+    }
+
+    /** Where a check's right side starts; for a unary check, where its operator does. */
+    private static int rightSideOffset(CheckExpr check) {
+        return check.isUnary() ? check.operatorOffset() : check.binary().rhs().offset();
     }
 }

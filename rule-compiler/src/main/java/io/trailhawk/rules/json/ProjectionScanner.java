@@ -172,6 +172,14 @@ final class ProjectionScanner extends JsonLexer {
         }
     }
 
+    /** {@code node}, when the literal just read is followed by what may follow a value ({@code truex} is not). */
+    private JsonNode literalEnds(JsonNode node) throws Unscannable {
+        if (!delimiter()) {
+            throw MALFORMED;
+        }
+        return node;
+    }
+
     /** A wanted value: strings and literals built here, anything else parsed by Jackson from its slice. */
     private JsonNode value() throws Unscannable, IOException {
         byte c = b[i];
@@ -182,13 +190,13 @@ final class ProjectionScanner extends JsonLexer {
             return NODES.textNode(escaped ? decodeString(b, start, i - 1) : ascii(start, i - 1));
         }
         if (literal("true")) {
-            return NODES.booleanNode(true);
+            return literalEnds(NODES.booleanNode(true));
         }
         if (literal("false")) {
-            return NODES.booleanNode(false);
+            return literalEnds(NODES.booleanNode(false));
         }
         if (literal("null")) {
-            return NODES.nullNode();
+            return literalEnds(NODES.nullNode());
         }
         int start = i;
         skipValue();

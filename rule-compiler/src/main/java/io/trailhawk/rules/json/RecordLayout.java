@@ -1,6 +1,5 @@
 package io.trailhawk.rules.json;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -95,19 +94,10 @@ public final class RecordLayout {
             return null;
         }
         int start = valueStart(k) + 1;
-        int end = start;
-        boolean escaped = false;
-        while (json[end] != '"') {
-            if (json[end] == '\\') {
-                escaped = true;
-                end++;
-            }
-            end++;
-        }
-        if (escaped) {
-            return JsonLexer.decodeString(json, start, end);
-        }
-        return new String(json, start, end - start, StandardCharsets.ISO_8859_1);
+        JsonLexer lexer = new JsonLexer(json, start);
+        boolean escaped = lexer.skipStringBody();
+        int end = lexer.i - 1;
+        return escaped ? JsonLexer.decodeString(json, start, end) : lexer.ascii(start, end);
     }
 
     /** The layout of a valid JSON object, or null when the input is not one this scan settles (see above). */

@@ -7,6 +7,7 @@ import io.trailhawk.rules.eval.Operator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -98,12 +99,15 @@ final class ExceptionReader {
             return Read.error(ex.at, exLabel, "Rule exception must have values property with a list of values");
         }
         boolean fieldsIsList = fieldsNode instanceof SequenceNode;
+        // A single field that is not a scalar counts as empty, as in Falco.
         Read<List<String>> fieldNames = fieldsIsList ? this.fields.strings((SequenceNode) fieldsNode, exLabel,
-                "fields") : single(fieldsNode, exLabel, "fields");
+                "fields") : Read.of(List.of(Objects.toString(ItemFields.scalar(fieldsNode), "")));
         if (!fieldNames.ok() || fieldNames.value().isEmpty() || !fieldsIsList && fieldNames.value().get(0).isEmpty()) {
-            return Read.error(yaml.at(fieldsNode), exLabel, fieldsIsList
+            List<Issue> errors = new ArrayList<>(fieldNames.errors());
+            errors.add(Issue.error(yaml.at(fieldsNode), exLabel, fieldsIsList
                     ? "Rule exception item must have fields property with a list of fields"
-                    : "Value must be non-empty (value for key 'fields')");
+                    : "Value must be non-empty (value for key 'fields')"));
+            return Read.errors(errors);
         }
         List<String> names = fieldNames.value();
         Node compsNode = ex.get("comps");

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -145,19 +146,19 @@ final class ItemFields {
             String key = scalar(t.getKeyNode());
             String op = scalar(t.getValueNode());
             SourceLocation at = yaml.at(t.getKeyNode());
-            Merge merge = op == null ? null : Merge.parse(op).orElse(null);
+            Optional<Merge> merge = op == null ? Optional.empty() : Merge.parse(op);
             if (key == null || op == null) {
                 errors.add(Issue.error(at, label, "override entries must be key: append|replace"));
-            } else if (merge == Merge.APPEND && !appendable.contains(key)) {
-                errors.add(Issue.error(at, label, "Key '" + key + "' cannot be appended to, use 'replace' instead"));
-            } else if (merge == Merge.REPLACE && !replaceable.contains(key)) {
-                errors.add(Issue.error(at, label, "Key '" + key + "' cannot be replaced"));
-            } else if (merge == null) {
+            } else if (merge.isEmpty()) {
                 errors.add(Issue.error(yaml.at(t.getValueNode()), label, "Invalid override operation for key '" + key
                         + "': '" + op + "'. Allowed values are: " + (appendable.contains(key) ? "append " : "")
                         + (replaceable.contains(key) ? "replace " : "")));
+            } else if (merge.get() == Merge.APPEND && !appendable.contains(key)) {
+                errors.add(Issue.error(at, label, "Key '" + key + "' cannot be appended to, use 'replace' instead"));
+            } else if (merge.get() == Merge.REPLACE && !replaceable.contains(key)) {
+                errors.add(Issue.error(at, label, "Key '" + key + "' cannot be replaced"));
             } else if (errors.isEmpty()) {
-                out.put(key, merge);
+                out.put(key, merge.get());
             }
         }
         return errors.isEmpty() ? Read.of(out) : Read.errors(errors);

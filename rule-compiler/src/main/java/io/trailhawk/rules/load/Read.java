@@ -58,11 +58,6 @@ final class Read<T> {
         return ok() ? Read.of(f.apply(value)) : Read.errors(errors);
     }
 
-    /** The next read, made from this one's value; this one's errors when it has failed. */
-    <U> Read<U> then(Function<? super T, Read<U>> f) {
-        return ok() ? f.apply(value) : Read.errors(errors);
-    }
-
     /** Reports the errors of every read given; true when each is a value. */
     static boolean report(Diagnostics diag, Read<?>... reads) {
         boolean all = true;

@@ -28,7 +28,10 @@ public final class RuleInfo {
         this.location = location;
     }
 
-    /** Forgets the definition, keeping only the rule's position; a redefinition then sets every key again. */
+    /**
+     * Starts a redefinition: the location and source become the new item's, and the keys a definition may leave
+     * out go back to their defaults. The keys it must give (condition, output, desc, priority) it then sets.
+     */
     void redefine(SourceLocation at, String source) {
         this.location = at;
         this.source = source;

@@ -7,8 +7,9 @@ import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * Reads {@code rule} items: definitions, appends, overrides and enable-only items. Each is checked whole and
- * becomes one {@link RuleUpdate}, which the collector applies; an item with any error changes nothing.
+ * Reads {@code rule} items: definitions, appends, overrides and enable-only items. Each is checked whole; a
+ * definition, append or override becomes one {@link RuleUpdate}, which the collector applies. An item with any
+ * error changes nothing.
  */
 final class RuleReader {
     private static final Set<String> RULE_KEYS = ItemFields.keys("rule", "condition", "output", "desc", "priority",
@@ -161,19 +162,17 @@ final class RuleReader {
         if (!sameSource(item, prev, label)) {
             return;
         }
+        Read<PositionedText> condition = item.has("condition") ? fields.requireText(item, "condition", label)
+                : Read.of(PositionedText.of("", item.at));
+        Read<List<ExceptionInfo>> exceptions = this.exceptions.readExceptions(item, label, false, prev);
+        if (!Read.report(diag, condition, exceptions)) {
+            return;
+        }
         RuleUpdate.Builder update = RuleUpdate.builder();
         if (item.has("condition")) {
-            Read<PositionedText> condition = fields.requireText(item, "condition", label);
-            if (!Read.report(diag, condition)) {
-                return;
-            }
             update.condition(Merge.APPEND, condition.value());
         }
         if (item.has("exceptions")) {
-            Read<List<ExceptionInfo>> exceptions = this.exceptions.readExceptions(item, label, false, prev);
-            if (!Read.report(diag, exceptions)) {
-                return;
-            }
             update.exceptions(Merge.APPEND, exceptions.value());
         }
         collector.updateRule(prev, update.build());
@@ -238,11 +237,14 @@ final class RuleReader {
                 return fields.readBool(item, key, label, true).map(update::enabled);
             case "skip-if-unknown-filter":
                 return fields.readBool(item, key, label, false).map(update::skipIfUnknownFilter);
+            // Only syscall rules use these, but their types are checked all the same, as Falco's reader does.
             case "capture_duration":
                 return fields.readUnsigned(item, key, label);
-            default:
-                // capture and warn_evttypes only matter for syscall rules; their types are checked all the same.
+            case "capture":
+            case "warn_evttypes":
                 return fields.readBool(item, key, label, false);
+            default:
+                throw new IllegalStateException("not an overridable key: " + key);
         }
     }
 

@@ -3,7 +3,7 @@ package io.trailhawk.rules.parse;
 import io.trailhawk.rules.eval.Operator;
 import java.util.Objects;
 
-/** A check of what the event holds: {@link UnaryCheck} ({@code f exists}) or {@link BinaryCheck}. */
+/** A check of what the event holds: unary ({@code f exists}), or a {@link BinaryCheck}. */
 public abstract class CheckExpr extends Expr {
     private final ValueAccess lhs;
     private final Operator operator;
@@ -39,6 +39,9 @@ public abstract class CheckExpr extends Expr {
 
     /** This check as a binary one; only when it is not {@linkplain #isUnary() unary}. */
     public BinaryCheck binary() {
+        if (isUnary()) {
+            throw new IllegalStateException(this + " is unary: it has no right side");
+        }
         return (BinaryCheck) this;
     }
 }

@@ -11,8 +11,10 @@ import io.trailhawk.rules.load.RuleLimits;
 import io.trailhawk.rules.load.RulesFile;
 import io.trailhawk.rules.parse.ConditionParser;
 import io.trailhawk.rules.parse.ConditionSyntaxException;
+import io.trailhawk.rules.parse.Expr;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Lists and macros loaded from YAML, and conditions taken through the passes one at a time. */
 final class ConditionFixture {
@@ -28,7 +30,7 @@ final class ConditionFixture {
         Map<String, ParsedMacro> macros = new HashMap<>();
         for (MacroInfo m : collector.macros()) {
             PositionedText text = lists.substitute(m.condition());
-            macros.put(m.name(), new ParsedMacro(m, text, parseOrNull(text.text())));
+            macros.put(m.name(), new ParsedMacro(m, text, parsed(text.text())));
         }
         resolver = new MacroResolver(macros, diag);
         collector.macros().forEach(m -> resolver.macro(macros.get(m.name())));
@@ -46,7 +48,7 @@ final class ConditionFixture {
     Condition resolved(String condition) {
         try {
             PositionedText text = PositionedText.of(condition, SourceLocation.of("rule.yaml", 1, 1));
-            return resolver.rule(ConditionParser.parse(condition), new Condition.Origin(text, "rule 'r'"))
+            return resolver.rule(ConditionParser.parse(condition), new Condition.Origin(text, "rule 'r'"), diag)
                     .orElse(null);
         } catch (ConditionSyntaxException e) {
             throw new AssertionError(e);
@@ -59,14 +61,14 @@ final class ConditionFixture {
 
     /** Type-checked and simplified. */
     Condition simplified(String condition) {
-        return Simplification.of(typeChecked(condition).condition);
+        return Simplification.of(typeChecked(condition).condition.orElseThrow());
     }
 
-    private static io.trailhawk.rules.parse.Expr parseOrNull(String text) {
+    private static Optional<Expr> parsed(String text) {
         try {
-            return ConditionParser.parse(text);
+            return Optional.of(ConditionParser.parse(text));
         } catch (ConditionSyntaxException e) {
-            return null;
+            return Optional.empty();
         }
     }
 }

@@ -46,7 +46,7 @@ class SimplificationTest {
                 + "  condition: ct.name = ConsoleLogin and ct.src = signin.amazonaws.com\n"
                 + "- macro: either\n"
                 + "  condition: ct.region = a or ct.region = b\n");
-        assertThat(Simplification.of(withMacros.typeChecked("login and either").condition).toString())
+        assertThat(Simplification.of(withMacros.typeChecked("login and either").condition.orElseThrow()).toString())
                 .isEqualTo("and(ct.name = ConsoleLogin : string, ct.src = signin.amazonaws.com : string, "
                         + "or(ct.region = a : string, ct.region = b : string))");
     }

@@ -12,14 +12,14 @@ class TypeCheckTest {
     void everyCheck_becomesTyped_withItsFieldsType() {
         TypeCheck.Result r = fixture.typeChecked("ct.name = A and not ec2.imageids intersects (x)");
         assertThat(r.errors).isEmpty();
-        assertThat(r.condition.toString())
+        assertThat(r.condition.orElseThrow().toString())
                 .isEqualTo("and(ct.name = A : string, not(ec2.imageids intersects (x) : list))");
     }
 
     @Test
     void errorsAreValues_everyOneListed_andNothingIsReported() {
         TypeCheck.Result r = fixture.typeChecked("ct.nosuch = A or evt.is_async contains x");
-        assertThat(r.condition).isNull();
+        assertThat(r.condition).isEmpty();
         assertThat(r.errors).hasSize(2);
         assertThat(r.unknownField).isTrue();
         assertThat(fixture.diag.all()).isEmpty();

@@ -210,6 +210,16 @@ class LoaderSemanticsTest {
     }
 
     @Test
+    void aK8sAuditRuleUsingMacrosThatCameWithTheK8sRules_isSkippedWithWarning_notAnError() throws Exception {
+        CompiledRuleset r = compile("a.yaml", rule("Default", "ct.name = CreateUser")
+                + rule("K8sMacro", "kevt and ka.verb = create") + "  source: k8s_audit\n");
+        assertThat(firing(r, ALICE_US)).containsExactly("Default");
+        assertThat(r.warnings().stream().map(Object::toString))
+                .anyMatch(w -> w.contains("rule 'K8sMacro'") && w.contains("Undefined macro 'kevt'")
+                        && w.contains("skipping"));
+    }
+
+    @Test
     void requiredVersions_areChecked() throws Exception {
         compile("a.yaml", "- required_engine_version: 10\n- required_plugin_versions:\n"
                 + "  - name: cloudtrail\n    version: 0.10.0\n  - name: json\n    version: 0.7.0\n"
