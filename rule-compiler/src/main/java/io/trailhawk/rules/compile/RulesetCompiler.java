@@ -1,8 +1,8 @@
 package io.trailhawk.rules.compile;
 
-import io.trailhawk.rules.load.RuleLimits;
 import io.trailhawk.rules.diag.Diagnostics;
 import io.trailhawk.rules.field.FieldRegistry;
+import io.trailhawk.rules.field.UnknownFieldException;
 import io.trailhawk.rules.load.ExceptionConditions;
 import io.trailhawk.rules.load.ExceptionInfo;
 import io.trailhawk.rules.load.ListInfo;
@@ -11,11 +11,13 @@ import io.trailhawk.rules.load.MacroInfo;
 import io.trailhawk.rules.load.PositionedText;
 import io.trailhawk.rules.load.RuleCollector;
 import io.trailhawk.rules.load.RuleInfo;
+import io.trailhawk.rules.load.RuleLimits;
 import io.trailhawk.rules.output.OutputTemplate;
 import io.trailhawk.rules.output.OutputTemplateCompiler;
 import io.trailhawk.rules.parse.ConditionParser;
 import io.trailhawk.rules.parse.ConditionSyntaxException;
 import io.trailhawk.rules.parse.Expr;
+import io.trailhawk.rules.parse.ValueAccess;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -212,21 +214,21 @@ public final class RulesetCompiler {
         return all;
     }
 
+    private boolean resolves(ValueAccess field) {
+        try {
+            registry.resolve(field.field(), field.arg());
+            return true;
+        } catch (UnknownFieldException e) {
+            return false;
+        }
+    }
+
     private boolean checkExceptionFields(RuleInfo r, String label, Diagnostics diag) {
         boolean all = true;
         for (ExceptionInfo ex : r.exceptions()) {
             for (String f : ex.fields()) {
-                io.trailhawk.rules.parse.ValueAccess a = ConditionParser.parseValueAccess(f.trim());
-                boolean ok = false;
-                if (a != null && a.baseField() != null) {
-                    try {
-                        registry.resolve(a.baseField().field(), a.baseField().arg());
-                        ok = true;
-                    } catch (io.trailhawk.rules.field.UnknownFieldException e) {
-                        ok = false;
-                    }
-                }
-                if (!ok) {
+                Optional<ValueAccess> field = ConditionParser.parseValueAccess(f.trim()).flatMap(ValueAccess::baseField);
+                if (field.isEmpty() || !resolves(field.get())) {
                     all = false;
                     diag.error(ex.location(), label + ", exception '" + ex.name() + "'", "'" + f
                             + "' is not a supported filter field");

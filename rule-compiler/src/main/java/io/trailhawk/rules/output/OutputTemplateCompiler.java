@@ -10,6 +10,7 @@ import io.trailhawk.rules.parse.ValueAccess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -63,12 +64,14 @@ public final class OutputTemplateCompiler {
             int end = candidateEnd(text, i);
             ValueAccess access = null;
             int used = end;
-            for (; used > i; used--) {
-                access = ConditionParser.parseValueAccess(text.substring(i, used));
-                if (access != null && resolvable(access)) {
+            while (used > i) {
+                Optional<ValueAccess> a = ConditionParser.parseValueAccess(text.substring(i, used))
+                        .filter(this::resolvable);
+                if (a.isPresent()) {
+                    access = a.get();
                     break;
                 }
-                access = null;
+                used--;
             }
             if (access == null) {
                 throw new OutputSyntaxException("invalid formatting token '" + text.substring(tokenStart,

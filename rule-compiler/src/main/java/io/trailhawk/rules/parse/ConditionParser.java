@@ -4,6 +4,7 @@ import io.trailhawk.rules.eval.Operator;
 import io.trailhawk.rules.eval.Transformer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Recursive-descent parser for the Falco (libs) condition grammar. {@code not} binds tighter than {@code and},
@@ -35,15 +36,15 @@ public final class ConditionParser extends ConditionLexer {
 
     /**
      * Parses a whole string as a field or transformer, as used after {@code %} in outputs and in exception
-     * {@code fields}. Returns null when the whole string is not one.
+     * {@code fields}. Empty when the whole string is not one.
      */
-    public static ValueAccess parseValueAccess(String s) {
+    public static Optional<ValueAccess> parseValueAccess(String s) {
         ConditionParser p = new ConditionParser(s);
         try {
             ValueAccess a = p.lexValueAccess(false);
-            return a != null && p.atEnd() ? a : null;
+            return a != null && p.atEnd() ? Optional.of(a) : Optional.empty();
         } catch (ConditionSyntaxException e) {
-            return null;
+            return Optional.empty();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Something a check reads: a field, optionally with an argument ({@code json.value[/a/b]}); a transformer applied
@@ -69,14 +70,21 @@ public final class ValueAccess {
         return kind == Kind.FIELD;
     }
 
-    /** The field name, or null when this is not a field. */
+    /** The field name; only for a {@link Kind#FIELD}. */
     public String field() {
-        return kind == Kind.FIELD ? name : null;
+        return only(Kind.FIELD, name);
     }
 
-    /** The constant's text, or null when this is not a constant. */
+    /** The constant's text; only for a {@link Kind#CONSTANT}. */
     public String constant() {
-        return kind == Kind.CONSTANT ? name : null;
+        return only(Kind.CONSTANT, name);
+    }
+
+    private <T> T only(Kind expected, T value) {
+        if (kind != expected) {
+            throw new IllegalStateException(this + " is a " + kind + ", not a " + expected);
+        }
+        return value;
     }
 
     /** The argument in brackets (of a field or a transformer) without them, or null when none was given. */
@@ -84,8 +92,9 @@ public final class ValueAccess {
         return arg;
     }
 
+    /** The transformer; only for a {@link Kind#TRANSFORM}. */
     public Transformer transformer() {
-        return transformer;
+        return only(Kind.TRANSFORM, transformer);
     }
 
     /** A transformer's arguments, or a list's elements. */
@@ -93,19 +102,19 @@ public final class ValueAccess {
         return arguments;
     }
 
-    /** A transformer's first argument. */
+    /** A transformer's first argument; only for a {@link Kind#TRANSFORM}, which always has one. */
     public ValueAccess inner() {
-        return arguments.isEmpty() ? null : arguments.get(0);
+        return only(Kind.TRANSFORM, arguments).get(0);
     }
 
     public int offset() {
         return offset;
     }
 
-    /** The first field this access reads, depth first, or null when it reads none. */
-    public ValueAccess baseField() {
+    /** The first field this access reads, depth first; empty when it reads none. */
+    public Optional<ValueAccess> baseField() {
         List<ValueAccess> fields = fields();
-        return fields.isEmpty() ? null : fields.get(0);
+        return fields.isEmpty() ? Optional.empty() : Optional.of(fields.get(0));
     }
 
     /** Every field this access reads, depth first. */
