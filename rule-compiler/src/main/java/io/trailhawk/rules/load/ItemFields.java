@@ -85,6 +85,25 @@ final class ItemFields {
         return readBool(item, "append", label, false);
     }
 
+    /**
+     * How a list or macro item, whose one mergeable key is {@code key}, merges with an earlier item of its name:
+     * {@code append: true} or {@code override: {key: append}} append, anything else defines.
+     */
+    Read<Merge> readMerge(YamlItem item, String label, String key) {
+        Read<Boolean> append = readAppendFlag(item, label);
+        Read<Map<String, Merge>> override = readOverride(item, label, keys(key), keys(key));
+        if (!append.ok() || !override.ok()) {
+            List<Issue> errors = new ArrayList<>(append.errors());
+            errors.addAll(override.errors());
+            return Read.errors(errors);
+        }
+        if (append.value() && !override.value().isEmpty()) {
+            return Read.error(item.at, label, "Keys 'override' and 'append: true' cannot be used together. Add an "
+                    + "'append' entry (e.g. '" + key + ": append') under 'override' instead.");
+        }
+        return Read.of(append.value() || override.value().get(key) == Merge.APPEND ? Merge.APPEND : Merge.REPLACE);
+    }
+
     /** The key's boolean, or {@code absent} when the item does not have the key. */
     Read<Boolean> readBool(YamlItem item, String key, String label, boolean absent) {
         if (!item.has(key)) {

@@ -3,7 +3,6 @@ package io.trailhawk.rules.load;
 import io.trailhawk.rules.diag.Diagnostics;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -45,19 +44,12 @@ final class ListReader {
         if (!Read.report(diag, items)) {
             return;
         }
-        Read<Boolean> append = fields.readAppendFlag(item, label);
-        Read<Map<String, Merge>> override = fields.readOverride(item, label, ItemFields.keys("items"),
-                ItemFields.keys("items"));
-        if (!Read.report(diag, append, override)) {
-            return;
-        }
-        if (append.value() && !override.value().isEmpty()) {
-            diag.error(item.at, label, "Keys 'override' and 'append: true' cannot be used together. "
-                    + "Add an 'append' entry (e.g. 'items: append') under 'override' instead.");
+        Read<Merge> merge = fields.readMerge(item, label, "items");
+        if (!Read.report(diag, merge)) {
             return;
         }
         ListInfo prev = collector.list(name);
-        if (append.value() || override.value().get("items") == Merge.APPEND) {
+        if (merge.value() == Merge.APPEND) {
             if (prev == null) {
                 diag.error(item.at, label, "List uses 'append' or 'override.items: append' but no list by that "
                         + "name already exists");

@@ -1,7 +1,6 @@
 package io.trailhawk.rules.load;
 
 import io.trailhawk.rules.diag.Diagnostics;
-import java.util.Map;
 import java.util.Set;
 
 /** Reads {@code macro} items: definitions, appends and overrides. */
@@ -35,19 +34,12 @@ final class MacroReader {
         if (!Read.report(diag, condition)) {
             return;
         }
-        Read<Boolean> append = fields.readAppendFlag(item, label);
-        Read<Map<String, Merge>> override = fields.readOverride(item, label, ItemFields.keys("condition"),
-                ItemFields.keys("condition"));
-        if (!Read.report(diag, append, override)) {
-            return;
-        }
-        if (append.value() && !override.value().isEmpty()) {
-            diag.error(item.at, label, "Keys 'override' and 'append: true' cannot be used together. "
-                    + "Add an 'append' entry (e.g. 'condition: append') under 'override' instead.");
+        Read<Merge> merge = fields.readMerge(item, label, "condition");
+        if (!Read.report(diag, merge)) {
             return;
         }
         MacroInfo prev = collector.macro(name);
-        if (append.value() || override.value().get("condition") == Merge.APPEND) {
+        if (merge.value() == Merge.APPEND) {
             if (prev == null) {
                 diag.error(item.at, label, "Macro uses 'append' or 'override.condition: append' but no macro by "
                         + "that name already exists");
