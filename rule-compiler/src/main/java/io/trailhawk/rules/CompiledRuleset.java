@@ -13,8 +13,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An immutable, thread-safe ruleset that turns CloudTrail events into alerts.
@@ -33,6 +36,10 @@ public final class CompiledRuleset {
     private final int macros;
     private final List<String> files;
     private final List<Issue> warnings;
+    /** By step rule name: the active sequences it is a step of. */
+    private final Map<String, List<CompiledRule>> sequencesOfStep = new HashMap<>();
+    /** Rules evaluated only to feed sequences: below the priority threshold, or {@code alert: false}. */
+    private final Set<String> feedOnly = new HashSet<>();
 
     CompiledRuleset(List<CompiledRule> allRules, Priority minPriority, RuleMatching matching, int lists, int macros,
             List<String> files, List<Issue> warnings) {
@@ -48,11 +55,30 @@ public final class CompiledRuleset {
             if (r.enabled() && r.priority().atLeast(minPriority)) {
                 act.add(r);
                 reads.addAll(r.reads());
+                if (r.isSequence()) {
+                    r.stateful().get().steps().forEach(step -> sequencesOfStep.computeIfAbsent(step,
+                            k -> new ArrayList<>()).add(r));
+                }
             }
         }
         this.active = act.toArray(new CompiledRule[0]);
+        // A sequence matches through its steps, which are evaluated even below the threshold, to feed it.
+        List<CompiledRule> evaluated = new ArrayList<>();
+        for (CompiledRule r : allRules) {
+            boolean isActive = act.contains(r);
+            boolean feeds = r.enabled() && sequencesOfStep.containsKey(r.name());
+            if ((isActive && !r.isSequence()) || (!isActive && feeds)) {
+                evaluated.add(r);
+                if (!isActive) {
+                    reads.addAll(r.reads());
+                }
+            }
+            if (!r.alerts() || (!isActive && feeds)) {
+                feedOnly.add(r.name());
+            }
+        }
         this.projection = Projection.of(reads);
-        this.index = new RuleIndex(act, matching);
+        this.index = new RuleIndex(evaluated, matching);
     }
 
     /**
@@ -101,19 +127,40 @@ public final class CompiledRuleset {
         return matched == null ? Collections.emptyList() : alerts(matched, event);
     }
 
-    private static List<Alert> alerts(CompiledRule[] matched, CloudTrailEvent event) {
+    /** Whether any active rule keeps state: its alerts must then pass through a stateful engine. */
+    public boolean hasStatefulRules() {
+        for (CompiledRule r : active) {
+            if (r.stateful().isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * For each matching rule: its alert, unless it only feeds sequences; the match of a stateful rule carries its
+     * {@link io.trailhawk.rules.output.StatefulContext}, and what alerts is for the state to decide. Then, for each
+     * sequence the rule is a step of, the sequence's match on this event.
+     */
+    private List<Alert> alerts(CompiledRule[] matched, CloudTrailEvent event) {
         List<Alert> alerts = new ArrayList<>(matched.length);
         for (CompiledRule r : matched) {
             if (r == null) {
                 break;
             }
-            alerts.add(alert(r, event));
+            if (!feedOnly.contains(r.name())) {
+                alerts.add(r.output().alert(r.name(), r.priority(), r.source(), r.tags(), event,
+                        r.stateful().map(s -> s.match(event)).orElse(null)));
+            }
+            List<CompiledRule> sequences = sequencesOfStep.get(r.name());
+            if (sequences != null) {
+                for (CompiledRule s : sequences) {
+                    alerts.add(s.output().alert(s.name(), s.priority(), s.source(), s.tags(), event,
+                            s.stateful().get().step(r.name(), event)));
+                }
+            }
         }
         return alerts;
-    }
-
-    private static Alert alert(CompiledRule r, CloudTrailEvent e) {
-        return r.output().alert(r.name(), r.priority(), r.source(), r.tags(), e);
     }
 
     /** Every rule that compiled, enabled or not, in evaluation order. */

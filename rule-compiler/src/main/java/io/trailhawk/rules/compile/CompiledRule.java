@@ -5,6 +5,7 @@ import io.trailhawk.rules.eval.Predicate;
 import io.trailhawk.rules.output.OutputTemplate;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 
@@ -23,10 +24,13 @@ public final class CompiledRule {
     private final FieldRequirement requirement;
     private final String conditionText;
     private final List<String[]> reads;
+    private final Optional<StatefulSpec> stateful;
+    private final boolean alert;
 
     CompiledRule(String name, String desc, Priority priority, String source, SortedSet<String> tags, boolean enabled,
             Predicate condition, OutputTemplate output, Set<String> eventNames, Set<String> eventSources,
-            FieldRequirement requirement, String conditionText, List<String[]> reads) {
+            FieldRequirement requirement, String conditionText, List<String[]> reads, Optional<StatefulSpec> stateful,
+            boolean alert) {
         this.name = name;
         this.desc = desc;
         this.priority = priority;
@@ -39,6 +43,8 @@ public final class CompiledRule {
         this.eventSources = eventSources == null ? null : Collections.unmodifiableSet(eventSources);
         this.requirement = requirement;
         this.conditionText = conditionText;
+        this.stateful = stateful;
+        this.alert = alert;
         List<String[]> all = new java.util.ArrayList<>(reads);
         all.addAll(output.reads());
         this.reads = Collections.unmodifiableList(all);
@@ -95,6 +101,21 @@ public final class CompiledRule {
     /** For a rule with no event name or source: another field it requires to hold one of some values, or null. */
     public FieldRequirement requirement() {
         return requirement;
+    }
+
+    /** The rule's stateful key, compiled; empty for a rule that looks at one event at a time. */
+    public Optional<StatefulSpec> stateful() {
+        return stateful;
+    }
+
+    /** Whether the rule is a sequence: it matches through its steps, not its own condition. */
+    public boolean isSequence() {
+        return stateful.filter(s -> s.kind() == io.trailhawk.rules.load.StatefulClause.Kind.SEQUENCE).isPresent();
+    }
+
+    /** False for {@code alert: false}: the rule's matches only feed sequences. */
+    public boolean alerts() {
+        return alert;
     }
 
     /** The final condition text that was parsed: exceptions added and lists substituted. */

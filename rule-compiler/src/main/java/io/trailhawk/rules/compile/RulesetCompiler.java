@@ -38,11 +38,13 @@ public final class RulesetCompiler {
     private final FieldRegistry registry;
     private final RuleLimits limits;
     private final OutputTemplateCompiler outputs;
+    private final StatefulCompiler stateCompiler;
 
     public RulesetCompiler(FieldRegistry registry, RuleLimits limits) {
         this.registry = registry;
         this.limits = limits;
         this.outputs = new OutputTemplateCompiler(registry);
+        this.stateCompiler = new StatefulCompiler(registry);
     }
 
     public CompiledRules compile(RuleCollector collected, Diagnostics diag, boolean withWarnings) {
@@ -66,10 +68,12 @@ public final class RulesetCompiler {
             resolver.macro(macros.get(m.name()));
         }
         ExpansionBounds bounds = new ExpansionBounds(limits);
+        Map<String, RuleInfo> rulesByName = new HashMap<>();
+        collected.rules().forEach(r -> rulesByName.put(r.name(), r));
         ConditionCompiler conditions = new ConditionCompiler(registry);
         List<CompiledRule> out = new ArrayList<>();
         for (RuleInfo r : collected.rules()) {
-            CompiledRule c = compileRule(r, lists, resolver, bounds, conditions, diag, warnings);
+            CompiledRule c = compileRule(r, lists, resolver, bounds, conditions, rulesByName, diag, warnings);
             if (c != null) {
                 out.add(c);
             }
@@ -89,7 +93,8 @@ public final class RulesetCompiler {
     }
 
     private CompiledRule compileRule(RuleInfo r, ListSubstitution lists, MacroResolver resolver,
-            ExpansionBounds bounds, ConditionCompiler conditions, Diagnostics diag, Diagnostics warnings) {
+            ExpansionBounds bounds, ConditionCompiler conditions, Map<String, RuleInfo> rulesByName, Diagnostics diag,
+            Diagnostics warnings) {
         String label = "rule '" + r.name() + "'";
         String source = r.effectiveSource();
         if (!source.equals(CLOUDTRAIL_SOURCE) && !source.equals(K8S_AUDIT_SOURCE)) {
@@ -164,9 +169,17 @@ public final class RulesetCompiler {
         if (result.predicate.isEmpty()) {
             return null;
         }
+        List<String[]> reads = new ArrayList<>(result.reads());
+        Optional<StatefulSpec> stateful = Optional.empty();
+        if (r.stateful().isPresent()) {
+            stateful = stateCompiler.compile(r, r.stateful().get(), text.text(), rulesByName, diag, reads);
+            if (stateful.isEmpty()) {
+                return null;
+            }
+        }
         return new CompiledRule(r.name(), r.desc(), r.priority(), CLOUDTRAIL_SOURCE, new java.util.TreeSet<>(r.tags()),
                 r.enabled(), result.predicate.get(), output, result.eventNames, result.eventSources, result.requirement,
-                text.text(), result.reads());
+                text.text(), reads, stateful, r.alert());
     }
 
     private static boolean tooLong(PositionedText text, ListSubstitution lists, String label, Diagnostics diag) {

@@ -140,6 +140,8 @@ public final class RuleCollector {
                 : c.value));
         u.enabled.ifPresent(r::setEnabled);
         u.skipIfUnknownFilter.ifPresent(r::setSkipIfUnknownFilter);
+        u.stateful.ifPresent(r::setStateful);
+        u.alert.ifPresent(r::setAlert);
     }
 
     /** Appended exceptions: a new name is added; an existing name gets the new values. */

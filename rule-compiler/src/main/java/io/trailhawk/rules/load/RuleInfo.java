@@ -4,6 +4,7 @@ import io.trailhawk.rules.diag.SourceLocation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -19,6 +20,8 @@ public final class RuleInfo {
     private String source;
     private boolean enabled = true;
     private boolean skipIfUnknownFilter;
+    private Optional<StatefulClause> stateful = Optional.empty();
+    private boolean alert = true;
     private final TreeSet<String> tags = new TreeSet<>();
     private final List<ExceptionInfo> exceptions = new ArrayList<>();
 
@@ -37,6 +40,8 @@ public final class RuleInfo {
         this.source = source;
         this.enabled = true;
         this.skipIfUnknownFilter = false;
+        this.stateful = Optional.empty();
+        this.alert = true;
         this.tags.clear();
         this.exceptions.clear();
     }
@@ -63,6 +68,24 @@ public final class RuleInfo {
 
     void setSkipIfUnknownFilter(boolean s) {
         this.skipIfUnknownFilter = s;
+    }
+
+    void setStateful(Optional<StatefulClause> s) {
+        this.stateful = s;
+    }
+
+    void setAlert(boolean a) {
+        this.alert = a;
+    }
+
+    /** The rule's stateful key; empty for a rule that looks at one event at a time. */
+    public Optional<StatefulClause> stateful() {
+        return stateful;
+    }
+
+    /** False for a rule with {@code alert: false}: its matches only feed sequences. */
+    public boolean alert() {
+        return alert;
     }
 
     void setTags(List<String> t) {

@@ -3,6 +3,7 @@ package io.trailhawk.rules.load;
 import io.trailhawk.rules.diag.Diagnostics;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -14,11 +15,13 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class RuleReader {
     private static final Set<String> RULE_KEYS = ItemFields.keys("rule", "condition", "output", "desc", "priority",
             "source", "enabled", "tags", "exceptions", "warn_evttypes", "skip-if-unknown-filter", "capture",
-            "capture_duration", "append", "override");
+            "capture_duration", "append", "override", "alert", "suppress", "threshold", "distinct", "sequence",
+            "first_seen");
     private static final Set<String> RULE_APPENDABLE = ItemFields.keys("condition", "output", "desc", "tags",
             "exceptions");
-    private static final Set<String> RULE_REPLACEABLE = ItemFields.keys("condition", "output", "desc", "priority",
-            "capture", "capture_duration", "tags", "exceptions", "enabled", "warn_evttypes", "skip-if-unknown-filter");
+    private static final Set<String> RULE_REPLACEABLE = ItemFields.union(ItemFields.keys("condition", "output",
+            "desc", "priority", "capture", "capture_duration", "tags", "exceptions", "enabled", "warn_evttypes",
+            "skip-if-unknown-filter", "alert"), StatefulClauseReader.KEYS);
     private static final Set<String> RULE_OVERRIDABLE = ItemFields.union(RULE_APPENDABLE, RULE_REPLACEABLE);
     private static final String NO_RULE_TO_APPEND =
             "Rule uses 'append' or 'override.<key>: append' but no rule by that name already exists";
@@ -27,6 +30,7 @@ final class RuleReader {
     private final Diagnostics diag;
     private final YamlSource yaml;
     private final ExceptionReader exceptions;
+    private final StatefulClauseReader stateful;
 
     RuleReader(ItemFields fields, RuleCollector collector) {
         this.fields = fields;
@@ -34,6 +38,7 @@ final class RuleReader {
         this.diag = fields.diag;
         this.yaml = fields.yaml;
         this.exceptions = new ExceptionReader(fields);
+        this.stateful = new StatefulClauseReader(fields.yaml);
     }
 
     void readRule(YamlItem item) {
@@ -90,8 +95,10 @@ final class RuleReader {
         Read<Boolean> capture = fields.readBool(item, "capture", label, false);
         Read<Boolean> warnEventTypes = fields.readBool(item, "warn_evttypes", label, true);
         Read<Long> captureDuration = fields.readUnsigned(item, "capture_duration", label);
+        Read<Optional<StatefulClause>> clause = stateful.read(item, label);
+        Read<Boolean> alert = fields.readBool(item, "alert", label, true);
         if (!Read.report(diag, condition, output, desc, priority, enabled, skip, tags, exceptions, capture,
-                warnEventTypes, captureDuration)) {
+                warnEventTypes, captureDuration, clause, alert)) {
             return;
         }
         RuleInfo prev = collector.rule(name);
@@ -109,6 +116,8 @@ final class RuleReader {
                 .skipIfUnknownFilter(skip.value())
                 .tags(Merge.REPLACE, tags.value())
                 .exceptions(Merge.REPLACE, exceptions.value())
+                .stateful(clause.value())
+                .alert(alert.value())
                 .build());
     }
 
@@ -237,6 +246,14 @@ final class RuleReader {
                 return fields.readBool(item, key, label, true).map(update::enabled);
             case "skip-if-unknown-filter":
                 return fields.readBool(item, key, label, false).map(update::skipIfUnknownFilter);
+            case "alert":
+                return fields.readBool(item, key, label, true).map(update::alert);
+            case "suppress":
+            case "threshold":
+            case "distinct":
+            case "sequence":
+            case "first_seen":
+                return stateful.clause(kindOf(key), item, label).map(c -> update.stateful(Optional.of(c)));
             // Only syscall rules use these, but their types are checked all the same, as Falco's reader does.
             case "capture_duration":
                 return fields.readUnsigned(item, key, label);
@@ -246,6 +263,15 @@ final class RuleReader {
             default:
                 throw new IllegalStateException("not an overridable key: " + key);
         }
+    }
+
+    private static StatefulClause.Kind kindOf(String key) {
+        for (StatefulClause.Kind k : StatefulClause.Kind.values()) {
+            if (k.key().equals(key)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("not a stateful key: " + key);
     }
 
     private Read<String> readDesc(YamlItem item, String label) {

@@ -32,6 +32,9 @@ final class RuleUpdate {
     final Optional<Change<List<ExceptionInfo>>> exceptions;
     final Optional<Boolean> enabled;
     final Optional<Boolean> skipIfUnknownFilter;
+    /** Present when the item sets a stateful key: the new clause, or none. */
+    final Optional<Optional<StatefulClause>> stateful;
+    final Optional<Boolean> alert;
 
     private RuleUpdate(Builder b) {
         this.condition = Optional.ofNullable(b.condition);
@@ -42,6 +45,8 @@ final class RuleUpdate {
         this.exceptions = Optional.ofNullable(b.exceptions);
         this.enabled = Optional.ofNullable(b.enabled);
         this.skipIfUnknownFilter = Optional.ofNullable(b.skipIfUnknownFilter);
+        this.stateful = Optional.ofNullable(b.stateful);
+        this.alert = Optional.ofNullable(b.alert);
     }
 
     static Builder builder() {
@@ -58,6 +63,8 @@ final class RuleUpdate {
         private Change<List<ExceptionInfo>> exceptions;
         private Boolean enabled;
         private Boolean skipIfUnknownFilter;
+        private Optional<StatefulClause> stateful;
+        private Boolean alert;
 
         Builder condition(Merge m, PositionedText v) {
             condition = new Change<>(m, v);
@@ -96,6 +103,16 @@ final class RuleUpdate {
 
         Builder skipIfUnknownFilter(boolean v) {
             skipIfUnknownFilter = v;
+            return this;
+        }
+
+        Builder stateful(Optional<StatefulClause> v) {
+            stateful = v;
+            return this;
+        }
+
+        Builder alert(boolean v) {
+            alert = v;
             return this;
         }
 

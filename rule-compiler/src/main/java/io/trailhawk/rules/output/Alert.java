@@ -3,6 +3,8 @@ package io.trailhawk.rules.output;
 import io.trailhawk.rules.load.Priority;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 
 /** One rule firing on one event. Immutable; rendered to Falco JSON by {@link io.trailhawk.rules.output.AlertJson}. */
@@ -17,9 +19,12 @@ public final class Alert {
     private final String eventId;
     private final String accountId;
     private final String region;
+    /** Null for an alert of a rule without state. */
+    private final StatefulContext stateful;
 
     Alert(String rule, Priority priority, String source, SortedSet<String> tags, String output,
-            Map<String, Object> outputFields, long timeNanos, String eventId, String accountId, String region) {
+            Map<String, Object> outputFields, long timeNanos, String eventId, String accountId, String region,
+            StatefulContext stateful) {
         this.rule = rule;
         this.priority = priority;
         this.source = source;
@@ -30,6 +35,29 @@ public final class Alert {
         this.eventId = eventId;
         this.accountId = accountId;
         this.region = region;
+        this.stateful = stateful;
+    }
+
+    /**
+     * An alert as it was, from its parts: for a stateful engine that keeps the matches it has not alerted yet.
+     * {@code stateful} may be null.
+     */
+    public static Alert of(String rule, Priority priority, String source, SortedSet<String> tags, String output,
+            Map<String, Object> outputFields, long timeNanos, String eventId, String accountId, String region,
+            StatefulContext stateful) {
+        return new Alert(rule, priority, source, tags, output, outputFields, timeNanos, eventId, accountId, region,
+                stateful);
+    }
+
+    /** The same alert with this stateful context, at {@code timeNanos}, saying {@code output}. */
+    public Alert withStateful(StatefulContext context, String output, long timeNanos) {
+        return new Alert(rule, priority, source, tags, output, outputFields, timeNanos, eventId, accountId, region,
+                Objects.requireNonNull(context));
+    }
+
+    /** What the rule's state adds; empty for a rule without state. */
+    public Optional<StatefulContext> stateful() {
+        return Optional.ofNullable(stateful);
     }
 
     public String rule() {

@@ -62,12 +62,13 @@ public final class OutputTemplate {
         }
     }
 
-    /** The alert a rule with this output raises on {@code event}. */
-    public Alert alert(String rule, Priority priority, String source, SortedSet<String> tags, CloudTrailEvent event) {
+    /** The alert a rule with this output raises on {@code event}; {@code stateful} is null for a rule without state. */
+    public Alert alert(String rule, Priority priority, String source, SortedSet<String> tags, CloudTrailEvent event,
+            StatefulContext stateful) {
         Map<String, Object> values = new TreeMap<>();
         collectFields(event, values);
         return new Alert(rule, priority, source, tags, render(event), values, event.timeNanos(),
-                event.text("eventID"), accountId(event), event.text("awsRegion"));
+                event.text("eventID"), accountId(event), event.text("awsRegion"), stateful);
     }
 
     /** The account the event happened in: the recipient account, else the caller's. */
@@ -81,7 +82,8 @@ public final class OutputTemplate {
                 ? identity.get("accountId").textValue() : null;
     }
 
-    static String text(Object v) {
+    /** A field's value as outputs print it: {@code <NA>} when absent, a list in parentheses. */
+    public static String text(Object v) {
         if (v == null) {
             return NOT_AVAILABLE;
         }

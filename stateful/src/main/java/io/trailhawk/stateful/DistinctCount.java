@@ -1,0 +1,90 @@
+package io.trailhawk.stateful;
+
+import io.trailhawk.rules.compile.CompiledRule;
+import io.trailhawk.rules.compile.StatefulSpec;
+import io.trailhawk.rules.output.Alert;
+import io.trailhawk.rules.output.StatefulContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code distinct}: alerts when one group's matches show {@code count} different values of {@code field} within
+ * {@code within}, in event time. Each value counts from its latest match; the alert lists the values, oldest first,
+ * and the group starts afresh. A match whose field is absent counts no value. At most {@code count} values are kept.
+ */
+final class DistinctCount implements StateKind {
+    private static final int FORMAT = 3;
+    static final String ABSENT = "<NA>";
+
+    @Override
+    public List<Alert> onMatch(Alert match, String key, CompiledRule rule, KeyedState state, RuleBirths births) {
+        StatefulSpec spec = StateKind.spec(rule);
+        StatefulContext m = StateKind.context(match);
+        String value = m.values().get(0);
+        if (value.equals(ABSENT)) {
+            return List.of();
+        }
+        Map<String, Long> seen = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>();
+        byte[] bytes = state.get();
+        if (bytes != null) {
+            StateBytes.Reader r = new StateBytes.Reader(bytes, FORMAT);
+            List<String> values = r.getStrings();
+            long[] times = r.getLongs();
+            for (int i = 0; i < values.size(); i++) {
+                seen.put(values.get(i), times[i]);
+            }
+            ids = r.getStrings();
+        }
+        long t = match.timeNanos();
+        long newest = Math.max(t, seen.values().stream().mapToLong(Long::longValue).max().orElse(t));
+        long from = newest - spec.windowNanos();
+        if (t < from) {
+            return List.of();
+        }
+        seen.values().removeIf(x -> x < from);
+        seen.merge(value, t, Math::max);
+        ids.addAll(m.eventIds());
+        Suppression.trim(ids);
+        List<Map.Entry<String, Long>> byTime = new ArrayList<>(seen.entrySet());
+        byTime.sort(Map.Entry.comparingByValue());
+        if (seen.size() >= spec.count()) {
+            state.clear();
+            List<String> values = new ArrayList<>();
+            byTime.forEach(e -> values.add(e.getKey()));
+            return List.of(match.withStateful(new StatefulContext("distinct", m.group(), seen.size(),
+                    byTime.get(0).getValue(), newest, values, ids), match.output(), t));
+        }
+        List<String> values = new ArrayList<>();
+        long[] times = new long[byTime.size()];
+        for (int i = 0; i < byTime.size(); i++) {
+            values.add(byTime.get(i).getKey());
+            times[i] = byTime.get(i).getValue();
+        }
+        state.put(new StateBytes.Writer(FORMAT).putStrings(values).putLongs(times, times.length).putStrings(ids)
+                .toBytes());
+        state.registerTimer(StateKind.cleanupAt(newest + spec.windowNanos()));
+        return List.of();
+    }
+
+    @Override
+    public List<Alert> onTimer(long timeNanos, CompiledRule rule, KeyedState state) {
+        byte[] bytes = state.get();
+        if (bytes == null) {
+            return List.of();
+        }
+        StateBytes.Reader r = new StateBytes.Reader(bytes, FORMAT);
+        r.getStrings();
+        long[] times = r.getLongs();
+        long newest = Long.MIN_VALUE;
+        for (long x : times) {
+            newest = Math.max(newest, x);
+        }
+        if (times.length == 0 || newest + StateKind.spec(rule).windowNanos() <= timeNanos) {
+            state.clear();
+        }
+        return List.of();
+    }
+}

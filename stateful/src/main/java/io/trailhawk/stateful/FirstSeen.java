@@ -1,0 +1,88 @@
+package io.trailhawk.stateful;
+
+import io.trailhawk.rules.compile.CompiledRule;
+import io.trailhawk.rules.compile.StatefulSpec;
+import io.trailhawk.rules.output.Alert;
+import io.trailhawk.rules.output.StatefulContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code first_seen}: alerts when a group's match shows a value of {@code field} that the group has not shown
+ * within {@code forget}. During the first {@code learn} of the rule's life (from its first match, in event time)
+ * values are learned without alerts. A match whose field is absent is not a value. A group keeps at most
+ * {@link #MAX_VALUES}, forgetting the longest unseen first.
+ */
+final class FirstSeen implements StateKind {
+    private static final int FORMAT = 5;
+    static final int MAX_VALUES = 1_000;
+
+    @Override
+    public List<Alert> onMatch(Alert match, String key, CompiledRule rule, KeyedState state, RuleBirths births) {
+        StatefulSpec spec = StateKind.spec(rule);
+        StatefulContext m = StateKind.context(match);
+        String value = m.values().get(0);
+        long t = match.timeNanos();
+        long birth = births.birthNanos(StatefulRules.ruleKey(key), t);
+        if (value.equals(DistinctCount.ABSENT)) {
+            return List.of();
+        }
+        Map<String, Long> seen = read(state.get());
+        Long known = seen.get(value);
+        boolean isNew = known == null || t - known > spec.windowNanos();
+        seen.merge(value, t, Math::max);
+        while (seen.size() > MAX_VALUES) {
+            String oldest = null;
+            for (Map.Entry<String, Long> e : seen.entrySet()) {
+                if (oldest == null || e.getValue() < seen.get(oldest)) {
+                    oldest = e.getKey();
+                }
+            }
+            seen.remove(oldest);
+        }
+        write(seen, state);
+        state.registerTimer(StateKind.cleanupAt(t + spec.windowNanos() + 1));
+        if (!isNew || t < birth + spec.learnNanos()) {
+            return List.of();
+        }
+        return List.of(match.withStateful(new StatefulContext("first_seen", m.group(), 1, known == null ? t : known,
+                t, List.of(value), m.eventIds()), match.output(), t));
+    }
+
+    @Override
+    public List<Alert> onTimer(long timeNanos, CompiledRule rule, KeyedState state) {
+        Map<String, Long> seen = read(state.get());
+        long forget = StateKind.spec(rule).windowNanos();
+        seen.values().removeIf(x -> timeNanos - x > forget);
+        write(seen, state);
+        return List.of();
+    }
+
+    private static Map<String, Long> read(byte[] bytes) {
+        Map<String, Long> seen = new LinkedHashMap<>();
+        if (bytes != null) {
+            StateBytes.Reader r = new StateBytes.Reader(bytes, FORMAT);
+            List<String> values = r.getStrings();
+            long[] times = r.getLongs();
+            for (int i = 0; i < values.size(); i++) {
+                seen.put(values.get(i), times[i]);
+            }
+        }
+        return seen;
+    }
+
+    private static void write(Map<String, Long> seen, KeyedState state) {
+        if (seen.isEmpty()) {
+            state.clear();
+            return;
+        }
+        List<String> values = new ArrayList<>(seen.keySet());
+        long[] times = new long[values.size()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = seen.get(values.get(i));
+        }
+        state.put(new StateBytes.Writer(FORMAT).putStrings(values).putLongs(times, times.length).toBytes());
+    }
+}

@@ -1,0 +1,100 @@
+package io.trailhawk.stateful;
+
+import io.trailhawk.rules.output.Alert;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The engine's state in one process, for the command line and tests: a map of keys to state, event-time timers,
+ * and rule births. The caller gives it alerts in event-time order (up to its out-of-orderness bound) and moves
+ * the watermark; timers fire as the watermark passes them, earliest first. Not thread-safe.
+ */
+public final class LocalState implements RuleBirths {
+    private final Map<String, byte[]> states = new HashMap<>();
+    private final TreeMap<Long, TreeSet<String>> timers = new TreeMap<>();
+    private final Map<String, Long> births = new HashMap<>();
+    private StatefulEngine engine;
+    private long watermark = Long.MIN_VALUE;
+
+    public LocalState(StatefulEngine engine) {
+        this.engine = engine;
+    }
+
+    /** A new ruleset: state of rules it no longer has, or has changed, goes, with their timers. */
+    public void reload(StatefulEngine next) {
+        this.engine = next;
+        states.keySet().removeIf(k -> !next.keeps(k));
+        timers.values().forEach(keys -> keys.removeIf(k -> !next.keeps(k)));
+        timers.values().removeIf(TreeSet::isEmpty);
+    }
+
+    /** What one alert of the evaluator gives: itself when its rule has no state, else what the state says. */
+    public List<Alert> accept(Alert alert) {
+        Optional<String> key = engine.rules().keyOf(alert);
+        if (key.isEmpty()) {
+            return alert.stateful().isPresent() ? List.of() : List.of(alert);
+        }
+        return engine.onMatch(alert, key.get(), stateOf(key.get()), this);
+    }
+
+    /** Moves event time to {@code watermarkNanos}, firing every timer at or before it. */
+    public List<Alert> advanceTo(long watermarkNanos) {
+        List<Alert> out = new ArrayList<>();
+        watermark = Math.max(watermark, watermarkNanos);
+        while (!timers.isEmpty() && timers.firstKey() <= watermark) {
+            Map.Entry<Long, TreeSet<String>> due = timers.pollFirstEntry();
+            for (String key : due.getValue()) {
+                out.addAll(engine.onTimer(key, due.getKey(), stateOf(key)));
+            }
+        }
+        return out;
+    }
+
+    /** Fires every timer left, as at the end of a replay. */
+    public List<Alert> finish() {
+        return advanceTo(Long.MAX_VALUE);
+    }
+
+    public long watermarkNanos() {
+        return watermark;
+    }
+
+    /** How many groups hold state. */
+    public int groups() {
+        return states.size();
+    }
+
+    @Override
+    public long birthNanos(String ruleKey, long eventTimeNanos) {
+        return births.computeIfAbsent(ruleKey, k -> eventTimeNanos);
+    }
+
+    private KeyedState stateOf(String key) {
+        return new KeyedState() {
+            @Override
+            public byte[] get() {
+                return states.get(key);
+            }
+
+            @Override
+            public void put(byte[] state) {
+                states.put(key, state);
+            }
+
+            @Override
+            public void clear() {
+                states.remove(key);
+            }
+
+            @Override
+            public void registerTimer(long timeNanos) {
+                timers.computeIfAbsent(timeNanos, t -> new TreeSet<>()).add(key);
+            }
+        };
+    }
+}

@@ -1,0 +1,143 @@
+package io.trailhawk.stateful;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The encoding of a group's state: a format byte that names the kind and its version, then the kind's fields. A
+ * savepoint holds these bytes, so a kind that changes its fields takes a new format byte and keeps reading the old.
+ */
+final class StateBytes {
+    private StateBytes() {
+    }
+
+    /** Writes one state. */
+    static final class Writer {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        private final DataOutputStream out = new DataOutputStream(bytes);
+
+        Writer(int format) {
+            run(() -> out.writeByte(format));
+        }
+
+        Writer putLong(long v) {
+            run(() -> out.writeLong(v));
+            return this;
+        }
+
+        Writer putInt(int v) {
+            run(() -> out.writeInt(v));
+            return this;
+        }
+
+        Writer putString(String v) {
+            run(() -> {
+                out.writeBoolean(v != null);
+                if (v != null) {
+                    byte[] b = v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    out.writeInt(b.length);
+                    out.write(b);
+                }
+            });
+            return this;
+        }
+
+        Writer putStrings(List<String> v) {
+            putInt(v.size());
+            v.forEach(this::putString);
+            return this;
+        }
+
+        Writer putLongs(long[] v, int n) {
+            putInt(n);
+            for (int i = 0; i < n; i++) {
+                putLong(v[i]);
+            }
+            return this;
+        }
+
+        byte[] toBytes() {
+            run(out::flush);
+            return bytes.toByteArray();
+        }
+    }
+
+    /** Reads one state, after checking its format byte. */
+    static final class Reader {
+        private final DataInputStream in;
+
+        Reader(byte[] state, int format) {
+            this.in = new DataInputStream(new ByteArrayInputStream(state));
+            int found = get(in::readByte);
+            if (found != format) {
+                throw new IllegalStateException("state format " + found + " where " + format + " was expected");
+            }
+        }
+
+        long getLong() {
+            return get(in::readLong);
+        }
+
+        int getInt() {
+            return get(in::readInt);
+        }
+
+        String getString() {
+            return get(() -> {
+                if (!in.readBoolean()) {
+                    return null;
+                }
+                byte[] b = new byte[in.readInt()];
+                in.readFully(b);
+                return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+            });
+        }
+
+        List<String> getStrings() {
+            int n = getInt();
+            List<String> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(getString());
+            }
+            return out;
+        }
+
+        long[] getLongs() {
+            long[] v = new long[getInt()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = getLong();
+            }
+            return v;
+        }
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    private static void run(IoAction a) {
+        try {
+            a.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T get(IoSupplier<T> s) {
+        try {
+            return s.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.trailhawk.stateful;
+
+import io.trailhawk.rules.compile.CompiledRule;
+import io.trailhawk.rules.compile.StatefulSpec;
+import io.trailhawk.rules.output.Alert;
+import io.trailhawk.rules.output.StatefulContext;
+import java.util.List;
+
+/** What one kind of stateful rule does with a match, and when a timer it asked for fires. */
+interface StateKind {
+    /** {@code match} carries its {@link StatefulContext}; {@code state} is its group's. */
+    List<Alert> onMatch(Alert match, String key, CompiledRule rule, KeyedState state, RuleBirths births);
+
+    /** A timer this kind registered on the key has fired at {@code timeNanos}. */
+    List<Alert> onTimer(long timeNanos, CompiledRule rule, KeyedState state);
+
+    /** Cleanup timers round up to a whole minute, so that a busy group has one per minute, not one per match. */
+    long CLEANUP_GRANULE_NANOS = 60_000_000_000L;
+
+    /** When to clean up state that expires at {@code nanos}: then, rounded up to {@link #CLEANUP_GRANULE_NANOS}. */
+    static long cleanupAt(long nanos) {
+        long r = Math.floorMod(nanos, CLEANUP_GRANULE_NANOS);
+        return r == 0 ? nanos : nanos - r + CLEANUP_GRANULE_NANOS;
+    }
+
+    static StatefulSpec spec(CompiledRule rule) {
+        return rule.stateful().orElseThrow();
+    }
+
+    static StatefulContext context(Alert match) {
+        return match.stateful().orElseThrow();
+    }
+}

@@ -1,0 +1,70 @@
+package io.trailhawk.stateful;
+
+import static io.trailhawk.stateful.StatefulFixture.event;
+import static io.trailhawk.stateful.StatefulFixture.rule;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailhawk.rules.output.StatefulContext;
+import org.junit.jupiter.api.Test;
+
+class ThresholdTest {
+    private static final String RULES = rule("Burst", "ct.name = GetSecretValue",
+            "  threshold:\n    count: 3\n    within: 5m\n    by: [ct.user]\n");
+
+    @Test
+    void theNthMatchWithinTheWindow_alerts_withTheWindowAndEveryEvent() {
+        StatefulFixture f = new StatefulFixture(RULES);
+        f.send(event("GetSecretValue", "alice", 0)).send(event("GetSecretValue", "alice", 60));
+        assertThat(f.alerts).isEmpty();
+        f.send(event("GetSecretValue", "alice", 120));
+        assertThat(f.alerts).hasSize(1);
+        StatefulContext c = f.alerts.get(0).stateful().orElseThrow();
+        assertThat(c.kind()).isEqualTo("threshold");
+        assertThat(c.count()).isEqualTo(3);
+        assertThat(c.windowEndNanos() - c.windowStartNanos()).isEqualTo(120_000_000_000L);
+        assertThat(c.eventIds()).hasSize(3);
+        assertThat(f.alerts.get(0).eventId()).isEqualTo("GetSecretValue-alice-120");
+    }
+
+    @Test
+    void matchesFurtherApartThanTheWindow_doNotAdd() {
+        StatefulFixture f = new StatefulFixture(RULES);
+        f.send(event("GetSecretValue", "alice", 0)).send(event("GetSecretValue", "alice", 200))
+                .send(event("GetSecretValue", "alice", 400)).finish();
+        assertThat(f.alerts).isEmpty();
+    }
+
+    @Test
+    void afterItFires_theGroupCountsAfresh() {
+        StatefulFixture f = new StatefulFixture(RULES);
+        for (int i = 0; i < 5; i++) {
+            f.send(event("GetSecretValue", "alice", i));
+        }
+        assertThat(f.alerts).hasSize(1);
+        f.send(event("GetSecretValue", "alice", 6));
+        assertThat(f.alerts).hasSize(2);
+    }
+
+    @Test
+    void groupsCountApart() {
+        StatefulFixture f = new StatefulFixture(RULES);
+        f.send(event("GetSecretValue", "alice", 0)).send(event("GetSecretValue", "bob", 1))
+                .send(event("GetSecretValue", "alice", 2)).send(event("GetSecretValue", "bob", 3));
+        assertThat(f.alerts).isEmpty();
+    }
+
+    @Test
+    void aMatchOutOfOrderWithinTheWindow_counts() {
+        StatefulFixture f = new StatefulFixture(RULES);
+        f.send(event("GetSecretValue", "alice", 100)).send(event("GetSecretValue", "alice", 50))
+                .send(event("GetSecretValue", "alice", 120));
+        assertThat(f.alerts).hasSize(1);
+    }
+
+    @Test
+    void stateIsGone_onceItsWindowHasPassed() {
+        StatefulFixture f = new StatefulFixture(RULES);
+        f.send(event("GetSecretValue", "alice", 0)).send(event("ListUsers", "x", 3600));
+        assertThat(f.state.groups()).isZero();
+    }
+}
