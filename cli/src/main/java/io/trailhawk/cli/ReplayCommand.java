@@ -11,6 +11,8 @@ import io.trailhawk.cloudtrail.input.EventSources;
 import io.trailhawk.cloudtrail.input.RecordCollector;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.output.AlertJson;
+import io.trailhawk.rules.load.WindowDuration;
+import io.trailhawk.stateful.StatefulStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +35,7 @@ import java.util.Set;
  */
 final class ReplayCommand {
     static final String USAGE = "trailhawk replay [--rules PATH]... [--rule-matching all|first] [--min-priority P] "
-            + "[--stats] [--by-rule] EVENTS...";
+            + "[--out-of-orderness DURATION] [--stats] [--by-rule] EVENTS...";
 
     private final CompiledRuleset rules;
     private final Writer out;
@@ -42,14 +44,18 @@ final class ReplayCommand {
     private final CloudTrailDecoder decoder = new CloudTrailDecoder();
     private final Map<String, Long> alertsByRule = new LinkedHashMap<>();
     private final boolean showProgress;
+    /** Stateful rules' matches wait here for event time; other alerts pass straight through. */
+    private final StatefulStream stateful;
     private long events;
     private long alerts;
     private long skipped;
     private long malformed;
     private long lastProgress = System.nanoTime();
 
-    private ReplayCommand(CompiledRuleset rules, Writer out, PrintStream err, boolean showProgress) {
+    private ReplayCommand(CompiledRuleset rules, Writer out, PrintStream err, boolean showProgress,
+            StatefulStream stateful) {
         this.rules = rules;
+        this.stateful = stateful;
         this.out = out;
         this.err = err;
         this.showProgress = showProgress;
@@ -59,7 +65,7 @@ final class ReplayCommand {
     }
 
     static int run(List<String> argv, InputStream stdin, PrintStream stdout, PrintStream err) throws UsageException {
-        Arguments args = Arguments.parse(argv, Set.of("rules", "rule-matching", "min-priority"),
+        Arguments args = Arguments.parse(argv, Set.of("rules", "rule-matching", "min-priority", "out-of-orderness"),
                 Set.of("stats", "by-rule"));
         if (args.positional().isEmpty()) {
             throw new UsageException("replay needs at least one EVENTS path (a file, a directory, or - for stdin)");
@@ -81,8 +87,12 @@ final class ReplayCommand {
         if (rules == null) {
             return 1;
         }
+        String bound = args.last("out-of-orderness", "5m");
+        long outOfOrderness = WindowDuration.parseNanos(bound).orElseThrow(() -> new UsageException(
+                "--out-of-orderness must be a duration such as 90s or 5m, not '" + bound + "'"));
         Writer out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16);
-        ReplayCommand replay = new ReplayCommand(rules, out, err, System.console() != null);
+        ReplayCommand replay = new ReplayCommand(rules, out, err, System.console() != null,
+                new StatefulStream(rules, outOfOrderness));
         long start = System.nanoTime();
         try {
             for (String p : args.positional()) {
@@ -92,6 +102,7 @@ final class ReplayCommand {
                     replay.paths(Paths.get(p));
                 }
             }
+            replay.write(replay.stateful.finish());
             out.flush();
         } catch (IOException e) {
             err.println("error: " + e.getMessage());
@@ -118,14 +129,18 @@ final class ReplayCommand {
         decoded.malformed().forEach(m -> err.println(m.replaceFirst(": ", ": malformed record: ")));
         for (JsonNode r : decoded.records()) {
             CloudTrailEvent e = CloudTrailEvent.of(r, ++events);
-            for (Alert a : rules.evaluate(e)) {
-                alerts++;
-                alertsByRule.merge(a.rule(), 1L, Long::sum);
-                out.write(json.render(a));
-                out.write('\n');
-            }
+            write(stateful.accept(e.timeNanos(), rules.evaluate(e)));
         }
         progress();
+    }
+
+    private void write(List<Alert> ready) throws IOException {
+        for (Alert a : ready) {
+            alerts++;
+            alertsByRule.merge(a.rule(), 1L, Long::sum);
+            out.write(json.render(a));
+            out.write('\n');
+        }
     }
 
     private void progress() {
@@ -138,6 +153,9 @@ final class ReplayCommand {
     private void printStats(double seconds, boolean byRule) {
         err.printf("events: %d, alerts: %d, skipped: %d, malformed: %d, seconds: %.3f, events/s: %.0f%n", events,
                 alerts, skipped, malformed, seconds, events / seconds);
+        if (stateful.lateMatches() > 0) {
+            err.printf("late matches (behind the watermark, evaluated at once): %d%n", stateful.lateMatches());
+        }
         if (byRule) {
             List<Map.Entry<String, Long>> rows = new ArrayList<>(alertsByRule.entrySet());
             rows.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));

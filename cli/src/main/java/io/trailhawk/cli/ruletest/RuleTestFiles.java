@@ -115,9 +115,21 @@ public final class RuleTestFiles {
                 problems.add(at + ": expect must be 'alert' or 'no_alert', not '" + expect + "'");
                 return null;
         }
-        JsonNode event;
-        if (m.get("event") instanceof Map) {
-            event = MAPPER.valueToTree(m.get("event"));
+        List<JsonNode> events = new ArrayList<>();
+        if (m.get("events") instanceof List) {
+            for (Object e : (List<?>) m.get("events")) {
+                if (!(e instanceof Map)) {
+                    problems.add(at + ": events must be a list of CloudTrail records (maps)");
+                    return null;
+                }
+                events.add(MAPPER.valueToTree(e));
+            }
+            if (events.isEmpty()) {
+                problems.add(at + ": events must not be empty");
+                return null;
+            }
+        } else if (m.get("event") instanceof Map) {
+            events.add(MAPPER.valueToTree(m.get("event")));
         } else if (m.get("event_file") != null) {
             Path p = file.getParent() == null ? Path.of(str(m.get("event_file")))
                     : file.getParent().resolve(str(m.get("event_file")));
@@ -125,12 +137,33 @@ public final class RuleTestFiles {
                 problems.add(at + ": event_file not found: " + p);
                 return null;
             }
-            event = MAPPER.readTree(p.toFile());
+            events.add(MAPPER.readTree(p.toFile()));
         } else {
-            problems.add(at + ": a test case needs an event (a map) or an event_file");
+            problems.add(at + ": a test case needs an event (a map), events (a list) or an event_file");
             return null;
         }
-        return new RuleTestCase(name, rule, alert, str(m.get("output")), event, at, str(m.get("rules")));
+        Integer count = null;
+        if (m.get("alerts") != null) {
+            if (!(m.get("alerts") instanceof Integer) || (Integer) m.get("alerts") < 0) {
+                problems.add(at + ": alerts must be a whole number of alerts, not '" + m.get("alerts") + "'");
+                return null;
+            }
+            count = (Integer) m.get("alerts");
+        }
+        List<Integer> triggeredBy = null;
+        if (m.get("triggered_by") != null) {
+            triggeredBy = new ArrayList<>();
+            Object t = m.get("triggered_by");
+            for (Object i : t instanceof List ? (List<?>) t : List.of(t)) {
+                if (!(i instanceof Integer) || (Integer) i < 0 || (Integer) i >= events.size()) {
+                    problems.add(at + ": triggered_by must list event indexes from 0 to " + (events.size() - 1));
+                    return null;
+                }
+                triggeredBy.add((Integer) i);
+            }
+        }
+        return new RuleTestCase(name, rule, alert, str(m.get("output")), events, count, triggeredBy, at,
+                str(m.get("rules")));
     }
 
     private static String str(Object o) {

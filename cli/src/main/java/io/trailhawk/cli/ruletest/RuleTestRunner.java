@@ -1,13 +1,15 @@
 package io.trailhawk.cli.ruletest;
 
-import io.trailhawk.rules.output.Alert;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.RuleCompiler;
 import io.trailhawk.rules.RuleValidationException;
-import io.trailhawk.rules.load.RulesFile;
 import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.event.CloudTrailRecords;
+import io.trailhawk.rules.load.RulesFile;
+import io.trailhawk.rules.output.Alert;
+import io.trailhawk.stateful.StatefulStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -16,6 +18,9 @@ import java.util.Map;
 
 /** Runs rule test cases against a compiled ruleset (every matching rule alerts). */
 public final class RuleTestRunner {
+    /** The job's default {@code watermark.out-of-orderness}. */
+    public static final long OUT_OF_ORDERNESS_NANOS = 5 * 60_000_000_000L;
+
     private final List<RulesFile> files;
     private final CompiledRuleset rules;
     private final Map<String, CompiledRuleset> tuned = new HashMap<>();
@@ -44,17 +49,32 @@ public final class RuleTestRunner {
         if (rule == null) {
             return "no rule named '" + c.rule() + "' is loaded";
         }
-        CloudTrailRecords.Verdict v = CloudTrailRecords.check(c.event());
-        if (v != CloudTrailRecords.Verdict.EVALUATE) {
-            return "the event would not be evaluated: " + v.reason();
+        for (int i = 0; i < c.events().size(); i++) {
+            CloudTrailRecords.Verdict v = CloudTrailRecords.check(c.events().get(i));
+            if (v != CloudTrailRecords.Verdict.EVALUATE) {
+                return (c.events().size() == 1 ? "the event" : "event " + i) + " would not be evaluated: "
+                        + v.reason();
+            }
         }
         if (c.expectAlert() && !rule.enabled()) {
             return "rule '" + c.rule() + "' is disabled";
         }
         List<Alert> fired = new ArrayList<>();
-        for (Alert a : rules.evaluate(CloudTrailEvent.of(c.event(), 1))) {
+        for (Alert a : replay(rules, c.events())) {
             if (a.rule().equals(c.rule())) {
                 fired.add(a);
+            }
+        }
+        if (c.expectedCount() != null && fired.size() != c.expectedCount()) {
+            return "expected " + c.expectedCount() + " alerts from rule '" + c.rule() + "', got " + fired.size();
+        }
+        if (c.triggeredBy() != null) {
+            List<Integer> actual = new ArrayList<>();
+            for (Alert a : fired) {
+                actual.add(indexOf(c.events(), a.eventId()));
+            }
+            if (!actual.equals(c.triggeredBy())) {
+                return "expected alerts triggered by events " + c.triggeredBy() + ", got " + actual;
             }
         }
         if (c.expectAlert() && fired.isEmpty()) {
@@ -67,6 +87,31 @@ public final class RuleTestRunner {
             return "output differs\n    expected: " + c.expectedOutput() + "\n    actual:   " + fired.get(0).output();
         }
         return null;
+    }
+
+    /**
+     * The alerts the events give, stateful rules included, with the events ordered by event time under the job's
+     * default out-of-orderness bound, as {@code replay} orders them.
+     */
+    private static List<Alert> replay(CompiledRuleset rules, List<JsonNode> events) {
+        StatefulStream stream = new StatefulStream(rules, OUT_OF_ORDERNESS_NANOS);
+        List<Alert> out = new ArrayList<>();
+        long n = 0;
+        for (JsonNode e : events) {
+            CloudTrailEvent event = CloudTrailEvent.of(e, ++n);
+            out.addAll(stream.accept(event.timeNanos(), rules.evaluate(event)));
+        }
+        out.addAll(stream.finish());
+        return out;
+    }
+
+    private static int indexOf(List<JsonNode> events, String eventId) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).path("eventID").asText("").equals(eventId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private CompiledRuleset tuned(RuleTestCase c) throws RuleValidationException {

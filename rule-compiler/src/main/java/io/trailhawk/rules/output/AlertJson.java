@@ -71,11 +71,29 @@ public final class AlertJson {
             g.writeEndArray();
             g.writeStringField("time", EventTime.utcTimestamp(a.timeNanos()));
             g.writeObjectFieldStart("trailhawk");
+            StatefulContext state = a.stateful().orElse(null);
             g.writeStringField("account_id", a.accountId());
+            if (state != null) {
+                g.writeNumberField("count", state.count());
+            }
             g.writeStringField("event_id", a.eventId());
+            if (state != null) {
+                writeStrings(g, "event_ids", state.eventIds());
+                g.writeObjectFieldStart("group");
+                for (Map.Entry<String, String> e : state.group().entrySet()) {
+                    g.writeStringField(e.getKey(), e.getValue());
+                }
+                g.writeEndObject();
+                g.writeStringField("kind", state.kind());
+            }
             g.writeStringField("region", a.region());
             if (rulesetVersion != null) {
                 g.writeNumberField("ruleset_version", rulesetVersion);
+            }
+            if (state != null) {
+                writeStrings(g, "values", state.values());
+                g.writeStringField("window_end", EventTime.utcTimestamp(state.windowEndNanos()));
+                g.writeStringField("window_start", EventTime.utcTimestamp(state.windowStartNanos()));
             }
             g.writeEndObject();
             g.writeEndObject();
@@ -83,6 +101,14 @@ public final class AlertJson {
             throw new UncheckedIOException("alert JSON", e);
         }
         return out.toString();
+    }
+
+    private static void writeStrings(JsonGenerator g, String key, List<String> values) throws IOException {
+        g.writeArrayFieldStart(key);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 
     private static void writeValue(JsonGenerator g, String key, Object v) throws IOException {
