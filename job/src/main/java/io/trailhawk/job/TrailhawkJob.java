@@ -14,6 +14,7 @@ import io.trailhawk.job.detect.ControlWatermarks;
 import io.trailhawk.job.detect.RuleEvaluator;
 import io.trailhawk.job.detect.RuleFileUpdate;
 import io.trailhawk.job.detect.RulesetBuilder;
+import io.trailhawk.job.detect.StatefulDetector;
 import io.trailhawk.job.sink.KafkaSinks;
 import io.trailhawk.job.source.FileEventSource;
 import io.trailhawk.job.source.KafkaEventSource;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.CheckpointingMode;
@@ -102,7 +104,12 @@ public final class TrailhawkJob {
         String hostname = config.get(TrailhawkOptions.HOSTNAME);
         SingleOutputStreamOperator<AlertRecord> alerts = events.connect(updates)
                 .process(new RuleEvaluator(rules, hostname, JobMetrics.of(config))).name("detect").uid("detect");
-        return new Streams(alerts, alerts.getSideOutput(RuleEvaluator.STATUS),
+        DataStream<AlertRecord> statefulAlerts = alerts.getSideOutput(RuleEvaluator.STATEFUL_MATCHES)
+                .keyBy(m -> m.key, Types.STRING)
+                .connect(updates)
+                .process(new StatefulDetector(rules, hostname, JobMetrics.of(config)))
+                .name("detect stateful").uid("detect-stateful");
+        return new Streams(alerts.union(statefulAlerts), alerts.getSideOutput(RuleEvaluator.STATUS),
                 decoded.getSideOutput(PayloadDecoder.DEAD_LETTERS));
     }
 

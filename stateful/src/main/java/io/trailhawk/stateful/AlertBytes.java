@@ -3,10 +3,12 @@ package io.trailhawk.stateful;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailhawk.rules.compile.CompiledRule;
+import io.trailhawk.rules.load.Priority;
 import io.trailhawk.rules.output.Alert;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 
 /**
@@ -34,6 +36,10 @@ final class AlertBytes {
     }
 
     static Alert read(StateBytes.Reader r, CompiledRule rule) {
+        return read(r, rule.name(), rule.priority(), rule.source(), rule.tags());
+    }
+
+    static Alert read(StateBytes.Reader r, String rule, Priority priority, String source, SortedSet<String> tags) {
         String output = r.getString();
         Map<String, Object> fields;
         try {
@@ -44,7 +50,7 @@ final class AlertBytes {
         // JSON reads whole numbers back as the smallest type that holds them; output fields hold them as longs.
         fields.replaceAll((k, v) -> v instanceof Integer ? Long.valueOf((Integer) v) : v);
         long time = r.getLong();
-        return Alert.of(rule.name(), rule.priority(), rule.source(), rule.tags(), output, fields, time,
+        return Alert.of(rule, priority, source, tags, output, fields, time,
                 r.getString(), r.getString(), r.getString(), null);
     }
 }

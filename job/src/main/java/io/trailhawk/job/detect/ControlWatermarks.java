@@ -1,13 +1,14 @@
 package io.trailhawk.job.detect;
 
-import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
- * The control stream's event time is always at the end of time, so that joining it to the events never holds back
- * their watermarks (an operator's watermark is the minimum of its inputs').
+ * The control stream has no event time of its own: it is always idle, so that joining it to the events neither holds
+ * their watermark back (an operator's watermark is the minimum of its active inputs') nor pushes it on. Emitting the
+ * end of time instead would, once the events fall idle, move every downstream operator to the end of time and fire
+ * all of its timers: every stateful window would close at once.
  */
 public final class ControlWatermarks {
     private ControlWatermarks() {
@@ -21,7 +22,7 @@ public final class ControlWatermarks {
 
             @Override
             public void onPeriodicEmit(WatermarkOutput output) {
-                output.emitWatermark(new Watermark(Long.MAX_VALUE));
+                output.markIdle();
             }
         });
     }

@@ -5,19 +5,16 @@ import io.trailhawk.job.decode.DecodedRecord;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.json.RecordLayout;
 import io.trailhawk.rules.CompiledRuleset;
-import io.trailhawk.rules.field.FieldRegistry;
 import io.trailhawk.rules.output.AlertJson;
+import io.trailhawk.stateful.MatchBytes;
+import io.trailhawk.stateful.StatefulRules;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
@@ -44,12 +41,13 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RuleEvaluator.class);
-    private static final String VERSION_KEY = "version";
 
-    public static final MapStateDescriptor<String, RuleFileState> RULE_FILES = new MapStateDescriptor<>(
-            "rule-files", BasicTypeInfo.STRING_TYPE_INFO, TypeInformation.of(RuleFileState.class));
-    public static final MapStateDescriptor<String, Long> RULESET_META = new MapStateDescriptor<>(
-            "ruleset-meta", BasicTypeInfo.STRING_TYPE_INFO, BasicTypeInfo.LONG_TYPE_INFO);
+    public static final MapStateDescriptor<String, RuleFileState> RULE_FILES = RuleFiles.FILES;
+    public static final MapStateDescriptor<String, Long> RULESET_META = RuleFiles.META;
+    /** Matches of stateful rules, keyed for {@link StatefulDetector}. */
+    public static final OutputTag<StatefulMatch> STATEFUL_MATCHES = new OutputTag<StatefulMatch>("stateful-matches") {
+        private static final long serialVersionUID = 1L;
+    };
     public static final OutputTag<String> STATUS = new OutputTag<String>("ruleset-status") {
         private static final long serialVersionUID = 1L;
     };
@@ -63,6 +61,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     private transient CompiledRuleset active;
     /** Reads records for {@link #active}; owned by this operator instance, replaced with the ruleset. */
     private transient CompiledRuleset.Evaluator evaluator;
+    private transient StatefulRules statefulRules;
     private transient long activeVersion;
     private transient AlertJson alertJson;
     private transient long evaluated;
@@ -85,48 +84,28 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
-        BroadcastState<String, RuleFileState> files = context.getOperatorStateStore().getBroadcastState(RULE_FILES);
-        BroadcastState<String, Long> meta = context.getOperatorStateStore().getBroadcastState(RULESET_META);
-        Map<String, String> overlay = new HashMap<>();
-        for (Map.Entry<String, RuleFileState> e : files.entries()) {
-            overlay.put(e.getKey(), e.getValue().yaml);
+        RuleFiles.Restored r = RuleFiles.restore(context.getOperatorStateStore(), builder, host());
+        if (r.fellBack) {
+            LOG.error("restored rule files no longer compile with this job's bootstrap rules; running the "
+                    + "bootstrap rules alone");
         }
-        Long version = meta.get(VERSION_KEY);
-        RulesetBuilder.Outcome o = builder.build(overlay, host());
-        if (!o.activated()) {
-            // Only rulesets that compiled reach state, so this means the bootstrap rules changed under it.
-            LOG.error("restored rule files no longer compile with this job's bootstrap rules: {}; running the "
-                    + "bootstrap rules alone", o.issues);
-            o = builder.build(Map.of(), host());
-            if (!o.activated()) {
-                throw new IllegalStateException("bootstrap rules do not compile: " + o.issues);
-            }
-        }
-        activate(o.ruleset, version == null ? 0 : version);
+        activate(r.outcome.ruleset, r.version);
         LOG.info("ruleset version {} active: {} rules from {} files{}", activeVersion, active.ruleCount(),
-                o.files.size(), context.isRestored() ? " (restored)" : "");
+                r.outcome.files.size(), context.isRestored() ? " (restored)" : "");
     }
 
-    /** The configured host name, or else this TaskManager's: alerts carry it, and {@code evt.hostname} gives it. */
     private String host() {
         if (host == null) {
-            host = hostname != null ? hostname : machineName();
+            host = RuleFiles.host(hostname);
         }
         return host;
-    }
-
-    private static String machineName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return FieldRegistry.DEFAULT_HOSTNAME;
-        }
     }
 
     /** The ruleset events meet from now on, with an evaluator of its own. */
     private void activate(CompiledRuleset ruleset, long version) {
         active = ruleset;
         evaluator = ruleset.evaluator();
+        statefulRules = StatefulRules.of(ruleset);
         activeVersion = version;
     }
 
@@ -168,6 +147,11 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
             return;
         }
         for (Alert a : fired) {
+            if (a.stateful().isPresent()) {
+                statefulRules.keyOf(a).ifPresent(key -> ctx.output(STATEFUL_MATCHES,
+                        new StatefulMatch(key, MatchBytes.encode(a))));
+                continue;
+            }
             out.collect(new AlertRecord(a.rule() + "|" + (a.accountId() == null ? "" : a.accountId()),
                     alertJson.render(a, activeVersion)));
             alerts.inc();
@@ -199,12 +183,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
             return;
         }
         BroadcastState<String, RuleFileState> files = ctx.getBroadcastState(RULE_FILES);
-        Map<String, String> overlay = new HashMap<>();
-        for (Map.Entry<String, RuleFileState> e : files.entries()) {
-            overlay.put(e.getKey(), e.getValue().yaml);
-        }
-        overlay.put(update.name, update.yaml);
-        RulesetBuilder.Outcome o = builder.build(overlay, host());
+        RulesetBuilder.Outcome o = RuleFiles.tryUpdate(files, update, builder, host());
         if (!o.activated()) {
             rejections.inc();
             LOG.warn("ruleset rejected after update of {}; version {} stays active: {}", update.name, activeVersion,
@@ -215,8 +194,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
             return;
         }
         long version = activeVersion + 1;
-        files.put(update.name, new RuleFileState(update.yaml, version));
-        ctx.getBroadcastState(RULESET_META).put(VERSION_KEY, version);
+        RuleFiles.commit(files, ctx.getBroadcastState(RULESET_META), update, version);
         activate(o.ruleset, version);
         LOG.info("ruleset version {} activated after {} of {}: {} rules", version,
                 update.isDelete() ? "delete" : "put", update.name, active.ruleCount());

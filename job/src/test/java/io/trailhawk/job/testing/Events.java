@@ -19,6 +19,12 @@ public final class Events {
                 + "\"recipientAccountId\":\"123456789012\"}";
     }
 
+    /** A record by {@code user} at {@code time} (RFC 3339). */
+    public static String recordAt(String eventName, String eventId, String user, String time) {
+        return record(eventName, eventId).replace("\"userName\":\"mallory\"", "\"userName\":\"" + user + "\"")
+                .replace("2023-07-10T12:00:00Z", time);
+    }
+
     public static String batch(String... records) {
         return "{\"Records\":[" + String.join(",", records) + "]}";
     }

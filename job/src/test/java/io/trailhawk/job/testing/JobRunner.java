@@ -87,6 +87,11 @@ public final class JobRunner implements AutoCloseable {
      * the metric fetcher has seen that vertex's {@code eventsEvaluated} (within 60 s).
      */
     public List<String> operatorMetrics(JobID job, String vertexPrefix) throws Exception {
+        return operatorMetrics(job, vertexPrefix, "eventsEvaluated");
+    }
+
+    /** As {@link #operatorMetrics(JobID, String)}, waiting for a metric whose name ends with {@code awaited}. */
+    public List<String> operatorMetrics(JobID job, String vertexPrefix, String awaited) throws Exception {
         URI rest = cluster.getRestAddress().get();
         HttpClient http = HttpClient.newHttpClient();
         JsonNode vertices = get(http, rest.resolve("/jobs/" + job)).get("vertices");
@@ -106,7 +111,7 @@ public final class JobRunner implements AutoCloseable {
             names.clear();
             get(http, rest.resolve("/jobs/" + job + "/vertices/" + vertex + "/metrics"))
                     .forEach(m -> names.add(m.get("id").asText()));
-            if (names.stream().anyMatch(n -> n.endsWith("eventsEvaluated"))) {
+            if (names.stream().anyMatch(n -> n.endsWith(awaited))) {
                 return names;
             }
             Thread.sleep(500);

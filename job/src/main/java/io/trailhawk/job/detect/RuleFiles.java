@@ -1,0 +1,94 @@
+package io.trailhawk.job.detect;
+
+import io.trailhawk.rules.field.FieldRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.OperatorStateStore;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+
+/**
+ * The rule files an operator keeps in broadcast state, and the ruleset they make: the one place that restores them,
+ * tries an update against them and commits it. The rules operator and the stateful operator each keep their own
+ * copy, from the same control stream, so they build the same ruleset version by version.
+ */
+final class RuleFiles {
+    static final MapStateDescriptor<String, RuleFileState> FILES = new MapStateDescriptor<>(
+            "rule-files", BasicTypeInfo.STRING_TYPE_INFO, TypeInformation.of(RuleFileState.class));
+    static final MapStateDescriptor<String, Long> META = new MapStateDescriptor<>(
+            "ruleset-meta", BasicTypeInfo.STRING_TYPE_INFO, BasicTypeInfo.LONG_TYPE_INFO);
+    private static final String VERSION_KEY = "version";
+
+    private RuleFiles() {
+    }
+
+    /** A restored ruleset and its version. */
+    static final class Restored {
+        final RulesetBuilder.Outcome outcome;
+        final long version;
+        /** True when the restored files no longer compiled, and the bootstrap rules run alone. */
+        final boolean fellBack;
+
+        Restored(RulesetBuilder.Outcome outcome, long version, boolean fellBack) {
+            this.outcome = outcome;
+            this.version = version;
+            this.fellBack = fellBack;
+        }
+    }
+
+    /** The ruleset the operator's broadcast state holds: the bootstrap rules alone when that no longer compiles. */
+    static Restored restore(OperatorStateStore store, RulesetBuilder builder, String host) throws Exception {
+        BroadcastState<String, RuleFileState> files = store.getBroadcastState(FILES);
+        Map<String, String> overlay = new HashMap<>();
+        for (Map.Entry<String, RuleFileState> e : files.entries()) {
+            overlay.put(e.getKey(), e.getValue().yaml);
+        }
+        Long version = store.getBroadcastState(META).get(VERSION_KEY);
+        RulesetBuilder.Outcome o = builder.build(overlay, host);
+        boolean fellBack = false;
+        if (!o.activated()) {
+            // Only rulesets that compiled reach state, so this means the bootstrap rules changed under it.
+            o = builder.build(Map.of(), host);
+            fellBack = true;
+            if (!o.activated()) {
+                throw new IllegalStateException("bootstrap rules do not compile: " + o.issues);
+            }
+        }
+        return new Restored(o, version == null ? 0 : version, fellBack);
+    }
+
+    /** The ruleset the files would make with {@code update} applied; nothing is changed. */
+    static RulesetBuilder.Outcome tryUpdate(ReadOnlyBroadcastState<String, RuleFileState> files,
+            RuleFileUpdate update, RulesetBuilder builder, String host) throws Exception {
+        Map<String, String> overlay = new HashMap<>();
+        for (Map.Entry<String, RuleFileState> e : files.immutableEntries()) {
+            overlay.put(e.getKey(), e.getValue().yaml);
+        }
+        overlay.put(update.name, update.yaml);
+        return builder.build(overlay, host);
+    }
+
+    /** Keeps an update that compiled, as ruleset {@code version}. */
+    static void commit(BroadcastState<String, RuleFileState> files, BroadcastState<String, Long> meta,
+            RuleFileUpdate update, long version) throws Exception {
+        files.put(update.name, new RuleFileState(update.yaml, version));
+        meta.put(VERSION_KEY, version);
+    }
+
+    /** The configured host name, or else this TaskManager's: alerts carry it, and {@code evt.hostname} gives it. */
+    static String host(String configured) {
+        if (configured != null) {
+            return configured;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return FieldRegistry.DEFAULT_HOSTNAME;
+        }
+    }
+}

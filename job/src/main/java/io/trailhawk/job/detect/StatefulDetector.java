@@ -1,0 +1,216 @@
+package io.trailhawk.job.detect;
+
+import io.trailhawk.job.JobMetrics;
+import io.trailhawk.rules.load.WindowDuration;
+import io.trailhawk.rules.output.Alert;
+import io.trailhawk.rules.output.AlertJson;
+import io.trailhawk.stateful.KeyedState;
+import io.trailhawk.stateful.MatchBytes;
+import io.trailhawk.stateful.RuleBirths;
+import io.trailhawk.stateful.StatefulEngine;
+import io.trailhawk.stateful.StatefulRules;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state of stateful rules, keyed by rule, rule fingerprint and group ({@link StatefulRules#keyOf}). It runs
+ * {@link StatefulEngine}, the same engine as the command line, over Flink keyed state and event-time timers. The
+ * rule files come on the broadcast side as they do to the rules operator, so the rules hot-reload; after each
+ * reload the state of rules that are gone or changed is removed.
+ */
+public final class StatefulDetector extends KeyedBroadcastProcessFunction<String, StatefulMatch, RuleFileUpdate,
+        AlertRecord> implements CheckpointedFunction {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(StatefulDetector.class);
+
+    /**
+     * One group's state. The TTL is a backstop beyond the longest window: timers remove state when its window
+     * passes, and this removes what a timer never reaches.
+     */
+    static final ValueStateDescriptor<byte[]> GROUP_STATE = groupState();
+    /** Each rule's birth (first_seen's learning start), per subtask; on restore every subtask takes the earliest. */
+    static final ListStateDescriptor<String> BIRTHS = new ListStateDescriptor<>("stateful-births-v1", Types.STRING);
+
+    private final RulesetBuilder builder;
+    private final String hostname;
+    private final JobMetrics metrics;
+
+    private transient StatefulEngine engine;
+    private transient long activeVersion;
+    private transient AlertJson alertJson;
+    private transient String host;
+    private transient Map<String, Long> births;
+    private transient ListState<String> birthState;
+    private transient ValueState<byte[]> groupState;
+    private transient Counter matches;
+    private transient Counter lateMatches;
+    private transient Counter alerts;
+
+    public StatefulDetector(RulesetBuilder builder, String hostname, JobMetrics metrics) {
+        this.builder = builder;
+        this.hostname = hostname;
+        this.metrics = metrics;
+    }
+
+    private static ValueStateDescriptor<byte[]> groupState() {
+        ValueStateDescriptor<byte[]> d = new ValueStateDescriptor<>("stateful-group-v1",
+                PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+        d.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofNanos(WindowDuration.MAX_NANOS).plusDays(1))
+                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired).build());
+        return d;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        host = RuleFiles.host(hostname);
+        RuleFiles.Restored r = RuleFiles.restore(context.getOperatorStateStore(), builder, host);
+        activate(r.outcome, r.version);
+        birthState = context.getOperatorStateStore().getUnionListState(BIRTHS);
+        births = new HashMap<>();
+        for (String entry : birthState.get()) {
+            int tab = entry.lastIndexOf('\t');
+            births.merge(entry.substring(0, tab), Long.parseLong(entry.substring(tab + 1)), Math::min);
+        }
+        LOG.info("stateful rules of ruleset version {} active{}", activeVersion,
+                context.isRestored() ? " (restored)" : "");
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        birthState.clear();
+        for (Map.Entry<String, Long> e : births.entrySet()) {
+            birthState.add(e.getKey() + "\t" + e.getValue());
+        }
+    }
+
+    private void activate(RulesetBuilder.Outcome o, long version) {
+        engine = new StatefulEngine(StatefulRules.of(o.ruleset));
+        activeVersion = version;
+    }
+
+    @Override
+    public void open(Configuration parameters) {
+        alertJson = new AlertJson(host);
+        groupState = getRuntimeContext().getState(GROUP_STATE);
+        org.apache.flink.metrics.MetricGroup m = metrics.group(getRuntimeContext());
+        matches = m.counter("statefulMatches");
+        lateMatches = m.counter("lateMatches");
+        alerts = m.counter("statefulAlerts");
+    }
+
+    @Override
+    public void processElement(StatefulMatch m, ReadOnlyContext ctx, Collector<AlertRecord> out) {
+        Alert match = MatchBytes.decode(m.match);
+        matches.inc();
+        if (match.timeNanos() / 1_000_000L < ctx.timerService().currentWatermark()) {
+            // Behind the watermark: its state is updated by its event time all the same; nothing is dropped.
+            lateMatches.inc();
+        }
+        emit(engine.onMatch(match, m.key, keyed(ctx.timerService()), births()), out);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out) {
+        emit(engine.onTimer(ctx.getCurrentKey(), timestamp * 1_000_000L, keyed(ctx.timerService())), out);
+    }
+
+    @Override
+    public void processBroadcastElement(RuleFileUpdate update, Context ctx, Collector<AlertRecord> out)
+            throws Exception {
+        if (update.rejection != null) {
+            return;
+        }
+        BroadcastState<String, RuleFileState> files = ctx.getBroadcastState(RuleFiles.FILES);
+        RulesetBuilder.Outcome o = RuleFiles.tryUpdate(files, update, builder, host);
+        if (!o.activated()) {
+            return;
+        }
+        long version = activeVersion + 1;
+        RuleFiles.commit(files, ctx.getBroadcastState(RuleFiles.META), update, version);
+        activate(o, version);
+        StatefulEngine next = engine;
+        int[] removed = {0};
+        ctx.applyToKeyedState(GROUP_STATE, (key, state) -> {
+            if (!next.keeps(key)) {
+                state.clear();
+                removed[0]++;
+            }
+        });
+        LOG.info("stateful rules of ruleset version {} active; state of {} groups of changed or removed rules "
+                + "removed", version, removed[0]);
+    }
+
+    private void emit(List<Alert> fired, Collector<AlertRecord> out) {
+        for (Alert a : fired) {
+            out.collect(new AlertRecord(a.rule() + "|" + (a.accountId() == null ? "" : a.accountId()),
+                    alertJson.render(a, activeVersion)));
+            alerts.inc();
+        }
+    }
+
+    private RuleBirths births() {
+        return (ruleKey, eventTimeNanos) -> births.computeIfAbsent(ruleKey, k -> eventTimeNanos);
+    }
+
+    private KeyedState keyed(TimerService timers) {
+        return new KeyedState() {
+            @Override
+            public byte[] get() {
+                return value(groupState);
+            }
+
+            @Override
+            public void put(byte[] state) {
+                update(groupState, state);
+            }
+
+            @Override
+            public void clear() {
+                groupState.clear();
+            }
+
+            @Override
+            public void registerTimer(long timeNanos) {
+                // Timers are in milliseconds: rounding up fires them at or after the time asked for.
+                timers.registerEventTimeTimer(Math.floorDiv(timeNanos + 999_999L, 1_000_000L));
+            }
+        };
+    }
+
+    private static byte[] value(ValueState<byte[]> s) {
+        try {
+            return s.value();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void update(ValueState<byte[]> s, byte[] v) {
+        try {
+            s.update(v);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.trailhawk.job.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailhawk.job.JobMetrics;
+import io.trailhawk.job.config.JobConfig;
+import io.trailhawk.job.testing.Events;
+import io.trailhawk.rules.CompiledRuleset;
+import io.trailhawk.rules.RuleMatching;
+import io.trailhawk.rules.event.CloudTrailEvent;
+import io.trailhawk.rules.load.Priority;
+import io.trailhawk.rules.load.RuleLimits;
+import io.trailhawk.rules.output.Alert;
+import io.trailhawk.stateful.MatchBytes;
+import io.trailhawk.stateful.StatefulRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/** The stateful operator in Flink's operator harness: keyed state, timers, snapshots and reloads. */
+class StatefulDetectorTest {
+    private static final String THRESHOLD = "- rule: Probe burst\n  desc: d\n  condition: ct.name = TrailhawkProbe\n"
+            + "  output: burst by %ct.user\n  priority: WARNING\n"
+            + "  threshold:\n    count: 3\n    within: 1h\n    by: [ct.user]\n";
+    private static final String QUIET = "- rule: Quiet\n  desc: d\n  condition: ct.name = TrailhawkQuiet\n"
+            + "  output: quiet %ct.id\n  priority: WARNING\n  suppress:\n    by: [ct.user]\n    for: 10m\n";
+
+    private static final RulesetBuilder BUILDER = new RulesetBuilder(Map.of("base.yaml", THRESHOLD + QUIET),
+            RuleMatching.ALL, Priority.DEBUG, RuleLimits.defaults());
+    private static final CompiledRuleset RULES = BUILDER.build(Map.of(), "h").ruleset;
+
+    private static KeyedBroadcastOperatorTestHarness<String, StatefulMatch, RuleFileUpdate, AlertRecord> harness()
+            throws Exception {
+        JobMetrics metrics = JobMetrics.of(JobConfig.of(Map.of("kafka.bootstrap-servers", "127.0.0.1:9",
+                "source.kafka.topics", "events"), false));
+        KeyedBroadcastOperatorTestHarness<String, StatefulMatch, RuleFileUpdate, AlertRecord> h =
+                new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
+                        new StatefulDetector(BUILDER, "h", metrics), List.of(RuleFiles.FILES, RuleFiles.META)),
+                        m -> m.key, Types.STRING, 1, 1, 0);
+        return h;
+    }
+
+    private static StatefulMatch match(String eventName, String id, String time) throws Exception {
+        String json = Events.recordAt(eventName, id, "mallory", time);
+        CloudTrailEvent e = CloudTrailEvent.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), 1);
+        Alert a = RULES.evaluate(e).get(0);
+        return new StatefulMatch(StatefulRules.of(RULES).keyOf(a).orElseThrow(), MatchBytes.encode(a));
+    }
+
+    private static long millis(String time) {
+        return java.time.Instant.parse(time).toEpochMilli();
+    }
+
+    private static void send(KeyedBroadcastOperatorTestHarness<String, StatefulMatch, RuleFileUpdate, AlertRecord> h,
+            String eventName, String id, String time) throws Exception {
+        h.processElement(new StreamRecord<>(match(eventName, id, time), millis(time)));
+    }
+
+    /** How many keys hold group state. */
+    private static long groups(KeyedBroadcastOperatorTestHarness<String, StatefulMatch, RuleFileUpdate, AlertRecord> h)
+            throws Exception {
+        try (java.util.stream.Stream<Object> keys = h.getOperator().getKeyedStateBackend()
+                .getKeys(StatefulDetector.GROUP_STATE.getName(), org.apache.flink.runtime.state.VoidNamespace.INSTANCE)) {
+            return keys.count();
+        }
+    }
+
+    private static List<String> alerts(
+            KeyedBroadcastOperatorTestHarness<String, StatefulMatch, RuleFileUpdate, AlertRecord> h) {
+        List<String> out = new ArrayList<>();
+        for (Object o : h.getOutput()) {
+            if (o instanceof StreamRecord) {
+                out.add(((AlertRecord) ((StreamRecord<?>) o).getValue()).json);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aThresholdsCount_survivesASnapshotAndRestore() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var h = harness()) {
+            h.open();
+            send(h, "TrailhawkProbe", "p-1", "2023-07-10T12:00:00Z");
+            send(h, "TrailhawkProbe", "p-2", "2023-07-10T12:01:00Z");
+            assertThat(alerts(h)).isEmpty();
+            snapshot = h.snapshot(1, 1);
+        }
+        try (var h = harness()) {
+            h.initializeState(snapshot);
+            h.open();
+            send(h, "TrailhawkProbe", "p-3", "2023-07-10T12:02:00Z");
+            assertThat(alerts(h)).hasSize(1);
+            assertThat(alerts(h).get(0)).contains("\"kind\":\"threshold\"").contains("\"count\":3");
+        }
+    }
+
+    @Test
+    void aSuppressionWindow_closesOnItsTimer_withTheSummary() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            // The control stream holds nothing back: the job's is idle, and the harness's at the end of time.
+            h.processBroadcastWatermark(Long.MAX_VALUE);
+            send(h, "TrailhawkQuiet", "q-1", "2023-07-10T12:00:00Z");
+            send(h, "TrailhawkQuiet", "q-2", "2023-07-10T12:03:00Z");
+            assertThat(alerts(h)).hasSize(1);
+            h.processWatermark(millis("2023-07-10T12:09:59Z"));
+            assertThat(alerts(h)).hasSize(1);
+            h.processWatermark(millis("2023-07-10T12:10:00Z"));
+            assertThat(alerts(h)).hasSize(2);
+            assertThat(alerts(h).get(1)).contains("\"kind\":\"suppressed\"").contains("\"count\":1");
+            assertThat(groups(h)).isZero();
+        }
+    }
+
+    @Test
+    void aPushThatDeletesTheRule_removesItsState() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            send(h, "TrailhawkProbe", "p-1", "2023-07-10T12:00:00Z");
+            assertThat(groups(h)).isPositive();
+            h.processBroadcastElement(new StreamRecord<>(RuleFileUpdate.put("zz-quiet.yaml", QUIET.replace("Quiet",
+                    "Quieter"), "test")));
+            assertThat(groups(h)).as("an unrelated push keeps state").isPositive();
+            h.processBroadcastElement(new StreamRecord<>(RuleFileUpdate.put("base.yaml", QUIET, "test")));
+            assertThat(groups(h)).as("the threshold rule is gone").isZero();
+        }
+    }
+}
