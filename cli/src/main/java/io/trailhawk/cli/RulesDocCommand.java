@@ -7,6 +7,8 @@ import io.trailhawk.rules.load.MacroInfo;
 import io.trailhawk.rules.load.RuleCollector;
 import io.trailhawk.rules.load.RuleInfo;
 import io.trailhawk.rules.load.RulesFile;
+import io.trailhawk.rules.load.StatefulClause;
+import io.trailhawk.rules.load.WindowDuration;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -34,7 +36,8 @@ final class RulesDocCommand {
     static int run(List<String> argv, PrintStream out, PrintStream err) throws UsageException {
         Arguments args = Arguments.parse(argv, Set.of("rules"), Set.of());
         try {
-            out.print(render(RulesOption.read(RulesOption.paths(args))));
+            out.print(render(RulesOption.read(RulesOption.paths(args)), Path.of(System.getProperty("trailhawk.home",
+                    ".")).resolve(SAMPLES)));
             return 0;
         } catch (IOException | IllegalStateException e) {
             err.println("trailhawk rules-doc: " + e.getMessage());
@@ -42,7 +45,11 @@ final class RulesDocCommand {
         }
     }
 
-    static String render(List<RulesFile> files) {
+    /** The sample records, from the repository's root. */
+    static final String SAMPLES = "samples/invictus-aws-2023/CloudTrail";
+
+    /** {@code samples}: CloudTrail files to replay for the alert counts, or a path that does not exist. */
+    static String render(List<RulesFile> files, Path samples) {
         RuleCollector c = new RuleCollector();
         Diagnostics diag = new Diagnostics();
         for (RulesFile f : files) {
@@ -65,7 +72,8 @@ final class RulesDocCommand {
         long enabled = c.rules().stream().filter(RuleInfo::enabled).count();
         md.append(enabled).append(" enabled rules, ").append(c.lists().size()).append(" lists and ")
                 .append(c.macros().size()).append(" macros in ").append(files.size()).append(" files.\n\n");
-        md.append("| rule | priority | tactic | what it catches | tuned by | file |\n|---|---|---|---|---|---|\n");
+        md.append("| rule | priority | tactic | what it catches | state | tuned by | file |\n")
+                .append("|---|---|---|---|---|---|---|\n");
         for (RuleInfo r : c.rules()) {
             Set<String> tuning = new TreeSet<>();
             StringBuilder text = new StringBuilder(r.condition().text());
@@ -84,6 +92,7 @@ final class RulesDocCommand {
                     .append(" | ").append(r.priority().longName())
                     .append(" | ").append(String.join(", ", tactics))
                     .append(" | ").append(cell(r.desc()))
+                    .append(" | ").append(state(r))
                     .append(" | ").append(tuning.isEmpty() ? "" : "`" + String.join("`, `", tuning) + "`")
                     .append(" | ").append(fileOf.get(r.name())).append(" |\n");
         }
@@ -92,6 +101,7 @@ final class RulesDocCommand {
             md.append("| `").append(l.name()).append("` | ")
                     .append(l.items().isEmpty() ? "(empty)" : cell(String.join(", ", l.items()))).append(" |\n");
         }
+        md.append(SampleAlerts.section(files, samples));
         md.append("\n## Writing, testing, tuning and pushing rules\n\n")
                 .append("- **Write** rules in Falco's language in a file under `rules/` (see the README). ")
                 .append("`bin/trailhawk validate` compiles them and reports every problem as `FILE:LINE:COL`.\n")
@@ -116,6 +126,34 @@ final class RulesDocCommand {
             } else if (macros.containsKey(w) && seen.add(w)) {
                 collectLists(macros.get(w).condition().text(), macros, lists, into, seen);
             }
+        }
+    }
+
+    /** The rule's stateful key in a few words (docs/stateful-rules.md). */
+    private static String state(RuleInfo r) {
+        if (!r.alert()) {
+            return "feeds sequences (alert: false)";
+        }
+        if (r.stateful().isEmpty()) {
+            return "";
+        }
+        StatefulClause c = r.stateful().get();
+        String window = WindowDuration.format(c.windowNanos());
+        String by = c.by().isEmpty() ? "" : " by " + String.join(", ", c.by().stream().map(StatefulClause.Name::text)
+                .toArray(String[]::new));
+        switch (c.kind()) {
+            case SUPPRESS:
+                return cell("suppress for " + window + by);
+            case THRESHOLD:
+                return cell(c.count() + " within " + window + by);
+            case DISTINCT:
+                return cell(c.count() + " distinct " + c.field().text() + " within " + window + by);
+            case SEQUENCE:
+                return cell("sequence of " + String.join(", then ", c.steps().stream()
+                        .map(StatefulClause.Name::text).toArray(String[]::new)) + " within " + window + by);
+            default:
+                return cell("first " + c.field().text() + by + " in " + window + ", learning "
+                        + WindowDuration.format(c.learnNanos()));
         }
     }
 

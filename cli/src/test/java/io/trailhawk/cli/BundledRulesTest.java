@@ -39,7 +39,8 @@ class BundledRulesTest {
 
     @Test
     void rulesDoc_isUpToDate() throws Exception {
-        String generated = RulesDocCommand.render(RulesFile.readAll(List.of(RULES)));
+        String generated = RulesDocCommand.render(RulesFile.readAll(List.of(RULES)),
+                Path.of("..", RulesDocCommand.SAMPLES));
         String committed = java.nio.file.Files.readString(Path.of("..", "docs", "rules.md"));
         assertThat(committed).as("docs/rules.md is stale: run bin/trailhawk rules-doc > docs/rules.md")
                 .isEqualTo(generated);

@@ -73,7 +73,8 @@ public final class RulesetCompiler {
         ConditionCompiler conditions = new ConditionCompiler(registry);
         List<CompiledRule> out = new ArrayList<>();
         for (RuleInfo r : collected.rules()) {
-            CompiledRule c = compileRule(r, lists, resolver, bounds, conditions, rulesByName, diag, warnings);
+            CompiledRule c = compileRule(r, lists, resolver, bounds, conditions, rulesByName, withWarnings, diag,
+                    warnings);
             if (c != null) {
                 out.add(c);
             }
@@ -93,8 +94,8 @@ public final class RulesetCompiler {
     }
 
     private CompiledRule compileRule(RuleInfo r, ListSubstitution lists, MacroResolver resolver,
-            ExpansionBounds bounds, ConditionCompiler conditions, Map<String, RuleInfo> rulesByName, Diagnostics diag,
-            Diagnostics warnings) {
+            ExpansionBounds bounds, ConditionCompiler conditions, Map<String, RuleInfo> rulesByName,
+            boolean rulesComplete, Diagnostics diag, Diagnostics warnings) {
         String label = "rule '" + r.name() + "'";
         String source = r.effectiveSource();
         if (!source.equals(CLOUDTRAIL_SOURCE) && !source.equals(K8S_AUDIT_SOURCE)) {
@@ -172,7 +173,8 @@ public final class RulesetCompiler {
         List<String[]> reads = new ArrayList<>(result.reads());
         Optional<StatefulSpec> stateful = Optional.empty();
         if (r.stateful().isPresent()) {
-            stateful = stateCompiler.compile(r, r.stateful().get(), text.text(), rulesByName, diag, reads);
+            stateful = stateCompiler.compile(r, r.stateful().get(), text.text(), rulesByName, rulesComplete, diag,
+                    reads);
             if (stateful.isEmpty()) {
                 return null;
             }

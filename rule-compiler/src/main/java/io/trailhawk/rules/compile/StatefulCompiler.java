@@ -28,9 +28,12 @@ final class StatefulCompiler {
         this.registry = registry;
     }
 
-    /** The spec, or empty after reporting why not. {@code rules}: every rule collected, by name. */
+    /**
+     * The spec, or empty after reporting why not. {@code rules}: every rule collected, by name; while
+     * {@code rulesComplete} is false, later files may still define a step, so a missing one is not an error yet.
+     */
     Optional<StatefulSpec> compile(RuleInfo rule, StatefulClause clause, String conditionText,
-            Map<String, RuleInfo> rules, Diagnostics diag, List<String[]> reads) {
+            Map<String, RuleInfo> rules, boolean rulesComplete, Diagnostics diag, List<String[]> reads) {
         String label = "rule '" + rule.name() + "'";
         boolean ok = true;
         List<String> byNames = new ArrayList<>();
@@ -56,7 +59,9 @@ final class StatefulCompiler {
                 diag.error(step.at(), label, "a sequence cannot be a step of itself");
                 ok = false;
             } else if (target == null) {
-                diag.error(step.at(), label, "sequence step '" + step.text() + "' is not a rule");
+                if (rulesComplete) {
+                    diag.error(step.at(), label, "sequence step '" + step.text() + "' is not a rule");
+                }
                 ok = false;
             } else if (target.stateful().filter(c -> c.kind() == StatefulClause.Kind.SEQUENCE).isPresent()) {
                 diag.error(step.at(), label, "sequence step '" + step.text() + "' is a sequence itself; steps are "

@@ -17,6 +17,18 @@ public final class WindowDuration {
     private WindowDuration() {
     }
 
+    /** A duration as it would be written: the largest unit that divides it ({@code 90s}, {@code 2h}, {@code 7d}). */
+    public static String format(long nanos) {
+        String[] units = {"d", "h", "m", "s", "ms"};
+        long[] sizes = {86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L};
+        for (int i = 0; i < units.length; i++) {
+            if (nanos % sizes[i] == 0) {
+                return nanos / sizes[i] + units[i];
+            }
+        }
+        return nanos + "ns";
+    }
+
     /** The duration in nanoseconds, or empty when {@code text} is not one within the bounds. */
     public static Optional<Long> parseNanos(String text) {
         Matcher m = FORM.matcher(text.trim());
