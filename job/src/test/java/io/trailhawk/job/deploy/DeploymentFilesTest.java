@@ -103,6 +103,8 @@ class DeploymentFilesTest {
         Map<String, Object> checkpointing = map(map(conf.get("execution")).get("checkpointing"));
         assertThat(checkpointing).containsEntry("mode", "EXACTLY_ONCE").containsKey("interval");
         assertThat(map(map(conf.get("state")).get("checkpoints")).get("dir")).asString().startsWith("file:///checkpoints");
+        assertThat(map(map(conf.get("state")).get("backend"))).containsEntry("type", "rocksdb")
+                .containsEntry("incremental", true);
         assertThat(map(conf.get("restart-strategy"))).containsKey("type");
         assertThat(map(conf.get("metrics"))).containsKey("reporters");
         assertThat(map(map(map(conf.get("env")).get("java")).get("opts")).get("all")).asString()
