@@ -69,6 +69,24 @@ public final class LocalState implements RuleBirths {
         return states.size();
     }
 
+    /** The bytes of every group's state, as the job's keyed state holds them (without the key). */
+    public long stateBytes() {
+        long n = 0;
+        for (byte[] b : states.values()) {
+            n += b.length;
+        }
+        return n;
+    }
+
+    /** The UTF-8 bytes of every group's key. */
+    public long keyBytes() {
+        long n = 0;
+        for (String k : states.keySet()) {
+            n += k.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        return n;
+    }
+
     @Override
     public long birthNanos(String ruleKey, long eventTimeNanos) {
         return births.computeIfAbsent(ruleKey, k -> eventTimeNanos);
