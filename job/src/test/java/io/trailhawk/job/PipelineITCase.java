@@ -11,10 +11,9 @@ import io.trailhawk.control.UpdateSignature;
 import io.trailhawk.job.testing.EmbeddedKafka;
 import io.trailhawk.job.testing.Events;
 import io.trailhawk.job.testing.JobRunner;
+import io.trailhawk.job.testing.TestJobs;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,18 +50,7 @@ class PipelineITCase {
     }
 
     private static Map<String, String> config(EmbeddedKafka.Topics t) {
-        Map<String, String> c = new HashMap<>();
-        c.put("kafka.bootstrap-servers", kafka.bootstrapServers());
-        c.put("source.kafka.topics", t.events);
-        c.put("source.kafka.group-id", "g-" + t.events);
-        c.put("topic.control", t.control);
-        c.put("topic.status", t.status);
-        c.put("topic.alerts", t.alerts);
-        c.put("topic.dlq", t.dlq);
-        c.put("rules.bootstrap", Path.of("src/test/resources/rules").toAbsolutePath().toString());
-        c.put("checkpoint.interval", "500ms");
-        c.put("parallelism", "2");
-        c.put("sink.transactional-id-prefix", "tx-" + t.alerts);
+        Map<String, String> c = TestJobs.config(kafka, t);
         c.put("alerts.hostname", "test-host");
         return c;
     }

@@ -31,11 +31,7 @@ final class DistinctCount implements StateKind {
         byte[] bytes = state.get();
         if (bytes != null) {
             StateBytes.Reader r = new StateBytes.Reader(bytes, FORMAT);
-            List<String> values = r.getStrings();
-            long[] times = r.getLongs();
-            for (int i = 0; i < values.size(); i++) {
-                seen.put(values.get(i), times[i]);
-            }
+            seen = r.getValueTimes();
             ids = r.getStrings();
         }
         long t = match.timeNanos();
@@ -57,14 +53,9 @@ final class DistinctCount implements StateKind {
             return List.of(match.withStateful(new StatefulContext("distinct", m.group(), seen.size(),
                     byTime.get(0).getValue(), newest, values, ids), match.output(), t));
         }
-        List<String> values = new ArrayList<>();
-        long[] times = new long[byTime.size()];
-        for (int i = 0; i < byTime.size(); i++) {
-            values.add(byTime.get(i).getKey());
-            times[i] = byTime.get(i).getValue();
-        }
-        state.put(new StateBytes.Writer(FORMAT).putStrings(values).putLongs(times, times.length).putStrings(ids)
-                .toBytes());
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        byTime.forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        state.put(new StateBytes.Writer(FORMAT).putValueTimes(ordered).putStrings(ids).toBytes());
         state.registerTimer(StateKind.cleanupAt(newest + spec.windowNanos()));
         return List.of();
     }
@@ -75,14 +66,9 @@ final class DistinctCount implements StateKind {
         if (bytes == null) {
             return List.of();
         }
-        StateBytes.Reader r = new StateBytes.Reader(bytes, FORMAT);
-        r.getStrings();
-        long[] times = r.getLongs();
-        long newest = Long.MIN_VALUE;
-        for (long x : times) {
-            newest = Math.max(newest, x);
-        }
-        if (times.length == 0 || newest + StateKind.spec(rule).windowNanos() <= timeNanos) {
+        Map<String, Long> seen = new StateBytes.Reader(bytes, FORMAT).getValueTimes();
+        long newest = seen.values().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);
+        if (StateKind.passed(newest, StateKind.spec(rule).windowNanos(), timeNanos)) {
             state.clear();
         }
         return List.of();

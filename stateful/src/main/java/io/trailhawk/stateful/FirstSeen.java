@@ -4,7 +4,6 @@ import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.compile.StatefulSpec;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.output.StatefulContext;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,16 +60,7 @@ final class FirstSeen implements StateKind {
     }
 
     private static Map<String, Long> read(byte[] bytes) {
-        Map<String, Long> seen = new LinkedHashMap<>();
-        if (bytes != null) {
-            StateBytes.Reader r = new StateBytes.Reader(bytes, FORMAT);
-            List<String> values = r.getStrings();
-            long[] times = r.getLongs();
-            for (int i = 0; i < values.size(); i++) {
-                seen.put(values.get(i), times[i]);
-            }
-        }
-        return seen;
+        return bytes == null ? new LinkedHashMap<>() : new StateBytes.Reader(bytes, FORMAT).getValueTimes();
     }
 
     private static void write(Map<String, Long> seen, KeyedState state) {
@@ -78,11 +68,6 @@ final class FirstSeen implements StateKind {
             state.clear();
             return;
         }
-        List<String> values = new ArrayList<>(seen.keySet());
-        long[] times = new long[values.size()];
-        for (int i = 0; i < times.length; i++) {
-            times[i] = seen.get(values.get(i));
-        }
-        state.put(new StateBytes.Writer(FORMAT).putStrings(values).putLongs(times, times.length).toBytes());
+        state.put(new StateBytes.Writer(FORMAT).putValueTimes(seen).toBytes());
     }
 }

@@ -7,7 +7,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The encoding of a group's state: a format byte that names the kind and its version, then the kind's fields. A
@@ -62,6 +64,14 @@ final class StateBytes {
             return this;
         }
 
+        /** Values with the time each was last seen, in the map's order. */
+        Writer putValueTimes(Map<String, Long> seen) {
+            putStrings(new ArrayList<>(seen.keySet()));
+            putInt(seen.size());
+            seen.values().forEach(this::putLong);
+            return this;
+        }
+
         byte[] toBytes() {
             run(out::flush);
             return bytes.toByteArray();
@@ -106,6 +116,17 @@ final class StateBytes {
                 out.add(getString());
             }
             return out;
+        }
+
+        /** As {@link Writer#putValueTimes} wrote them. */
+        Map<String, Long> getValueTimes() {
+            List<String> values = getStrings();
+            long[] times = getLongs();
+            Map<String, Long> seen = new LinkedHashMap<>();
+            for (int i = 0; i < values.size(); i++) {
+                seen.put(values.get(i), times[i]);
+            }
+            return seen;
         }
 
         long[] getLongs() {

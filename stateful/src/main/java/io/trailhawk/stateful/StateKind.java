@@ -23,6 +23,11 @@ interface StateKind {
         return r == 0 ? nanos : nanos - r + CLEANUP_GRANULE_NANOS;
     }
 
+    /** Whether a window of {@code windowNanos} after {@code newest} is over at {@code nowNanos}. */
+    static boolean passed(long newest, long windowNanos, long nowNanos) {
+        return newest == Long.MIN_VALUE || newest + windowNanos <= nowNanos;
+    }
+
     static StatefulSpec spec(CompiledRule rule) {
         return rule.stateful().orElseThrow();
     }

@@ -71,7 +71,8 @@ final class Threshold implements StateKind {
         }
         StateBytes.Reader r = new StateBytes.Reader(bytes, FORMAT);
         long[] times = r.getLongs();
-        if (times.length == 0 || times[times.length - 1] + StateKind.spec(rule).windowNanos() <= timeNanos) {
+        if (times.length == 0 || StateKind.passed(times[times.length - 1], StateKind.spec(rule).windowNanos(),
+                timeNanos)) {
             // Nothing left that a later match could count with.
             state.clear();
         }

@@ -36,8 +36,20 @@ class FastPathEquivalenceTest {
         assertThat(RECORDS).hasSize(2900);
     }
 
+    /**
+     * The rules that matched, from what the fast path gives: each alert's rule, except that a sequence's match names
+     * the step rule that matched, as a feeder rule's match gives only that.
+     */
+    private static List<String> matchedRules(List<Alert> alerts) {
+        return alerts.stream().map(a -> a.stateful().filter(c -> c.kind().equals("sequence"))
+                .map(c -> c.values().get(0)).orElse(a.rule())).distinct().collect(Collectors.toList());
+    }
+
     private static void assertEquivalent(List<RulesFile> files, CompiledRuleset rules) throws Exception {
         ReferenceEvaluator reference = new ReferenceEvaluator(files, rules);
+        // A sequence matches through its steps, not its own condition, which the fast path never evaluates.
+        java.util.Set<String> sequences = rules.activeRules().stream().filter(c -> c.isSequence())
+                .map(c -> c.name()).collect(Collectors.toSet());
         CompiledRuleset.Evaluator evaluator = rules.evaluator();
         long n = 0;
         int fired = 0;
@@ -48,8 +60,8 @@ class FastPathEquivalenceTest {
             assertThat(withLayout.stream().map(Alert::output).collect(Collectors.toList())).as("layout, record %d", n)
                     .isEqualTo(fast.stream().map(Alert::output).collect(Collectors.toList()));
             List<Alert> wholeTree = rules.evaluate(CloudTrailEvent.of(MAPPER.readTree(r), n));
-            List<String> fastRules = fast.stream().map(Alert::rule).collect(Collectors.toList());
-            assertThat(fastRules).as("record %d", n).isEqualTo(reference.matchingRules(r, n));
+            assertThat(matchedRules(fast)).as("record %d", n).isEqualTo(reference.matchingRules(r, n).stream()
+                    .filter(name -> !sequences.contains(name)).collect(Collectors.toList()));
             assertThat(fast.stream().map(Alert::output).collect(Collectors.toList())).as("outputs of record %d", n)
                     .isEqualTo(wholeTree.stream().map(Alert::output).collect(Collectors.toList()));
             assertThat(fast.stream().map(Alert::outputFields).collect(Collectors.toList()))
@@ -179,6 +191,9 @@ class FastPathEquivalenceTest {
         List<RulesFile> files = List.of(RulesFile.of("odd.yaml", yaml));
         CompiledRuleset rules = RuleCompiler.builder().build().compile(files);
         ReferenceEvaluator reference = new ReferenceEvaluator(files, rules);
+        // A sequence matches through its steps, not its own condition, which the fast path never evaluates.
+        java.util.Set<String> sequences = rules.activeRules().stream().filter(c -> c.isSequence())
+                .map(c -> c.name()).collect(Collectors.toSet());
         String[] records = {
             "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventType\":\"AwsApiCall\",\"eventName\":5}",
             "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventType\":\"AwsApiCall\",\"eventName\":\"ListBuckets\","
