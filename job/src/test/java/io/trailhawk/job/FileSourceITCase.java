@@ -57,7 +57,7 @@ class FileSourceITCase {
             }
         }
         List<String> expected = expectedAlerts(files);
-        assertThat(expected).hasSizeGreaterThan(50);
+        assertThat(expected).hasSizeGreaterThan(30);
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start(); JobRunner flink = JobRunner.start(4)) {
             EmbeddedKafka.Topics t = kafka.createTopics(1);
@@ -78,7 +78,10 @@ class FileSourceITCase {
             List<String> actual = new ArrayList<>();
             for (String a : alerts) {
                 JsonNode j = MAPPER.readTree(a);
-                actual.add(j.get("rule").asText() + " " + j.get("trailhawk").get("event_id").asText());
+                // Stateful rules' alerts depend on arrival order within the watermark; StatefulRulesITCase has them.
+                if (!j.get("trailhawk").has("kind")) {
+                    actual.add(j.get("rule").asText() + " " + j.get("trailhawk").get("event_id").asText());
+                }
             }
             actual.sort(null);
             assertThat(actual).isEqualTo(expected);
@@ -96,7 +99,9 @@ class FileSourceITCase {
         assertThat(decoded.malformed()).isEmpty();
         for (JsonNode record : decoded.records()) {
             for (Alert a : r.evaluate(CloudTrailEvent.of(record, 1))) {
-                out.add(a.rule() + " " + a.eventId());
+                if (a.stateful().isEmpty()) {
+                    out.add(a.rule() + " " + a.eventId());
+                }
             }
         }
         out.sort(null);
