@@ -31,7 +31,18 @@ class StatefulDetectorTest {
     private static final String QUIET = "- rule: Quiet\n  desc: d\n  condition: ct.name = TrailhawkQuiet\n"
             + "  output: quiet %ct.id\n  priority: WARNING\n  suppress:\n    by: [ct.user]\n    for: 10m\n";
 
-    private static final RulesetBuilder BUILDER = new RulesetBuilder(Map.of("base.yaml", THRESHOLD + QUIET),
+    private static final String MORE = "- rule: Regions\n  desc: d\n  condition: ct.name = TrailhawkRegion\n"
+            + "  output: regions %ct.id\n  priority: WARNING\n"
+            + "  distinct:\n    field: ct.region\n    count: 2\n    within: 1h\n    by: [ct.user]\n"
+            + "- rule: Step one\n  desc: d\n  condition: ct.name = TrailhawkStepOne\n  output: one\n"
+            + "  priority: INFO\n  alert: false\n"
+            + "- rule: Two steps\n  desc: d\n  condition: ct.name = TrailhawkStepTwo\n  output: two %ct.id\n"
+            + "  priority: WARNING\n  sequence:\n    by: [ct.user]\n    within: 1h\n    steps: [Step one, Regions]\n"
+            + "- rule: New IP\n  desc: d\n  condition: ct.name = TrailhawkLogin\n  output: new ip %ct.srcip\n"
+            + "  priority: WARNING\n  first_seen:\n    field: ct.srcip\n    by: [ct.user]\n    learn: 1h\n"
+            + "    forget: 1d\n";
+
+    private static final RulesetBuilder BUILDER = new RulesetBuilder(Map.of("base.yaml", THRESHOLD + QUIET + MORE),
             RuleMatching.ALL, Priority.DEBUG, RuleLimits.defaults());
     private static final CompiledRuleset RULES = BUILDER.build(Map.of(), "h").ruleset;
 
@@ -46,11 +57,13 @@ class StatefulDetectorTest {
         return h;
     }
 
-    private static StatefulMatch match(String eventName, String id, String time) throws Exception {
-        String json = Events.recordAt(eventName, id, "mallory", time);
+    private static List<StatefulMatch> matches(String json) throws Exception {
         CloudTrailEvent e = CloudTrailEvent.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), 1);
-        Alert a = RULES.evaluate(e).get(0);
-        return new StatefulMatch(StatefulRules.of(RULES).keyOf(a).orElseThrow(), MatchBytes.encode(a));
+        List<StatefulMatch> out = new ArrayList<>();
+        for (Alert a : RULES.evaluate(e)) {
+            out.add(new StatefulMatch(StatefulRules.of(RULES).keyOf(a).orElseThrow(), MatchBytes.encode(a)));
+        }
+        return out;
     }
 
     private static long millis(String time) {
@@ -59,7 +72,14 @@ class StatefulDetectorTest {
 
     private static void send(KeyedBroadcastOperatorTestHarness<String, StatefulMatch, RuleFileUpdate, AlertRecord> h,
             String eventName, String id, String time) throws Exception {
-        h.processElement(new StreamRecord<>(match(eventName, id, time), millis(time)));
+        send(h, Events.recordAt(eventName, id, "mallory", time), time);
+    }
+
+    private static void send(KeyedBroadcastOperatorTestHarness<String, StatefulMatch, RuleFileUpdate, AlertRecord> h,
+            String json, String time) throws Exception {
+        for (StatefulMatch m : matches(json)) {
+            h.processElement(new StreamRecord<>(m, millis(time)));
+        }
     }
 
     /** How many keys hold group state. */
@@ -130,6 +150,67 @@ class StatefulDetectorTest {
             assertThat(groups(h)).as("an unrelated push keeps state").isPositive();
             h.processBroadcastElement(new StreamRecord<>(RuleFileUpdate.put("base.yaml", QUIET, "test")));
             assertThat(groups(h)).as("the threshold rule is gone").isZero();
+        }
+    }
+
+    @Test
+    void aDistinctCount_keepsItsValuesAcrossARestore() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var h = harness()) {
+            h.open();
+            send(h, Events.recordAt("TrailhawkRegion", "g-1", "mallory", "2023-07-10T12:00:00Z"), "2023-07-10T12:00:00Z");
+            snapshot = h.snapshot(1, 1);
+        }
+        try (var h = harness()) {
+            h.initializeState(snapshot);
+            h.open();
+            send(h, Events.recordAt("TrailhawkRegion", "g-2", "mallory", "2023-07-10T12:05:00Z")
+                    .replace("\"us-east-1\"", "\"eu-west-1\""), "2023-07-10T12:05:00Z");
+            assertThat(alerts(h)).hasSize(1);
+            assertThat(alerts(h).get(0)).contains("\"kind\":\"distinct\"").contains("\"values\":[\"us-east-1\",\"eu-west-1\"]");
+        }
+    }
+
+    @Test
+    void aSequence_completesAcrossARestore_andItsPartialExpiresOnItsTimer() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var h = harness()) {
+            h.open();
+            h.processBroadcastWatermark(Long.MAX_VALUE);
+            send(h, "TrailhawkStepOne", "s-1", "2023-07-10T12:00:00Z");
+            assertThat(groups(h)).isEqualTo(1);
+            snapshot = h.snapshot(1, 1);
+            h.processWatermark(millis("2023-07-10T13:02:00Z"));
+            assertThat(groups(h)).as("the partial expired").isZero();
+        }
+        try (var h = harness()) {
+            h.initializeState(snapshot);
+            h.open();
+            send(h, "TrailhawkRegion", "s-2", "2023-07-10T12:30:00Z");
+            assertThat(alerts(h)).anyMatch(a -> a.contains("\"kind\":\"sequence\"")
+                    && a.contains("\"event_ids\":[\"s-1\",\"s-2\"]"));
+        }
+    }
+
+    @Test
+    void firstSeen_learnsFirst_thenAlertsOnANewValue_andItsBirthSurvivesARestore() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var h = harness()) {
+            h.open();
+            send(h, "TrailhawkLogin", "f-1", "2023-07-10T12:00:00Z");
+            send(h, Events.recordAt("TrailhawkLogin", "f-2", "mallory", "2023-07-10T12:30:00Z")
+                    .replace("203.0.113.5", "198.51.100.9"), "2023-07-10T12:30:00Z");
+            assertThat(alerts(h)).as("learning").isEmpty();
+            snapshot = h.snapshot(1, 1);
+        }
+        try (var h = harness()) {
+            h.initializeState(snapshot);
+            h.open();
+            send(h, Events.recordAt("TrailhawkLogin", "f-3", "mallory", "2023-07-10T13:30:00Z")
+                    .replace("203.0.113.5", "192.0.2.44"), "2023-07-10T13:30:00Z");
+            send(h, "TrailhawkLogin", "f-4", "2023-07-10T13:31:00Z");
+            assertThat(alerts(h)).hasSize(1);
+            assertThat(alerts(h).get(0)).contains("\"kind\":\"first_seen\"").contains("192.0.2.44");
         }
     }
 }
