@@ -94,6 +94,11 @@ public final class LocalFlink implements AutoCloseable {
         return 0;
     }
 
+    /** The running job's checkpoint statistics, as the REST API gives them ({@code /jobs/:id/checkpoints}). */
+    public JsonNode checkpoints() throws IOException, InterruptedException {
+        return get("/jobs/" + job + "/checkpoints");
+    }
+
     private JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(webUi() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -21,7 +21,7 @@ final class StateBytes {
 
     /** Writes one state. */
     static final class Writer {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         private final DataOutputStream out = new DataOutputStream(bytes);
 
         Writer(int format) {
