@@ -64,6 +64,31 @@ final class StateBytes {
             return this;
         }
 
+        /** An alert's output fields, each with its type: text, unsigned number, bool, list of text, or absent. */
+        Writer putFields(Map<String, Object> fields) {
+            putInt(fields.size());
+            for (Map.Entry<String, Object> e : fields.entrySet()) {
+                putString(e.getKey());
+                Object v = e.getValue();
+                if (v == null) {
+                    putInt(0);
+                } else if (v instanceof String) {
+                    putInt(1).putString((String) v);
+                } else if (v instanceof Long) {
+                    putInt(2).putLong((Long) v);
+                } else if (v instanceof Boolean) {
+                    putInt(3).putInt((Boolean) v ? 1 : 0);
+                } else if (v instanceof List) {
+                    List<String> items = new ArrayList<>();
+                    ((List<?>) v).forEach(x -> items.add(String.valueOf(x)));
+                    putInt(4).putStrings(items);
+                } else {
+                    putInt(1).putString(v.toString());
+                }
+            }
+            return this;
+        }
+
         /** Values with the time each was last seen, in the map's order. */
         Writer putValueTimes(Map<String, Long> seen) {
             putStrings(new ArrayList<>(seen.keySet()));
@@ -116,6 +141,36 @@ final class StateBytes {
                 out.add(getString());
             }
             return out;
+        }
+
+        /** As {@link Writer#putFields} wrote them, in a sorted map as alerts hold them. */
+        Map<String, Object> getFields() {
+            int n = getInt();
+            Map<String, Object> fields = new java.util.TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                String name = getString();
+                int type = getInt();
+                Object v;
+                switch (type) {
+                    case 0:
+                        v = null;
+                        break;
+                    case 1:
+                        v = getString();
+                        break;
+                    case 2:
+                        v = getLong();
+                        break;
+                    case 3:
+                        v = getInt() == 1;
+                        break;
+                    default:
+                        v = getStrings();
+                        break;
+                }
+                fields.put(name, v);
+            }
+            return fields;
         }
 
         /** As {@link Writer#putValueTimes} wrote them. */

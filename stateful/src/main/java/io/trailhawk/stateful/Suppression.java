@@ -14,7 +14,7 @@ import java.util.Map;
  * were, their first and last event times and their last event IDs, and only if there were any.
  */
 final class Suppression implements StateKind {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 6;
 
     /** The group's open window. */
     private static final class Window {
