@@ -127,7 +127,8 @@ public final class StatefulJobBenchmark {
 
     private static double run(String label, String backend, Path rules, List<byte[]> records, int groups,
             int seconds) throws Exception {
-        try (LocalKafka kafka = LocalKafka.start(39191); LocalFlink flink = LocalFlink.start(38181, 4)) {
+        try (LocalKafka kafka = LocalKafka.start(39191); LocalFlink flink = LocalFlink.start(38181, 4,
+                org.apache.flink.configuration.MemorySize.ofMebiBytes(1024))) {
             Map<String, String> c = new HashMap<>();
             c.put("kafka.bootstrap-servers", kafka.bootstrapServers());
             c.put("source.kafka.topics", ControlTopics.EVENTS);

@@ -38,11 +38,16 @@ public final class LocalFlink implements AutoCloseable {
     }
 
     public static LocalFlink start(int uiPort, int slots) throws Exception {
+        return start(uiPort, slots, MemorySize.ofMebiBytes(64));
+    }
+
+    /** With {@code managedMemory} for the TaskManager: what RocksDB state uses for its caches and write buffers. */
+    public static LocalFlink start(int uiPort, int slots, MemorySize managedMemory) throws Exception {
         Configuration conf = new Configuration();
         conf.set(RestOptions.ADDRESS, "localhost");
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         conf.set(RestOptions.PORT, uiPort);
-        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(64));
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, managedMemory);
         // The web UI's metric cache: refreshed often, so progress and drain checks see current counts.
         conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
         MiniCluster c = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
