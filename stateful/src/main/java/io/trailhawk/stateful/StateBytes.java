@@ -50,6 +50,15 @@ final class StateBytes {
             return this;
         }
 
+        /** Bytes as they are, or null. */
+        Writer putBytes(byte[] v) {
+            putInt(v == null ? -1 : v.length);
+            if (v != null) {
+                run(() -> out.write(v));
+            }
+            return this;
+        }
+
         Writer putStrings(List<String> v) {
             putInt(v.size());
             v.forEach(this::putString);
@@ -131,6 +140,18 @@ final class StateBytes {
                 byte[] b = new byte[in.readInt()];
                 in.readFully(b);
                 return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+            });
+        }
+
+        byte[] getBytes() {
+            int n = getInt();
+            if (n < 0) {
+                return null;
+            }
+            byte[] b = new byte[n];
+            return get(() -> {
+                in.readFully(b);
+                return b;
             });
         }
 

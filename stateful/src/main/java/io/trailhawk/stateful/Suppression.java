@@ -11,10 +11,11 @@ import java.util.Map;
 /**
  * {@code suppress}: a group's first match alerts at once and opens a window of {@code for}, in event time from that
  * match. Later matches of the group within it do not alert; when it closes, one summary alert gives how many there
- * were, their first and last event times and their last event IDs, and only if there were any.
+ * were, their first and last event times and their last event IDs, and only if there were any. The summary is the
+ * first suppressed match: kept as bytes once, it is not decoded or encoded again by the matches after it.
  */
 final class Suppression implements StateKind {
-    private static final int FORMAT = 6;
+    private static final int FORMAT = 7;
 
     /** The group's open window. */
     private static final class Window {
@@ -26,16 +27,13 @@ final class Suppression implements StateKind {
         List<String> ids = new ArrayList<>();
         List<String> groupNames = new ArrayList<>();
         List<String> groupValues = new ArrayList<>();
-        /** The latest suppressed match, which the summary speaks for; null while there is none. */
-        Alert latest;
+        /** The first suppressed match, which the summary speaks for, as bytes; null while there is none. */
+        byte[] summary;
 
         byte[] toBytes() {
             StateBytes.Writer w = new StateBytes.Writer(FORMAT).putLong(start).putLong(end).putLong(suppressed)
                     .putLong(first).putLong(last).putStrings(ids).putStrings(groupNames).putStrings(groupValues)
-                    .putInt(latest == null ? 0 : 1);
-            if (latest != null) {
-                AlertBytes.write(latest, w);
-            }
+                    .putBytes(summary);
             return w.toBytes();
         }
 
@@ -50,7 +48,7 @@ final class Suppression implements StateKind {
             w.ids = r.getStrings();
             w.groupNames = r.getStrings();
             w.groupValues = r.getStrings();
-            w.latest = r.getInt() == 1 ? AlertBytes.read(r, rule) : null;
+            w.summary = r.getBytes();
             return w;
         }
 
@@ -72,10 +70,15 @@ final class Suppression implements StateKind {
         List<Alert> out = new ArrayList<>();
         if (w != null && t < w.end) {
             w.suppressed++;
-            w.first = w.suppressed == 1 ? t : Math.min(w.first, t);
-            if (w.suppressed == 1 || t >= w.last) {
+            if (w.suppressed == 1) {
+                w.first = t;
                 w.last = t;
-                w.latest = match;
+                StateBytes.Writer kept = new StateBytes.Writer(FORMAT);
+                AlertBytes.write(match, kept);
+                w.summary = kept.toBytes();
+            } else {
+                w.first = Math.min(w.first, t);
+                w.last = Math.max(w.last, t);
             }
             w.ids.addAll(m.eventIds());
             trim(w.ids);
@@ -119,9 +122,10 @@ final class Suppression implements StateKind {
         }
         StatefulContext c = new StatefulContext("suppressed", w.group(), w.suppressed, w.first, w.last, List.of(),
                 w.ids);
-        String output = w.latest.output() + " (" + w.suppressed + " more " + (w.suppressed == 1 ? "match" : "matches")
+        Alert first = AlertBytes.read(new StateBytes.Reader(w.summary, FORMAT), rule);
+        String output = first.output() + " (" + w.suppressed + " " + (w.suppressed == 1 ? "match" : "matches")
                 + " of this group suppressed)";
-        return java.util.Optional.of(w.latest.withStateful(c, output, w.end));
+        return java.util.Optional.of(first.withStateful(c, output, w.end));
     }
 
     static void trim(List<String> ids) {

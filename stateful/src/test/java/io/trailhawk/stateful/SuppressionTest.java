@@ -27,7 +27,7 @@ class SuppressionTest {
         assertThat(summary.eventIds()).containsExactly("ListUsers-alice-60", "ListUsers-alice-120",
                 "ListUsers-alice-180", "ListUsers-alice-240");
         assertThat(summary.windowStartNanos()).isLessThan(summary.windowEndNanos());
-        assertThat(f.alerts.get(1).output()).endsWith("(4 more matches of this group suppressed)");
+        assertThat(f.alerts.get(1).output()).endsWith("(4 matches of this group suppressed)");
         assertThat(summary.group()).containsEntry("ct.user", "alice");
     }
 
