@@ -104,7 +104,8 @@ public final class ReferenceEvaluator {
     public List<String> matchingRules(CloudTrailEvent e) {
         List<String> out = new ArrayList<>();
         for (CompiledRule r : ruleset.activeRules()) {
-            if (holds(trees.get(r.name()), e)) {
+            // A sequence matches through its steps, never its own condition.
+            if (!r.isSequence() && holds(trees.get(r.name()), e)) {
                 out.add(r.name());
                 if (ruleset.matching() == RuleMatching.FIRST) {
                     break;
