@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trailhawk.job.config.ConfigLoader;
 import io.trailhawk.job.config.JobConfig;
+import io.trailhawk.job.testing.BrokerAndCluster;
 import io.trailhawk.job.testing.EmbeddedKafka;
 import io.trailhawk.job.testing.Events;
-import io.trailhawk.job.testing.JobRunner;
 import io.trailhawk.job.testing.ManagedFlinkContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +19,8 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.program.MutatedConfigurationException;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,28 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ManagedFlinkStartITCase {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    private static EmbeddedKafka kafka;
-    private static JobRunner flink;
-
-    @BeforeAll
-    static void start() throws Exception {
-        kafka = EmbeddedKafka.start();
-        flink = JobRunner.start(4);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (flink != null) {
-            flink.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerAndCluster ENV = new BrokerAndCluster();
 
     private static Path applicationProperties(Path dir, EmbeddedKafka.Topics t) throws Exception {
         String json = "[{\"PropertyGroupId\": \"Trailhawk\", \"PropertyMap\": {"
-                + "\"kafka.bootstrap-servers\": \"" + kafka.bootstrapServers() + "\","
+                + "\"kafka.bootstrap-servers\": \"" + ENV.kafka().bootstrapServers() + "\","
                 + "\"topic.control\": \"" + t.control + "\", \"topic.status\": \"" + t.status + "\","
                 + "\"topic.alerts\": \"" + t.alerts + "\", \"topic.dlq\": \"" + t.dlq + "\","
                 + "\"sink.transactional-id-prefix\": \"tx-" + t.alerts + "\","
@@ -68,32 +51,32 @@ class ManagedFlinkStartITCase {
 
     @Test
     void theJobStartsUnderManagedFlinksConfigurationRules_andProcessesEvents(@TempDir Path dir) throws Exception {
-        EmbeddedKafka.Topics t = kafka.createTopics(1);
+        EmbeddedKafka.Topics t = ENV.kafka().createTopics(1);
         JobConfig config = ConfigLoader.fromApplicationPropertiesFile(applicationProperties(dir, t));
         assertThat(config.onManagedFlink()).isTrue();
 
-        JobExecutionResult submitted = ManagedFlinkContext.of(flink.cluster()).run(() -> TrailhawkJob.run(config));
+        JobExecutionResult submitted = ManagedFlinkContext.of(ENV.flink().cluster()).run(() -> TrailhawkJob.run(config));
         JobID job = submitted.getJobID();
-        flink.waitFor(job, JobStatus.RUNNING, Duration.ofSeconds(60));
+        ENV.flink().waitFor(job, JobStatus.RUNNING, Duration.ofSeconds(60));
 
-        kafka.send(t.events, null, Events.record("StopLogging", "m-1"));
-        List<String> alerts = kafka.readUntil(t.alerts, WAIT, any(a -> a.contains("event=m-1")));
+        ENV.kafka().send(t.events, null, Events.record("StopLogging", "m-1"));
+        List<String> alerts = ENV.kafka().readUntil(t.alerts, WAIT, any(a -> a.contains("event=m-1")));
         assertThat(alerts).anyMatch(a -> a.contains("\"hostname\":\"managed\""));
         // What CloudWatch would receive: gauges for evaluation time, no histogram, no per-rule metrics by default.
-        List<String> metrics = flink.operatorMetrics(job, "detect");
+        List<String> metrics = ENV.flink().operatorMetrics(job, "detect");
         assertThat(metrics).anyMatch(m -> m.endsWith("kinesisanalytics.Program.Trailhawk.evaluationNanosP99"))
                 .anyMatch(m -> m.endsWith("kinesisanalytics.Program.Trailhawk.eventsEvaluated"))
                 .noneMatch(m -> m.contains("evaluationNanos_"))
                 .noneMatch(m -> m.contains(".rule."));
-        flink.cancel(job);
+        ENV.flink().cancel(job);
     }
 
     @Test
     void aSettingOutsideTheAllowlist_isRefusedAtSubmission(@TempDir Path dir) throws Exception {
-        EmbeddedKafka.Topics t = kafka.createTopics(1);
+        EmbeddedKafka.Topics t = ENV.kafka().createTopics(1);
         JobConfig config = ConfigLoader.fromApplicationPropertiesFile(applicationProperties(dir, t));
         // What the job used to do on every Flink: the check must catch it, or the test above proves nothing.
-        assertThatThrownBy(() -> ManagedFlinkContext.of(flink.cluster()).run(() -> {
+        assertThatThrownBy(() -> ManagedFlinkContext.of(ENV.flink().cluster()).run(() -> {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.getConfig().enableObjectReuse();
             TrailhawkJob.build(env, config);

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailhawk.job.testing.BrokerAndCluster;
 import io.trailhawk.job.testing.EmbeddedKafka;
 import io.trailhawk.job.testing.Events;
-import io.trailhawk.job.testing.JobRunner;
 import io.trailhawk.job.testing.TestJobs;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Stateful rules in the whole job, on a real MiniCluster against a real broker, alerts read committed. */
 class StatefulRulesITCase {
@@ -27,27 +26,11 @@ class StatefulRulesITCase {
     private static final String CANARY = "- rule: Canary\n  desc: d\n  condition: ct.name = TrailhawkCanary\n"
             + "  output: canary %ct.id\n  priority: WARNING\n";
 
-    private static EmbeddedKafka kafka;
-    private static JobRunner flink;
-
-    @BeforeAll
-    static void start() throws Exception {
-        kafka = EmbeddedKafka.start();
-        flink = JobRunner.start(4);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (flink != null) {
-            flink.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerAndCluster ENV = new BrokerAndCluster();
 
     private static Map<String, String> config(EmbeddedKafka.Topics t) {
-        Map<String, String> c = TestJobs.config(kafka, t);
+        Map<String, String> c = TestJobs.config(ENV.kafka(), t);
         c.put("watermark.idleness", "1s");
         return c;
     }
@@ -79,33 +62,33 @@ class StatefulRulesITCase {
 
     /** Waits until every event sent so far has been evaluated, by a canary sent after them being alerted. */
     private static void sync(EmbeddedKafka.Topics t, String id) throws Exception {
-        kafka.send(t.events, "k", Events.record("TrailhawkCanary", id));
-        kafka.readUntil(t.alerts, WAIT, any(a -> a.contains("canary " + id)));
+        ENV.kafka().send(t.events, "k", Events.record("TrailhawkCanary", id));
+        ENV.kafka().readUntil(t.alerts, WAIT, any(a -> a.contains("canary " + id)));
     }
 
     private static void activated(EmbeddedKafka.Topics t, int statuses) {
-        List<String> s = kafka.readUntil(t.status, WAIT, atLeast(statuses));
+        List<String> s = ENV.kafka().readUntil(t.status, WAIT, atLeast(statuses));
         assertThat(s.get(statuses - 1)).contains("\"status\":\"activated\"");
     }
 
     @Test
     void aThresholdWindowSpanningATaskManagerCrash_resumesItsCount_withOneAlert() throws Exception {
-        EmbeddedKafka.Topics t = kafka.createTopics(1);
-        JobID job = flink.submit(config(t));
-        kafka.send(t.control, "zz-canary.yaml", CANARY);
-        kafka.send(t.control, "zz-probe.yaml", threshold(""));
+        EmbeddedKafka.Topics t = ENV.kafka().createTopics(1);
+        JobID job = ENV.flink().submit(config(t));
+        ENV.kafka().send(t.control, "zz-canary.yaml", CANARY);
+        ENV.kafka().send(t.control, "zz-probe.yaml", threshold(""));
         activated(t, 2);
-        kafka.send(t.events, "k", probe("p-1", "2023-07-10T12:00:00Z"));
-        kafka.send(t.events, "k", probe("p-2", "2023-07-10T12:01:00Z"));
+        ENV.kafka().send(t.events, "k", probe("p-1", "2023-07-10T12:00:00Z"));
+        ENV.kafka().send(t.events, "k", probe("p-2", "2023-07-10T12:01:00Z"));
         sync(t, "c-1");
         // Several checkpoints complete after both matches are in state.
         Thread.sleep(3000);
-        flink.crashTaskManager();
-        flink.waitFor(job, JobStatus.RUNNING, WAIT);
-        kafka.send(t.events, "k", probe("p-3", "2023-07-10T12:02:00Z"));
-        List<String> raw = kafka.readUntil(t.alerts, WAIT, any(a -> a.contains("probe burst")));
+        ENV.flink().crashTaskManager();
+        ENV.flink().waitFor(job, JobStatus.RUNNING, WAIT);
+        ENV.kafka().send(t.events, "k", probe("p-3", "2023-07-10T12:02:00Z"));
+        List<String> raw = ENV.kafka().readUntil(t.alerts, WAIT, any(a -> a.contains("probe burst")));
         Thread.sleep(3000);
-        raw = kafka.readUntil(t.alerts, Duration.ofSeconds(5), atLeast(Integer.MAX_VALUE));
+        raw = ENV.kafka().readUntil(t.alerts, Duration.ofSeconds(5), atLeast(Integer.MAX_VALUE));
         List<JsonNode> bursts = alerts(raw, "Probe burst");
         assertThat(bursts).as("alerts: %s", raw).hasSize(1);
         JsonNode state = bursts.get(0).get("trailhawk");
@@ -113,64 +96,64 @@ class StatefulRulesITCase {
         assertThat(state.get("count").asInt()).isEqualTo(3);
         assertThat(state.get("event_ids").toString()).isEqualTo("[\"p-1\",\"p-2\",\"p-3\"]");
         assertThat(state.get("group").get("ct.user").asText()).isEqualTo("mallory");
-        flink.cancel(job);
+        ENV.flink().cancel(job);
     }
 
     @Test
     void aReload_keepsTheStateOfAnUnchangedRule_andAChangedRuleStartsAfresh() throws Exception {
-        EmbeddedKafka.Topics t = kafka.createTopics(1);
-        JobID job = flink.submit(config(t));
-        kafka.send(t.control, "zz-probe.yaml", threshold(""));
+        EmbeddedKafka.Topics t = ENV.kafka().createTopics(1);
+        JobID job = ENV.flink().submit(config(t));
+        ENV.kafka().send(t.control, "zz-probe.yaml", threshold(""));
         activated(t, 1);
-        kafka.send(t.events, "k", probe("r-1", "2023-07-10T12:00:00Z"));
-        kafka.send(t.events, "k", probe("r-2", "2023-07-10T12:01:00Z"));
-        kafka.send(t.control, "zz-canary.yaml", CANARY);
+        ENV.kafka().send(t.events, "k", probe("r-1", "2023-07-10T12:00:00Z"));
+        ENV.kafka().send(t.events, "k", probe("r-2", "2023-07-10T12:01:00Z"));
+        ENV.kafka().send(t.control, "zz-canary.yaml", CANARY);
         activated(t, 2);
-        kafka.send(t.events, "k", probe("r-3", "2023-07-10T12:02:00Z"));
-        List<String> raw = kafka.readUntil(t.alerts, WAIT, any(a -> a.contains("probe burst")));
+        ENV.kafka().send(t.events, "k", probe("r-3", "2023-07-10T12:02:00Z"));
+        List<String> raw = ENV.kafka().readUntil(t.alerts, WAIT, any(a -> a.contains("probe burst")));
         assertThat(alerts(raw, "Probe burst")).hasSize(1);
 
-        kafka.send(t.events, "k", probe("r-4", "2023-07-10T12:03:00Z"));
-        kafka.send(t.events, "k", probe("r-5", "2023-07-10T12:04:00Z"));
+        ENV.kafka().send(t.events, "k", probe("r-4", "2023-07-10T12:03:00Z"));
+        ENV.kafka().send(t.events, "k", probe("r-5", "2023-07-10T12:04:00Z"));
         sync(t, "c-2");
-        kafka.send(t.control, "zz-probe.yaml", threshold(" and ct.region = us-east-1"));
+        ENV.kafka().send(t.control, "zz-probe.yaml", threshold(" and ct.region = us-east-1"));
         activated(t, 3);
-        kafka.send(t.events, "k", probe("r-6", "2023-07-10T12:05:00Z"));
+        ENV.kafka().send(t.events, "k", probe("r-6", "2023-07-10T12:05:00Z"));
         sync(t, "c-3");
         Thread.sleep(1000);
-        raw = kafka.readUntil(t.alerts, Duration.ofSeconds(5), atLeast(Integer.MAX_VALUE));
+        raw = ENV.kafka().readUntil(t.alerts, Duration.ofSeconds(5), atLeast(Integer.MAX_VALUE));
         assertThat(alerts(raw, "Probe burst")).as("r-4 and r-5 counted for the old rule only").hasSize(1);
-        kafka.send(t.events, "k", probe("r-7", "2023-07-10T12:06:00Z"));
-        kafka.send(t.events, "k", probe("r-8", "2023-07-10T12:07:00Z"));
-        raw = kafka.readUntil(t.alerts, WAIT, r -> alerts(r, "Probe burst").size() >= 2);
+        ENV.kafka().send(t.events, "k", probe("r-7", "2023-07-10T12:06:00Z"));
+        ENV.kafka().send(t.events, "k", probe("r-8", "2023-07-10T12:07:00Z"));
+        raw = ENV.kafka().readUntil(t.alerts, WAIT, r -> alerts(r, "Probe burst").size() >= 2);
         List<JsonNode> bursts = alerts(raw, "Probe burst");
         assertThat(bursts.get(1).get("trailhawk").get("event_ids").toString())
                 .isEqualTo("[\"r-6\",\"r-7\",\"r-8\"]");
-        flink.cancel(job);
+        ENV.flink().cancel(job);
     }
 
     @Test
     void outOfOrderWithinTheBound_isOneWindow_aLateMatchIsNotDropped_andIsCounted() throws Exception {
-        EmbeddedKafka.Topics t = kafka.createTopics(1);
-        JobID job = flink.submit(config(t));
-        kafka.send(t.control, "zz-quiet.yaml", "- rule: Quiet\n  desc: d\n  condition: ct.name = TrailhawkProbe\n"
+        EmbeddedKafka.Topics t = ENV.kafka().createTopics(1);
+        JobID job = ENV.flink().submit(config(t));
+        ENV.kafka().send(t.control, "zz-quiet.yaml", "- rule: Quiet\n  desc: d\n  condition: ct.name = TrailhawkProbe\n"
                 + "  output: probe %ct.id\n  priority: WARNING\n  suppress:\n    by: [ct.user]\n    for: 10m\n");
-        kafka.send(t.control, "zz-canary.yaml", CANARY);
+        ENV.kafka().send(t.control, "zz-canary.yaml", CANARY);
         activated(t, 2);
-        kafka.send(t.events, "k", probe("o-1", "2023-07-10T12:05:00Z"));
-        kafka.send(t.events, "k", probe("o-2", "2023-07-10T12:01:00Z"));
-        kafka.send(t.events, "k", Events.recordAt("TrailhawkCanary", "tick", "x", "2023-07-10T12:40:00Z"));
-        List<String> raw = kafka.readUntil(t.alerts, WAIT, r -> alerts(r, "Quiet").size() >= 2);
+        ENV.kafka().send(t.events, "k", probe("o-1", "2023-07-10T12:05:00Z"));
+        ENV.kafka().send(t.events, "k", probe("o-2", "2023-07-10T12:01:00Z"));
+        ENV.kafka().send(t.events, "k", Events.recordAt("TrailhawkCanary", "tick", "x", "2023-07-10T12:40:00Z"));
+        List<String> raw = ENV.kafka().readUntil(t.alerts, WAIT, r -> alerts(r, "Quiet").size() >= 2);
         List<JsonNode> quiet = alerts(raw, "Quiet");
         assertThat(quiet.get(0).get("trailhawk").get("kind").asText()).isEqualTo("suppress");
         assertThat(quiet.get(1).get("trailhawk").get("kind").asText()).isEqualTo("suppressed");
         assertThat(quiet.get(1).get("trailhawk").get("count").asInt()).isEqualTo(1);
 
-        kafka.send(t.events, "k", probe("o-late", "2023-07-10T11:00:00Z"));
-        raw = kafka.readUntil(t.alerts, WAIT, any(a -> a.contains("probe o-late")));
+        ENV.kafka().send(t.events, "k", probe("o-late", "2023-07-10T11:00:00Z"));
+        raw = ENV.kafka().readUntil(t.alerts, WAIT, any(a -> a.contains("probe o-late")));
         assertThat(alerts(raw, "Quiet")).hasSize(3);
-        assertThat(flink.operatorMetrics(job, "detect stateful", "lateMatches"))
+        assertThat(ENV.flink().operatorMetrics(job, "detect stateful", "lateMatches"))
                 .anyMatch(m -> m.endsWith("trailhawk.lateMatches"));
-        flink.cancel(job);
+        ENV.flink().cancel(job);
     }
 }
