@@ -25,12 +25,21 @@ public final class LocalState implements RuleBirths {
         this.engine = engine;
     }
 
-    /** A new ruleset: state of rules it no longer has, or has changed, goes, with their timers. */
-    public void reload(StatefulEngine next) {
+    /**
+     * A new ruleset: state of rules it no longer has, or has changed, goes, with their timers, after giving what it
+     * still owes (a suppression window's summary).
+     */
+    public List<Alert> reload(StatefulEngine next) {
+        List<Alert> owed = new ArrayList<>();
+        for (String key : new ArrayList<>(states.keySet())) {
+            if (!next.keeps(key)) {
+                owed.addAll(engine.close(key, stateOf(key)));
+            }
+        }
         this.engine = next;
-        states.keySet().removeIf(k -> !next.keeps(k));
         timers.values().forEach(keys -> keys.removeIf(k -> !next.keeps(k)));
         timers.values().removeIf(TreeSet::isEmpty);
+        return owed;
     }
 
     /** What one alert of the evaluator gives: itself when its rule has no state, else what the state says. */

@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * from the evaluator to the keyed state across a network, as the job does.
  */
 public final class MatchBytes {
-    private static final int FORMAT = 17;
+    private static final int FORMAT = 16;
 
     private MatchBytes() {
     }

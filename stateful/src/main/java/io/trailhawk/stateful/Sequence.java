@@ -88,6 +88,10 @@ final class Sequence implements StateKind {
                 continue;
             }
             if (i == 0) {
+                if (p[1] != null && t < p[1].start) {
+                    // Out of order: a later first step already started this partial, and it fits more.
+                    continue;
+                }
                 Partial started = new Partial();
                 started.start = t;
                 started.last = t;

@@ -56,6 +56,17 @@ public final class StatefulEngine {
         return kind(rule.get()).onTimer(timeNanos, rule.get(), state);
     }
 
+    /**
+     * The rule of {@code key} is going (removed or changed by a reload): what its state still owes, a suppression
+     * window's summary, and then the state is removed.
+     */
+    public List<Alert> close(String key, KeyedState state) {
+        Optional<CompiledRule> rule = rules.ruleOfKey(key);
+        List<Alert> owed = rule.isEmpty() ? List.of() : kind(rule.get()).onTimer(Long.MAX_VALUE, rule.get(), state);
+        state.clear();
+        return owed;
+    }
+
     /** Whether state under {@code key} still belongs to a rule of this ruleset, unchanged. */
     public boolean keeps(String key) {
         return rules.ruleOfKey(key).isPresent();

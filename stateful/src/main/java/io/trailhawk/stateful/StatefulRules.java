@@ -53,10 +53,9 @@ public final class StatefulRules {
         }
         StringBuilder key = new StringBuilder(match.rule()).append(KEY_SEPARATOR)
                 .append(r.stateful().get().fingerprint()).append(KEY_SEPARATOR);
-        boolean first = true;
+        // Each value with its length first: no value, whatever characters it holds, can run into the next.
         for (String v : match.stateful().get().group().values()) {
-            key.append(first ? "" : String.valueOf(VALUE_SEPARATOR)).append(v);
-            first = false;
+            key.append(v.length()).append(VALUE_SEPARATOR).append(v);
         }
         return Optional.of(key.toString());
     }

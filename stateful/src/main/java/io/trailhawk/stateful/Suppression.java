@@ -15,7 +15,7 @@ import java.util.Map;
  * first suppressed match: kept as bytes once, it is not decoded or encoded again by the matches after it.
  */
 final class Suppression implements StateKind {
-    private static final int FORMAT = 7;
+    private static final int FORMAT = 1;
 
     /** The group's open window. */
     private static final class Window {

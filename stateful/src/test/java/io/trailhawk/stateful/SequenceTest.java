@@ -60,4 +60,13 @@ class SequenceTest {
                 .send(event("CreateAccessKey", "alice", 2));
         assertThat(f.alerts).hasSize(1);
     }
+
+    @Test
+    void anOlderFirstStepArrivingLate_doesNotReplaceALaterOne() {
+        StatefulFixture f = new StatefulFixture(RULES);
+        f.send(event("ListUsers", "alice", 1500)).send(event("ListUsers", "alice", 0))
+                .send(event("CreateAccessKey", "alice", 2400));
+        assertThat(f.alerts).hasSize(1);
+        assertThat(f.alerts.get(0).stateful().orElseThrow().eventIds()).first().isEqualTo("ListUsers-alice-1500");
+    }
 }

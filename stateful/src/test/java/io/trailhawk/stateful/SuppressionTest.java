@@ -72,4 +72,28 @@ class SuppressionTest {
         assertThat(f.alerts.get(0).stateful().orElseThrow().group())
                 .containsEntry("json.value[/requestParameters/userName]", "<NA>");
     }
+
+    @Test
+    void groupValuesCannotRunIntoEachOther_whateverTheyHold() {
+        StatefulFixture f = new StatefulFixture(rule("Noisy", "ct.name = ListUsers",
+                "  suppress:\n    by: [ct.user, ct.region]\n    for: 1h\n"));
+        com.fasterxml.jackson.databind.node.ObjectNode a = event("ListUsers", "x\u0001", 0);
+        a.put("awsRegion", "y");
+        com.fasterxml.jackson.databind.node.ObjectNode b = event("ListUsers", "x", 1);
+        b.put("awsRegion", "\u0001y");
+        f.send(a).send(b);
+        assertThat(f.alerts).as("two groups, two first alerts").hasSize(2);
+    }
+
+    @Test
+    void aReloadThatChangesTheRule_firstGivesTheSummaryItsWindowOwes() {
+        StatefulFixture f = new StatefulFixture(RULES);
+        f.send(event("ListUsers", "alice", 0)).send(event("ListUsers", "alice", 60))
+                .send(event("ListUsers", "alice", 120));
+        StatefulFixture changed = new StatefulFixture(RULES.replace("for: 10m", "for: 20m"));
+        java.util.List<Alert> owed = f.state.reload(new StatefulEngine(StatefulRules.of(changed.rules)));
+        assertThat(owed).hasSize(1);
+        assertThat(owed.get(0).stateful().orElseThrow().count()).isEqualTo(2);
+        assertThat(f.state.groups()).isZero();
+    }
 }

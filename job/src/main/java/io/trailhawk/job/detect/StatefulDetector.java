@@ -65,6 +65,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<String
     private transient Counter matches;
     private transient Counter lateMatches;
     private transient Counter alerts;
+    private transient Counter unknownRuleMatches;
 
     public StatefulDetector(RulesetBuilder builder, String hostname, JobMetrics metrics) {
         this.builder = builder;
@@ -120,12 +121,18 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<String
         matches = m.counter("statefulMatches");
         lateMatches = m.counter("lateMatches");
         alerts = m.counter("statefulAlerts");
+        unknownRuleMatches = m.counter("statefulMatchesOfUnknownRules");
     }
 
     @Override
     public void processElement(StatefulMatch m, ReadOnlyContext ctx, Collector<AlertRecord> out) {
         Alert match = MatchBytes.decode(m.match);
         matches.inc();
+        if (!engine.keeps(m.key)) {
+            // Keyed by a ruleset this operator does not run yet or any more: a reload reaches the two operators at
+            // different moments. Counted, so that a gap is visible.
+            unknownRuleMatches.inc();
+        }
         if (match.timeNanos() / 1_000_000L < ctx.timerService().currentWatermark()) {
             // Behind the watermark: its state is updated by its event time all the same; nothing is dropped.
             lateMatches.inc();
@@ -151,15 +158,18 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<String
         }
         long version = activeVersion + 1;
         RuleFiles.commit(files, ctx.getBroadcastState(RuleFiles.META), update, version);
+        StatefulEngine previous = engine;
         activate(o, version);
         StatefulEngine next = engine;
         int[] removed = {0};
+        List<Alert> owed = new java.util.ArrayList<>();
         ctx.applyToKeyedState(GROUP_STATE, (key, state) -> {
             if (!next.keeps(key)) {
-                state.clear();
+                owed.addAll(previous.close(key, stateless(state)));
                 removed[0]++;
             }
         });
+        emit(owed, out);
         LOG.info("stateful rules of ruleset version {} active; state of {} groups of changed or removed rules "
                 + "removed", version, removed[0]);
     }
@@ -170,6 +180,31 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<String
                     alertJson.render(a, activeVersion)));
             alerts.inc();
         }
+    }
+
+    /** A group's state seen from the broadcast side, where no timer can be set. */
+    private static KeyedState stateless(ValueState<byte[]> state) {
+        return new KeyedState() {
+            @Override
+            public byte[] get() {
+                return value(state);
+            }
+
+            @Override
+            public void put(byte[] bytes) {
+                update(state, bytes);
+            }
+
+            @Override
+            public void clear() {
+                state.clear();
+            }
+
+            @Override
+            public void registerTimer(long timeNanos) {
+                // The rule is going: nothing is left to time.
+            }
+        };
     }
 
     private RuleBirths births() {

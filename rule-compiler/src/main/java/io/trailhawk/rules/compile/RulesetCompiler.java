@@ -173,8 +173,9 @@ public final class RulesetCompiler {
         List<String[]> reads = new ArrayList<>(result.reads());
         Optional<StatefulSpec> stateful = Optional.empty();
         if (r.stateful().isPresent()) {
-            stateful = stateCompiler.compile(r, r.stateful().get(), text.text(), rulesByName, rulesComplete, diag,
-                    reads);
+            // The macro-free condition, so that editing a macro the rule uses changes its fingerprint too.
+            stateful = stateCompiler.compile(r, r.stateful().get(), resolved.toString(), rulesByName, rulesComplete,
+                    diag, reads);
             if (stateful.isEmpty()) {
                 return null;
             }

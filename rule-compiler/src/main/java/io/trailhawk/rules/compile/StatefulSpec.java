@@ -75,7 +75,7 @@ public final class StatefulSpec {
         return steps;
     }
 
-    /** Changes whenever the rule's condition text or its stateful key does. */
+    /** Changes whenever the rule's condition (macros expanded, lists substituted) or its stateful key does. */
     public String fingerprint() {
         return fingerprint;
     }
