@@ -27,12 +27,12 @@ final class DistinctCount implements StateKind {
             return List.of();
         }
         Map<String, Long> seen = new LinkedHashMap<>();
-        List<String> ids = new ArrayList<>();
+        Map<String, Long> ids = new LinkedHashMap<>();
         byte[] bytes = state.get();
         if (bytes != null) {
             StateBytes.Reader r = new StateBytes.Reader(bytes, FORMAT);
             seen = r.getValueTimes();
-            ids = r.getStrings();
+            ids = r.getValueTimes();
         }
         long t = match.timeNanos();
         long newest = Math.max(t, seen.values().stream().mapToLong(Long::longValue).max().orElse(t));
@@ -42,8 +42,7 @@ final class DistinctCount implements StateKind {
         }
         seen.values().removeIf(x -> x < from);
         seen.merge(value, t, Math::max);
-        ids.addAll(m.eventIds());
-        Suppression.trim(ids);
+        StateKind.keepIds(ids, m.eventIds(), t, from);
         List<Map.Entry<String, Long>> byTime = new ArrayList<>(seen.entrySet());
         byTime.sort(Map.Entry.comparingByValue());
         if (seen.size() >= spec.count()) {
@@ -51,11 +50,11 @@ final class DistinctCount implements StateKind {
             List<String> values = new ArrayList<>();
             byTime.forEach(e -> values.add(e.getKey()));
             return List.of(match.withStateful(new StatefulContext("distinct", m.group(), seen.size(),
-                    byTime.get(0).getValue(), newest, values, ids), match.output(), t));
+                    byTime.get(0).getValue(), newest, values, new ArrayList<>(ids.keySet())), match.output(), t));
         }
         Map<String, Long> ordered = new LinkedHashMap<>();
         byTime.forEach(e -> ordered.put(e.getKey(), e.getValue()));
-        state.put(new StateBytes.Writer(FORMAT).putValueTimes(ordered).putStrings(ids).toBytes());
+        state.put(new StateBytes.Writer(FORMAT).putValueTimes(ordered).putValueTimes(ids).toBytes());
         state.registerTimer(StateKind.cleanupAt(newest + spec.windowNanos()));
         return List.of();
     }

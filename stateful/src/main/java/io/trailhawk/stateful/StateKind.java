@@ -5,6 +5,7 @@ import io.trailhawk.rules.compile.StatefulSpec;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.output.StatefulContext;
 import java.util.List;
+import java.util.Map;
 
 /** What one kind of stateful rule does with a match, and when a timer it asked for fires. */
 interface StateKind {
@@ -21,6 +22,20 @@ interface StateKind {
     static long cleanupAt(long nanos) {
         long r = Math.floorMod(nanos, CLEANUP_GRANULE_NANOS);
         return r == 0 ? nanos : nanos - r + CLEANUP_GRANULE_NANOS;
+    }
+
+    /**
+     * The event IDs an alert lists, each with its match's time: those from before {@code from} leave with their
+     * matches, and the newest {@link StatefulContext#MAX_EVENT_IDS} stay.
+     */
+    static void keepIds(Map<String, Long> ids, List<String> added, long t, long from) {
+        ids.values().removeIf(x -> x < from);
+        added.forEach(id -> ids.put(id, t));
+        java.util.Iterator<String> oldest = ids.keySet().iterator();
+        while (ids.size() > StatefulContext.MAX_EVENT_IDS) {
+            oldest.next();
+            oldest.remove();
+        }
     }
 
     /** Whether a window of {@code windowNanos} after {@code newest} is over at {@code nowNanos}. */

@@ -6,7 +6,9 @@ import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.output.StatefulContext;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code threshold}: alerts when {@code count} matches of one group fall within {@code within} of each other, in
@@ -23,11 +25,11 @@ final class Threshold implements StateKind {
         StatefulContext m = StateKind.context(match);
         byte[] bytes = state.get();
         long[] times = new long[0];
-        List<String> ids = new ArrayList<>();
+        Map<String, Long> ids = new LinkedHashMap<>();
         if (bytes != null) {
             StateBytes.Reader r = new StateBytes.Reader(bytes, FORMAT);
             times = r.getLongs();
-            ids = r.getStrings();
+            ids = r.getValueTimes();
         }
         long t = match.timeNanos();
         long newest = times.length == 0 ? t : Math.max(t, times[times.length - 1]);
@@ -36,14 +38,13 @@ final class Threshold implements StateKind {
             return List.of();
         }
         long[] kept = inWindow(times, from, t);
-        ids.addAll(m.eventIds());
-        Suppression.trim(ids);
+        StateKind.keepIds(ids, m.eventIds(), t, from);
         if (kept.length >= spec.count()) {
             state.clear();
             return List.of(match.withStateful(new StatefulContext("threshold", m.group(), kept.length, kept[0], newest,
-                    List.of(), ids), match.output(), t));
+                    List.of(), new ArrayList<>(ids.keySet())), match.output(), t));
         }
-        state.put(new StateBytes.Writer(FORMAT).putLongs(kept, kept.length).putStrings(ids).toBytes());
+        state.put(new StateBytes.Writer(FORMAT).putLongs(kept, kept.length).putValueTimes(ids).toBytes());
         state.registerTimer(StateKind.cleanupAt(newest + spec.windowNanos()));
         return List.of();
     }

@@ -67,4 +67,14 @@ class ThresholdTest {
         f.send(event("GetSecretValue", "alice", 0)).send(event("ListUsers", "x", 3600));
         assertThat(f.state.groups()).isZero();
     }
+
+    @Test
+    void theAlertListsOnlyTheEventsInItsWindow() {
+        StatefulFixture f = new StatefulFixture(RULES);
+        f.send(event("GetSecretValue", "alice", 0)).send(event("GetSecretValue", "alice", 600))
+                .send(event("GetSecretValue", "alice", 630)).send(event("GetSecretValue", "alice", 640));
+        assertThat(f.alerts).hasSize(1);
+        assertThat(f.alerts.get(0).stateful().orElseThrow().eventIds()).containsExactly("GetSecretValue-alice-600",
+                "GetSecretValue-alice-630", "GetSecretValue-alice-640");
+    }
 }
