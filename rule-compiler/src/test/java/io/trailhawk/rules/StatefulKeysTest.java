@@ -88,4 +88,11 @@ class StatefulKeysTest {
                 "- rule: R\n  suppress:\n    by: [ct.user]\n    for: 1h\n  override:\n    suppress: replace\n");
         assertThat(r.rules().get(0).stateful().orElseThrow().kind()).isEqualTo(StatefulClause.Kind.SUPPRESS);
     }
+
+    @Test
+    void aSequenceWithADisabledStep_loads_withAWarningThatItCannotComplete() throws Exception {
+        CompiledRuleset r = RulesetFixture.compile("a.yaml", rule("A", "  enabled: false\n") + rule("B", "")
+                + rule("S", "  sequence:\n    within: 1h\n    steps: [A, B]\n"));
+        assertThat(r.warnings()).anyMatch(w -> w.toString().contains("sequence step 'A' is disabled"));
+    }
 }

@@ -175,7 +175,7 @@ public final class RulesetCompiler {
         if (r.stateful().isPresent()) {
             // The macro-free condition, so that editing a macro the rule uses changes its fingerprint too.
             stateful = stateCompiler.compile(r, r.stateful().get(), resolved.toString(), rulesByName, rulesComplete,
-                    diag, reads);
+                    diag, warnings, reads);
             if (stateful.isEmpty()) {
                 return null;
             }

@@ -33,7 +33,8 @@ final class StatefulCompiler {
      * {@code rulesComplete} is false, later files may still define a step, so a missing one is not an error yet.
      */
     Optional<StatefulSpec> compile(RuleInfo rule, StatefulClause clause, String conditionText,
-            Map<String, RuleInfo> rules, boolean rulesComplete, Diagnostics diag, List<String[]> reads) {
+            Map<String, RuleInfo> rules, boolean rulesComplete, Diagnostics diag, Diagnostics warnings,
+            List<String[]> reads) {
         String label = "rule '" + rule.name() + "'";
         boolean ok = true;
         List<String> byNames = new ArrayList<>();
@@ -67,6 +68,9 @@ final class StatefulCompiler {
                 diag.error(step.at(), label, "sequence step '" + step.text() + "' is a sequence itself; steps are "
                         + "rules that match one event");
                 ok = false;
+            } else if (!target.enabled()) {
+                warnings.warning(step.at(), label, "sequence step '" + step.text() + "' is disabled, so the "
+                        + "sequence cannot complete");
             }
             steps.add(step.text());
         }
