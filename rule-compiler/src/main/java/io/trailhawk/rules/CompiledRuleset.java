@@ -64,8 +64,9 @@ public final class CompiledRuleset {
         this.active = act.toArray(new CompiledRule[0]);
         // A sequence matches through its steps, which are evaluated even below the threshold, to feed it.
         List<CompiledRule> evaluated = new ArrayList<>();
+        Set<CompiledRule> activeSet = new HashSet<>(act);
         for (CompiledRule r : allRules) {
-            boolean isActive = act.contains(r);
+            boolean isActive = activeSet.contains(r);
             boolean feeds = r.enabled() && sequencesOfStep.containsKey(r.name());
             if ((isActive && !r.isSequence()) || (!isActive && feeds)) {
                 evaluated.add(r);
@@ -125,16 +126,6 @@ public final class CompiledRuleset {
     public List<Alert> evaluate(CloudTrailEvent event) {
         CompiledRule[] matched = index.match(event);
         return matched == null ? Collections.emptyList() : alerts(matched, event);
-    }
-
-    /** Whether any active rule keeps state: its alerts must then pass through a stateful engine. */
-    public boolean hasStatefulRules() {
-        for (CompiledRule r : active) {
-            if (r.stateful().isPresent()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.trailhawk.stateful;
 import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.compile.StatefulSpec;
 import io.trailhawk.rules.output.Alert;
+import io.trailhawk.rules.output.OutputTemplate;
 import io.trailhawk.rules.output.StatefulContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,14 +17,13 @@ import java.util.Map;
  */
 final class DistinctCount implements StateKind {
     private static final int FORMAT = 3;
-    static final String ABSENT = "<NA>";
 
     @Override
     public List<Alert> onMatch(Alert match, String key, CompiledRule rule, KeyedState state, RuleBirths births) {
         StatefulSpec spec = StateKind.spec(rule);
         StatefulContext m = StateKind.context(match);
         String value = m.values().get(0);
-        if (value.equals(ABSENT)) {
+        if (value.equals(OutputTemplate.NOT_AVAILABLE)) {
             return List.of();
         }
         Map<String, Long> seen = new LinkedHashMap<>();

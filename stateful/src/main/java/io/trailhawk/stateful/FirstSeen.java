@@ -3,6 +3,7 @@ package io.trailhawk.stateful;
 import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.compile.StatefulSpec;
 import io.trailhawk.rules.output.Alert;
+import io.trailhawk.rules.output.OutputTemplate;
 import io.trailhawk.rules.output.StatefulContext;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ final class FirstSeen implements StateKind {
         String value = m.values().get(0);
         long t = match.timeNanos();
         long birth = births.birthNanos(StatefulRules.ruleKey(key), t);
-        if (value.equals(DistinctCount.ABSENT)) {
+        if (value.equals(OutputTemplate.NOT_AVAILABLE)) {
             return List.of();
         }
         Map<String, Long> seen = read(state.get());

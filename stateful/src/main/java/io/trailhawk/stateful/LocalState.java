@@ -48,7 +48,7 @@ public final class LocalState implements RuleBirths {
         if (key.isEmpty()) {
             return alert.stateful().isPresent() ? List.of() : List.of(alert);
         }
-        return engine.onMatch(alert, key.get(), stateOf(key.get()), this);
+        return engine.onMatch(alert, key.get(), stateOf(key.get()), this).orElse(List.of());
     }
 
     /** Moves event time to {@code watermarkNanos}, firing every timer at or before it. */
@@ -67,10 +67,6 @@ public final class LocalState implements RuleBirths {
     /** Fires every timer left, as at the end of a replay. */
     public List<Alert> finish() {
         return advanceTo(Long.MAX_VALUE);
-    }
-
-    public long watermarkNanos() {
-        return watermark;
     }
 
     /** How many groups hold state. */

@@ -106,7 +106,7 @@ final class Sequence implements StateKind {
             p[i] = null;
             at.last = t;
             at.ids.addAll(m.eventIds());
-            Suppression.trim(at.ids);
+            StateKind.trimIds(at.ids);
             if (i + 1 == steps.size()) {
                 out.add(match.withStateful(new StatefulContext("sequence", m.group(), steps.size(), at.start, t,
                         steps, at.ids), match.output(), t));

@@ -24,6 +24,13 @@ interface StateKind {
         return r == 0 ? nanos : nanos - r + CLEANUP_GRANULE_NANOS;
     }
 
+    /** Keeps the newest {@link StatefulContext#MAX_EVENT_IDS} of a list of event IDs, oldest first. */
+    static void trimIds(List<String> ids) {
+        while (ids.size() > StatefulContext.MAX_EVENT_IDS) {
+            ids.remove(0);
+        }
+    }
+
     /**
      * The event IDs an alert lists, each with its match's time: those from before {@code from} leave with their
      * matches, and the newest {@link StatefulContext#MAX_EVENT_IDS} stay.

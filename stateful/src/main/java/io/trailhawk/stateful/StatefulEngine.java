@@ -34,13 +34,12 @@ public final class StatefulEngine {
         return rules;
     }
 
-    /** The alerts a match of a stateful rule gives now, if any; {@code key} is {@link StatefulRules#keyOf} it. */
-    public List<Alert> onMatch(Alert match, String key, KeyedState state, RuleBirths births) {
-        Optional<CompiledRule> rule = rules.ruleOfKey(key);
-        if (rule.isEmpty()) {
-            return List.of();
-        }
-        return kind(rule.get()).onMatch(match, key, rule.get(), state, births);
+    /**
+     * The alerts a match of a stateful rule gives now, if any; {@code key} is {@link StatefulRules#keyOf} it. Empty
+     * when this ruleset has no rule of that key, unchanged: the match is not counted anywhere.
+     */
+    public Optional<List<Alert>> onMatch(Alert match, String key, KeyedState state, RuleBirths births) {
+        return rules.ruleOfKey(key).map(rule -> kind(rule).onMatch(match, key, rule, state, births));
     }
 
     /**

@@ -81,7 +81,7 @@ final class Suppression implements StateKind {
                 w.last = Math.max(w.last, t);
             }
             w.ids.addAll(m.eventIds());
-            trim(w.ids);
+            StateKind.trimIds(w.ids);
             state.put(w.toBytes());
             return out;
         }
@@ -126,11 +126,5 @@ final class Suppression implements StateKind {
         String output = first.output() + " (" + w.suppressed + " " + (w.suppressed == 1 ? "match" : "matches")
                 + " of this group suppressed)";
         return java.util.Optional.of(first.withStateful(c, output, w.end));
-    }
-
-    static void trim(List<String> ids) {
-        while (ids.size() > StatefulContext.MAX_EVENT_IDS) {
-            ids.remove(0);
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -128,16 +129,19 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<String
     public void processElement(StatefulMatch m, ReadOnlyContext ctx, Collector<AlertRecord> out) {
         Alert match = MatchBytes.decode(m.match);
         matches.inc();
-        if (!engine.keeps(m.key)) {
-            // Keyed by a ruleset this operator does not run yet or any more: a reload reaches the two operators at
-            // different moments. Counted, so that a gap is visible.
-            unknownRuleMatches.inc();
-        }
+
         if (match.timeNanos() / 1_000_000L < ctx.timerService().currentWatermark()) {
             // Behind the watermark: its state is updated by its event time all the same; nothing is dropped.
             lateMatches.inc();
         }
-        emit(engine.onMatch(match, m.key, keyed(ctx.timerService()), births()), out);
+        Optional<List<Alert>> fired = engine.onMatch(match, m.key, keyed(ctx.timerService()), births());
+        if (fired.isEmpty()) {
+            // Keyed by a ruleset this operator does not run yet or any more: a reload reaches the two operators at
+            // different moments. Counted, so that a gap is visible.
+            unknownRuleMatches.inc();
+            return;
+        }
+        emit(fired.get(), out);
     }
 
     @Override

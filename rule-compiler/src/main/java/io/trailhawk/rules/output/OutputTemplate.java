@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * {@code (a,b)} for a list, as Falco does.
  */
 public final class OutputTemplate {
-    static final String NOT_AVAILABLE = "<NA>";
+    /** What a field prints as when the event lacks it, as in Falco. */
+    public static final String NOT_AVAILABLE = "<NA>";
 
     private final String[] literals;
     private final Extractor[] values;
