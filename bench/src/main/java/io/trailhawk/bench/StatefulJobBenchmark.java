@@ -159,11 +159,13 @@ public final class StatefulJobBenchmark {
             Thread.sleep(seconds * 1000L);
             long n1 = GroupLoop.EMITTED.get();
             double rate = (n1 - n0) / ((System.nanoTime() - t0) / 1e9);
-            JsonNode last = flink.checkpoints().path("latest").path("completed");
-            System.out.printf("%s job, %s, %,d principals: %.0f events/s over %d s (%,d events); last checkpoint: "
-                    + "%,d bytes in %d ms%n", label, backend, groups, rate, seconds, n1 - n0,
-                    last.path("state_size").asLong(last.path("checkpointed_size").asLong()),
-                    last.path("end_to_end_duration").asLong());
+            JsonNode checkpoints = flink.checkpoints();
+            JsonNode last = checkpoints.path("latest").path("completed");
+            System.out.printf("%s job, %s, %,d principals: %.0f events/s over %d s (%,d events); %d checkpoints "
+                    + "completed, %d failed, last: %,d bytes (full size %,d) in %d ms; %d restarts%n", label, backend,
+                    groups, rate, seconds, n1 - n0, checkpoints.path("counts").path("completed").asLong(),
+                    checkpoints.path("counts").path("failed").asLong(), last.path("checkpointed_size").asLong(),
+                    last.path("state_size").asLong(), last.path("end_to_end_duration").asLong(), flink.restarts());
             return rate;
         }
     }

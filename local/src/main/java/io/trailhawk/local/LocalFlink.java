@@ -9,10 +9,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.MetricOptions;
@@ -29,12 +34,14 @@ public final class LocalFlink implements AutoCloseable {
 
     private final MiniCluster cluster;
     private final int uiPort;
+    private final Path checkpoints;
     private final HttpClient http = HttpClient.newHttpClient();
     private JobID job;
 
-    private LocalFlink(MiniCluster cluster, int uiPort) {
+    private LocalFlink(MiniCluster cluster, int uiPort, Path checkpoints) {
         this.cluster = cluster;
         this.uiPort = uiPort;
+        this.checkpoints = checkpoints;
     }
 
     public static LocalFlink start(int uiPort, int slots) throws Exception {
@@ -48,12 +55,17 @@ public final class LocalFlink implements AutoCloseable {
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         conf.set(RestOptions.PORT, uiPort);
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, managedMemory);
+        // Checkpoints go to files, not to the JobManager's memory: that storage refuses a checkpoint over 5 MB,
+        // which stateful rules reach at some tens of thousands of groups, and each refusal restarts the job.
+        Path checkpoints = Files.createTempDirectory("trailhawk-local-checkpoints");
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         // The web UI's metric cache: refreshed often, so progress and drain checks see current counts.
         conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
         MiniCluster c = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
                 .setNumTaskManagers(1).setNumSlotsPerTaskManager(slots).build());
         c.start();
-        return new LocalFlink(c, uiPort);
+        return new LocalFlink(c, uiPort, checkpoints);
     }
 
     public String webUi() {
@@ -104,6 +116,12 @@ public final class LocalFlink implements AutoCloseable {
         return get("/jobs/" + job + "/checkpoints");
     }
 
+    /** How many times the running job has restarted since it was submitted. */
+    public long restarts() throws IOException, InterruptedException {
+        JsonNode m = get("/jobs/" + job + "/metrics?get=numRestarts");
+        return m.size() == 0 ? 0 : m.get(0).path("value").asLong();
+    }
+
     private JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(webUi() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -120,5 +138,8 @@ public final class LocalFlink implements AutoCloseable {
             }
         }
         cluster.close();
+        try (Stream<Path> files = Files.walk(checkpoints)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 }

@@ -1,15 +1,12 @@
 package io.trailhawk.stateful;
 
 import io.trailhawk.rules.compile.CompiledRule;
-import io.trailhawk.rules.load.Priority;
 import io.trailhawk.rules.output.Alert;
 import java.util.Map;
-import java.util.SortedSet;
 
 /**
- * A match kept in state until its rule alerts for it: what the event gave (output, output fields, time, IDs).
- * The rule's name, priority and tags come from the ruleset when it alerts, so a kept match takes what the rule
- * says then.
+ * A match kept until its rule alerts for it: what the event gave (output, output fields, time, IDs). The rule's
+ * name, priority and tags come from the ruleset when it alerts, so a kept match takes what the rule says then.
  */
 final class AlertBytes {
     private AlertBytes() {
@@ -20,15 +17,18 @@ final class AlertBytes {
                 .putString(a.accountId()).putString(a.region());
     }
 
-    static Alert read(StateBytes.Reader r, CompiledRule rule) {
-        return read(r, rule.name(), rule.priority(), rule.source(), rule.tags());
+    /** {@link #write} alone, with no format byte before it. */
+    static byte[] encode(Alert a) {
+        StateBytes.Writer w = StateBytes.Writer.unformatted();
+        write(a, w);
+        return w.toBytes();
     }
 
-    static Alert read(StateBytes.Reader r, String rule, Priority priority, String source, SortedSet<String> tags) {
+    static Alert read(StateBytes.Reader r, CompiledRule rule) {
         String output = r.getString();
         Map<String, Object> fields = r.getFields();
         long time = r.getLong();
-        return Alert.of(rule, priority, source, tags, output, fields, time, r.getString(), r.getString(),
-                r.getString(), null);
+        return Alert.of(rule.name(), rule.priority(), rule.source(), rule.tags(), output, fields, time, r.getString(),
+                r.getString(), r.getString(), null);
     }
 }

@@ -19,10 +19,9 @@ final class DistinctCount implements StateKind {
     private static final int FORMAT = 3;
 
     @Override
-    public List<Alert> onMatch(Alert match, String key, CompiledRule rule, KeyedState state, RuleBirths births) {
+    public List<Alert> onMatch(Match match, String key, CompiledRule rule, KeyedState state, RuleBirths births) {
         StatefulSpec spec = StateKind.spec(rule);
-        StatefulContext m = StateKind.context(match);
-        String value = m.values().get(0);
+        String value = match.value();
         if (value.equals(OutputTemplate.NOT_AVAILABLE)) {
             return List.of();
         }
@@ -42,15 +41,15 @@ final class DistinctCount implements StateKind {
         }
         seen.values().removeIf(x -> x < from);
         seen.merge(value, t, Math::max);
-        StateKind.keepIds(ids, m.eventIds(), t, from);
+        StateKind.keepIds(ids, match.eventIds(), t, from);
         List<Map.Entry<String, Long>> byTime = new ArrayList<>(seen.entrySet());
         byTime.sort(Map.Entry.comparingByValue());
         if (seen.size() >= spec.count()) {
             state.clear();
             List<String> values = new ArrayList<>();
             byTime.forEach(e -> values.add(e.getKey()));
-            return List.of(match.withStateful(new StatefulContext("distinct", m.group(), seen.size(),
-                    byTime.get(0).getValue(), newest, values, new ArrayList<>(ids.keySet())), match.output(), t));
+            return List.of(StateKind.alert(match, rule, new StatefulContext("distinct", match.group(rule),
+                    seen.size(), byTime.get(0).getValue(), newest, values, new ArrayList<>(ids.keySet()))));
         }
         Map<String, Long> ordered = new LinkedHashMap<>();
         byTime.forEach(e -> ordered.put(e.getKey(), e.getValue()));

@@ -20,10 +20,9 @@ final class FirstSeen implements StateKind {
     static final int MAX_VALUES = 1_000;
 
     @Override
-    public List<Alert> onMatch(Alert match, String key, CompiledRule rule, KeyedState state, RuleBirths births) {
+    public List<Alert> onMatch(Match match, String key, CompiledRule rule, KeyedState state, RuleBirths births) {
         StatefulSpec spec = StateKind.spec(rule);
-        StatefulContext m = StateKind.context(match);
-        String value = m.values().get(0);
+        String value = match.value();
         long t = match.timeNanos();
         long birth = births.birthNanos(StatefulRules.ruleKey(key), t);
         if (value.equals(OutputTemplate.NOT_AVAILABLE)) {
@@ -47,8 +46,8 @@ final class FirstSeen implements StateKind {
         if (!isNew || t < birth + spec.learnNanos()) {
             return List.of();
         }
-        return List.of(match.withStateful(new StatefulContext("first_seen", m.group(), 1, known == null ? t : known,
-                t, List.of(value), m.eventIds()), match.output(), t));
+        return List.of(StateKind.alert(match, rule, new StatefulContext("first_seen", match.group(rule), 1,
+                known == null ? t : known, t, List.of(value), match.eventIds())));
     }
 
     @Override

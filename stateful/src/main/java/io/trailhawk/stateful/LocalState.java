@@ -48,7 +48,7 @@ public final class LocalState implements RuleBirths {
         if (key.isEmpty()) {
             return alert.stateful().isPresent() ? List.of() : List.of(alert);
         }
-        return engine.onMatch(alert, key.get(), stateOf(key.get()), this).orElse(List.of());
+        return engine.onMatch(Match.of(alert), key.get(), stateOf(key.get()), this).orElse(List.of());
     }
 
     /** Moves event time to {@code watermarkNanos}, firing every timer at or before it. */

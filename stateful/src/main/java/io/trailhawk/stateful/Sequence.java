@@ -70,11 +70,10 @@ final class Sequence implements StateKind {
     }
 
     @Override
-    public List<Alert> onMatch(Alert match, String key, CompiledRule rule, KeyedState state, RuleBirths births) {
+    public List<Alert> onMatch(Match match, String key, CompiledRule rule, KeyedState state, RuleBirths births) {
         StatefulSpec spec = StateKind.spec(rule);
-        StatefulContext m = StateKind.context(match);
         List<String> steps = spec.steps();
-        String step = m.values().get(0);
+        String step = match.value();
         long t = match.timeNanos();
         Partial[] p = read(state.get(), steps.size());
         for (int stage = 1; stage < p.length; stage++) {
@@ -95,7 +94,7 @@ final class Sequence implements StateKind {
                 Partial started = new Partial();
                 started.start = t;
                 started.last = t;
-                started.ids.addAll(m.eventIds());
+                started.ids.addAll(match.eventIds());
                 p[1] = started;
                 continue;
             }
@@ -105,11 +104,11 @@ final class Sequence implements StateKind {
             }
             p[i] = null;
             at.last = t;
-            at.ids.addAll(m.eventIds());
+            at.ids.addAll(match.eventIds());
             StateKind.trimIds(at.ids);
             if (i + 1 == steps.size()) {
-                out.add(match.withStateful(new StatefulContext("sequence", m.group(), steps.size(), at.start, t,
-                        steps, at.ids), match.output(), t));
+                out.add(StateKind.alert(match, rule, new StatefulContext("sequence", match.group(rule),
+                        steps.size(), at.start, t, steps, at.ids)));
             } else {
                 p[i + 1] = at;
             }

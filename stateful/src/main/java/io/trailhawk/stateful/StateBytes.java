@@ -1,12 +1,8 @@
 package io.trailhawk.stateful;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +10,7 @@ import java.util.Map;
 /**
  * The encoding of a group's state: a format byte that names the kind and its version, then the kind's fields. A
  * savepoint holds these bytes, so a kind that changes its fields takes a new format byte and keeps reading the old.
+ * Numbers are big-endian; a string is a presence byte, then its UTF-8 length as an int and its bytes.
  */
 final class StateBytes {
     private StateBytes() {
@@ -21,32 +18,64 @@ final class StateBytes {
 
     /** Writes one state. */
     static final class Writer {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        private final DataOutputStream out = new DataOutputStream(bytes);
+        private byte[] bytes = new byte[128];
+        private int size;
 
         Writer(int format) {
-            run(() -> out.writeByte(format));
+            bytes[size++] = (byte) format;
+        }
+
+        private Writer() {
+        }
+
+        /** A writer of a part of a state, with no format byte of its own. */
+        static Writer unformatted() {
+            return new Writer();
+        }
+
+        private void room(int n) {
+            if (size + n > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+            }
         }
 
         Writer putLong(long v) {
-            run(() -> out.writeLong(v));
+            room(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (v >>> shift);
+            }
             return this;
         }
 
         Writer putInt(int v) {
-            run(() -> out.writeInt(v));
+            room(4);
+            bytes[size++] = (byte) (v >>> 24);
+            bytes[size++] = (byte) (v >>> 16);
+            bytes[size++] = (byte) (v >>> 8);
+            bytes[size++] = (byte) v;
             return this;
         }
 
         Writer putString(String v) {
-            run(() -> {
-                out.writeBoolean(v != null);
-                if (v != null) {
-                    byte[] b = v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    out.writeInt(b.length);
-                    out.write(b);
-                }
-            });
+            room(1);
+            bytes[size++] = (byte) (v == null ? 0 : 1);
+            if (v != null) {
+                byte[] b = v.getBytes(StandardCharsets.UTF_8);
+                putInt(b.length);
+                append(b);
+            }
+            return this;
+        }
+
+        private void append(byte[] b) {
+            room(b.length);
+            System.arraycopy(b, 0, bytes, size, b.length);
+            size += b.length;
+        }
+
+        /** Bytes as they are, with nothing before them: a part {@link #unformatted()} wrote. */
+        Writer putRaw(byte[] v) {
+            append(v);
             return this;
         }
 
@@ -54,7 +83,7 @@ final class StateBytes {
         Writer putBytes(byte[] v) {
             putInt(v == null ? -1 : v.length);
             if (v != null) {
-                run(() -> out.write(v));
+                append(v);
             }
             return this;
         }
@@ -107,40 +136,66 @@ final class StateBytes {
         }
 
         byte[] toBytes() {
-            run(out::flush);
-            return bytes.toByteArray();
+            return Arrays.copyOf(bytes, size);
         }
     }
 
     /** Reads one state, after checking its format byte. */
     static final class Reader {
-        private final DataInputStream in;
+        private final byte[] bytes;
+        private int at;
 
         Reader(byte[] state, int format) {
-            this.in = new DataInputStream(new ByteArrayInputStream(state));
-            int found = get(in::readByte);
+            this.bytes = state;
+            int found = state.length == 0 ? -1 : state[at++];
             if (found != format) {
                 throw new IllegalStateException("state format " + found + " where " + format + " was expected");
             }
         }
 
+        private Reader(byte[] part) {
+            this.bytes = part;
+        }
+
+        /** A reader of what {@link Writer#unformatted()} wrote. */
+        static Reader unformatted(byte[] part) {
+            return new Reader(part);
+        }
+
+        private void need(int n) {
+            if (n < 0 || n > bytes.length - at) {
+                throw new IllegalStateException("state ends early: " + n + " bytes wanted at " + at + " of "
+                        + bytes.length);
+            }
+        }
+
         long getLong() {
-            return get(in::readLong);
+            need(8);
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = v << 8 | (bytes[at++] & 0xFF);
+            }
+            return v;
         }
 
         int getInt() {
-            return get(in::readInt);
+            need(4);
+            int v = (bytes[at] & 0xFF) << 24 | (bytes[at + 1] & 0xFF) << 16 | (bytes[at + 2] & 0xFF) << 8
+                    | bytes[at + 3] & 0xFF;
+            at += 4;
+            return v;
         }
 
         String getString() {
-            return get(() -> {
-                if (!in.readBoolean()) {
-                    return null;
-                }
-                byte[] b = new byte[in.readInt()];
-                in.readFully(b);
-                return new String(b, java.nio.charset.StandardCharsets.UTF_8);
-            });
+            need(1);
+            if (bytes[at++] == 0) {
+                return null;
+            }
+            int n = getInt();
+            need(n);
+            String v = new String(bytes, at, n, StandardCharsets.UTF_8);
+            at += n;
+            return v;
         }
 
         byte[] getBytes() {
@@ -148,15 +203,15 @@ final class StateBytes {
             if (n < 0) {
                 return null;
             }
-            byte[] b = new byte[n];
-            return get(() -> {
-                in.readFully(b);
-                return b;
-            });
+            need(n);
+            byte[] b = Arrays.copyOfRange(bytes, at, at + n);
+            at += n;
+            return b;
         }
 
         List<String> getStrings() {
             int n = getInt();
+            need(n);
             List<String> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 out.add(getString());
@@ -206,35 +261,13 @@ final class StateBytes {
         }
 
         long[] getLongs() {
-            long[] v = new long[getInt()];
+            int n = getInt();
+            need(n * 8);
+            long[] v = new long[n];
             for (int i = 0; i < v.length; i++) {
                 v[i] = getLong();
             }
             return v;
-        }
-    }
-
-    private interface IoAction {
-        void run() throws IOException;
-    }
-
-    private interface IoSupplier<T> {
-        T get() throws IOException;
-    }
-
-    private static void run(IoAction a) {
-        try {
-            a.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static <T> T get(IoSupplier<T> s) {
-        try {
-            return s.get();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /** What one kind of stateful rule does with a match, and when a timer it asked for fires. */
 interface StateKind {
-    /** {@code match} carries its {@link StatefulContext}; {@code state} is its group's. */
-    List<Alert> onMatch(Alert match, String key, CompiledRule rule, KeyedState state, RuleBirths births);
+    /** {@code state} is the group's of {@code match}. */
+    List<Alert> onMatch(Match match, String key, CompiledRule rule, KeyedState state, RuleBirths births);
 
     /** A timer this kind registered on the key has fired at {@code timeNanos}. */
     List<Alert> onTimer(long timeNanos, CompiledRule rule, KeyedState state);
@@ -54,7 +54,9 @@ interface StateKind {
         return rule.stateful().orElseThrow();
     }
 
-    static StatefulContext context(Alert match) {
-        return match.stateful().orElseThrow();
+    /** The alert {@code match} gives, with its stateful context. */
+    static Alert alert(Match match, CompiledRule rule, StatefulContext context) {
+        Alert a = match.alert(rule);
+        return a.withStateful(context, a.output(), a.timeNanos());
     }
 }

@@ -38,7 +38,7 @@ public final class StatefulEngine {
      * The alerts a match of a stateful rule gives now, if any; {@code key} is {@link StatefulRules#keyOf} it. Empty
      * when this ruleset has no rule of that key, unchanged: the match is not counted anywhere.
      */
-    public Optional<List<Alert>> onMatch(Alert match, String key, KeyedState state, RuleBirths births) {
+    public Optional<List<Alert>> onMatch(Match match, String key, KeyedState state, RuleBirths births) {
         return rules.ruleOfKey(key).map(rule -> kind(rule).onMatch(match, key, rule, state, births));
     }
 

@@ -2,7 +2,6 @@ package io.trailhawk.stateful;
 
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.compile.CompiledRule;
-import io.trailhawk.rules.compile.StatefulSpec;
 import io.trailhawk.rules.output.Alert;
 import java.util.Collections;
 import java.util.HashMap;
@@ -63,14 +62,17 @@ public final class StatefulRules {
     /** The rule a key belongs to, when this ruleset still has it with the same fingerprint. */
     public Optional<CompiledRule> ruleOfKey(String key) {
         int a = key.indexOf(KEY_SEPARATOR);
-        int b = a < 0 ? -1 : key.indexOf(KEY_SEPARATOR, a + 1);
-        if (b < 0) {
+        if (a < 0) {
             return Optional.empty();
         }
         CompiledRule r = rules.get(key.substring(0, a));
-        String fingerprint = key.substring(a + 1, b);
-        return r != null && r.stateful().map(StatefulSpec::fingerprint).filter(fingerprint::equals).isPresent()
-                ? Optional.of(r) : Optional.empty();
+        if (r == null) {
+            return Optional.empty();
+        }
+        String fingerprint = r.stateful().get().fingerprint();
+        int end = a + 1 + fingerprint.length();
+        return end < key.length() && key.charAt(end) == KEY_SEPARATOR
+                && key.regionMatches(a + 1, fingerprint, 0, fingerprint.length()) ? Optional.of(r) : Optional.empty();
     }
 
     /** The part of a key that names the rule and its fingerprint: what a rule's birth is kept under. */

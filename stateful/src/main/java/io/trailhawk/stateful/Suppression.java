@@ -62,8 +62,7 @@ final class Suppression implements StateKind {
     }
 
     @Override
-    public List<Alert> onMatch(Alert match, String key, CompiledRule rule, KeyedState state, RuleBirths births) {
-        StatefulContext m = StateKind.context(match);
+    public List<Alert> onMatch(Match match, String key, CompiledRule rule, KeyedState state, RuleBirths births) {
         long t = match.timeNanos();
         byte[] bytes = state.get();
         Window w = bytes == null ? null : Window.of(bytes, rule);
@@ -73,14 +72,12 @@ final class Suppression implements StateKind {
             if (w.suppressed == 1) {
                 w.first = t;
                 w.last = t;
-                StateBytes.Writer kept = new StateBytes.Writer(FORMAT);
-                AlertBytes.write(match, kept);
-                w.summary = kept.toBytes();
+                w.summary = new StateBytes.Writer(FORMAT).putRaw(match.alertBytes()).toBytes();
             } else {
                 w.first = Math.min(w.first, t);
                 w.last = Math.max(w.last, t);
             }
-            w.ids.addAll(m.eventIds());
+            w.ids.addAll(match.eventIds());
             StateKind.trimIds(w.ids);
             state.put(w.toBytes());
             return out;
@@ -92,12 +89,13 @@ final class Suppression implements StateKind {
         Window open = new Window();
         open.start = t;
         open.end = t + StateKind.spec(rule).windowNanos();
-        open.groupNames = new ArrayList<>(m.group().keySet());
-        open.groupValues = new ArrayList<>(m.group().values());
+        Map<String, String> group = match.group(rule);
+        open.groupNames = new ArrayList<>(group.keySet());
+        open.groupValues = new ArrayList<>(group.values());
         state.put(open.toBytes());
         state.registerTimer(open.end);
-        out.add(match.withStateful(new StatefulContext("suppress", m.group(), 1, open.start, open.end, List.of(),
-                m.eventIds()), match.output(), t));
+        out.add(StateKind.alert(match, rule, new StatefulContext("suppress", group, 1, open.start, open.end,
+                List.of(), match.eventIds())));
         return out;
     }
 

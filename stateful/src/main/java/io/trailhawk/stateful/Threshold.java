@@ -20,9 +20,8 @@ final class Threshold implements StateKind {
     private static final int FORMAT = 2;
 
     @Override
-    public List<Alert> onMatch(Alert match, String key, CompiledRule rule, KeyedState state, RuleBirths births) {
+    public List<Alert> onMatch(Match match, String key, CompiledRule rule, KeyedState state, RuleBirths births) {
         StatefulSpec spec = StateKind.spec(rule);
-        StatefulContext m = StateKind.context(match);
         byte[] bytes = state.get();
         long[] times = new long[0];
         Map<String, Long> ids = new LinkedHashMap<>();
@@ -38,11 +37,11 @@ final class Threshold implements StateKind {
             return List.of();
         }
         long[] kept = inWindow(times, from, t);
-        StateKind.keepIds(ids, m.eventIds(), t, from);
+        StateKind.keepIds(ids, match.eventIds(), t, from);
         if (kept.length >= spec.count()) {
             state.clear();
-            return List.of(match.withStateful(new StatefulContext("threshold", m.group(), kept.length, kept[0], newest,
-                    List.of(), new ArrayList<>(ids.keySet())), match.output(), t));
+            return List.of(StateKind.alert(match, rule, new StatefulContext("threshold", match.group(rule),
+                    kept.length, kept[0], newest, List.of(), new ArrayList<>(ids.keySet()))));
         }
         state.put(new StateBytes.Writer(FORMAT).putLongs(kept, kept.length).putValueTimes(ids).toBytes());
         state.registerTimer(StateKind.cleanupAt(newest + spec.windowNanos()));

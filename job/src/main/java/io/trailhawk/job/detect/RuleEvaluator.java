@@ -152,8 +152,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
                         new StatefulMatch(key, MatchBytes.encode(a))));
                 continue;
             }
-            out.collect(new AlertRecord(a.rule() + "|" + (a.accountId() == null ? "" : a.accountId()),
-                    alertJson.render(a, activeVersion)));
+            out.collect(AlertRecord.of(a, alertJson.renderUtf8(a, activeVersion)));
             alerts.inc();
             if (metrics.perRule()) {
                 alertsByRule.computeIfAbsent(a.rule(), this::ruleCounter).inc();

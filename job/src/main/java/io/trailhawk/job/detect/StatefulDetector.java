@@ -5,6 +5,7 @@ import io.trailhawk.rules.load.WindowDuration;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.output.AlertJson;
 import io.trailhawk.stateful.KeyedState;
+import io.trailhawk.stateful.Match;
 import io.trailhawk.stateful.MatchBytes;
 import io.trailhawk.stateful.RuleBirths;
 import io.trailhawk.stateful.StatefulEngine;
@@ -127,7 +128,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<String
 
     @Override
     public void processElement(StatefulMatch m, ReadOnlyContext ctx, Collector<AlertRecord> out) {
-        Alert match = MatchBytes.decode(m.match);
+        Match match = MatchBytes.decode(m.match);
         matches.inc();
 
         if (match.timeNanos() / 1_000_000L < ctx.timerService().currentWatermark()) {
@@ -180,8 +181,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<String
 
     private void emit(List<Alert> fired, Collector<AlertRecord> out) {
         for (Alert a : fired) {
-            out.collect(new AlertRecord(a.rule() + "|" + (a.accountId() == null ? "" : a.accountId()),
-                    alertJson.render(a, activeVersion)));
+            out.collect(AlertRecord.of(a, alertJson.renderUtf8(a, activeVersion)));
             alerts.inc();
         }
     }

@@ -70,8 +70,7 @@ public final class KafkaSinks {
 
         @Override
         public ProducerRecord<byte[], byte[]> serialize(AlertRecord a, KafkaSinkContext context, Long timestamp) {
-            return new ProducerRecord<>(topic, null, timestamp, a.key.getBytes(StandardCharsets.UTF_8),
-                    a.json.getBytes(StandardCharsets.UTF_8));
+            return new ProducerRecord<>(topic, null, timestamp, a.key, a.json);
         }
     }
 }

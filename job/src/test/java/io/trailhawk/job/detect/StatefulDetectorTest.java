@@ -96,7 +96,7 @@ class StatefulDetectorTest {
         List<String> out = new ArrayList<>();
         for (Object o : h.getOutput()) {
             if (o instanceof StreamRecord) {
-                out.add(((AlertRecord) ((StreamRecord<?>) o).getValue()).json);
+                out.add(((AlertRecord) ((StreamRecord<?>) o).getValue()).jsonText());
             }
         }
         return out;

@@ -1,7 +1,9 @@
 package io.trailhawk.rules.output;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.trailhawk.rules.event.EventTime;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -42,65 +44,80 @@ public final class AlertJson {
     public String render(Alert a, Long rulesetVersion) {
         StringWriter out = new StringWriter(512);
         try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("hostname", hostname);
-            g.writeStringField("output", textLine(a));
-            g.writeObjectFieldStart("output_fields");
-            boolean timeWritten = false;
-            for (Map.Entry<String, Object> e : a.outputFields().entrySet()) {
-                int order = e.getKey().compareTo(EVT_TIME);
-                if (!timeWritten && order >= 0) {
-                    if (order > 0) {
-                        g.writeNumberField(EVT_TIME, a.timeNanos());
-                    }
-                    timeWritten = true;
-                }
-                writeValue(g, e.getKey(), e.getValue());
-            }
-            if (!timeWritten) {
-                g.writeNumberField(EVT_TIME, a.timeNanos());
-            }
-            g.writeEndObject();
-            g.writeStringField("priority", a.priority().longName());
-            g.writeStringField("rule", a.rule());
-            g.writeStringField("source", a.source());
-            g.writeArrayFieldStart("tags");
-            for (String t : a.tags()) {
-                g.writeString(t);
-            }
-            g.writeEndArray();
-            g.writeStringField("time", EventTime.utcTimestamp(a.timeNanos()));
-            g.writeObjectFieldStart("trailhawk");
-            StatefulContext state = a.stateful().orElse(null);
-            g.writeStringField("account_id", a.accountId());
-            if (state != null) {
-                g.writeNumberField("count", state.count());
-            }
-            g.writeStringField("event_id", a.eventId());
-            if (state != null) {
-                writeStrings(g, "event_ids", state.eventIds());
-                g.writeObjectFieldStart("group");
-                for (Map.Entry<String, String> e : state.group().entrySet()) {
-                    g.writeStringField(e.getKey(), e.getValue());
-                }
-                g.writeEndObject();
-                g.writeStringField("kind", state.kind());
-            }
-            g.writeStringField("region", a.region());
-            if (rulesetVersion != null) {
-                g.writeNumberField("ruleset_version", rulesetVersion);
-            }
-            if (state != null) {
-                writeStrings(g, "values", state.values());
-                g.writeStringField("window_end", EventTime.utcTimestamp(state.windowEndNanos()));
-                g.writeStringField("window_start", EventTime.utcTimestamp(state.windowStartNanos()));
-            }
-            g.writeEndObject();
-            g.writeEndObject();
+            write(g, a, rulesetVersion);
         } catch (IOException e) {
             throw new UncheckedIOException("alert JSON", e);
         }
         return out.toString();
+    }
+
+    /** As {@link #render(Alert, Long)}, in UTF-8: what a sink sends, without a detour through a string. */
+    public byte[] renderUtf8(Alert a, Long rulesetVersion) {
+        ByteArrayBuilder out = new ByteArrayBuilder(1024);
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            write(g, a, rulesetVersion);
+        } catch (IOException e) {
+            throw new UncheckedIOException("alert JSON", e);
+        }
+        return out.toByteArray();
+    }
+
+    private void write(JsonGenerator g, Alert a, Long rulesetVersion) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("hostname", hostname);
+        g.writeStringField("output", textLine(a));
+        g.writeObjectFieldStart("output_fields");
+        boolean timeWritten = false;
+        for (Map.Entry<String, Object> e : a.outputFields().entrySet()) {
+            int order = e.getKey().compareTo(EVT_TIME);
+            if (!timeWritten && order >= 0) {
+                if (order > 0) {
+                    g.writeNumberField(EVT_TIME, a.timeNanos());
+                }
+                timeWritten = true;
+            }
+            writeValue(g, e.getKey(), e.getValue());
+        }
+        if (!timeWritten) {
+            g.writeNumberField(EVT_TIME, a.timeNanos());
+        }
+        g.writeEndObject();
+        g.writeStringField("priority", a.priority().longName());
+        g.writeStringField("rule", a.rule());
+        g.writeStringField("source", a.source());
+        g.writeArrayFieldStart("tags");
+        for (String t : a.tags()) {
+            g.writeString(t);
+        }
+        g.writeEndArray();
+        g.writeStringField("time", EventTime.utcTimestamp(a.timeNanos()));
+        g.writeObjectFieldStart("trailhawk");
+        StatefulContext state = a.stateful().orElse(null);
+        g.writeStringField("account_id", a.accountId());
+        if (state != null) {
+            g.writeNumberField("count", state.count());
+        }
+        g.writeStringField("event_id", a.eventId());
+        if (state != null) {
+            writeStrings(g, "event_ids", state.eventIds());
+            g.writeObjectFieldStart("group");
+            for (Map.Entry<String, String> e : state.group().entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeStringField("kind", state.kind());
+        }
+        g.writeStringField("region", a.region());
+        if (rulesetVersion != null) {
+            g.writeNumberField("ruleset_version", rulesetVersion);
+        }
+        if (state != null) {
+            writeStrings(g, "values", state.values());
+            g.writeStringField("window_end", EventTime.utcTimestamp(state.windowEndNanos()));
+            g.writeStringField("window_start", EventTime.utcTimestamp(state.windowStartNanos()));
+        }
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     private static void writeStrings(JsonGenerator g, String key, List<String> values) throws IOException {

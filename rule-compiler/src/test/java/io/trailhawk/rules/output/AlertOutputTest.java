@@ -70,6 +70,14 @@ class AlertOutputTest {
     }
 
     @Test
+    void alertJson_inUtf8IsTheSameTextAsTheString() throws Exception {
+        Alert a = fire("user=%ct.user région=ü \u2603 err=%ct.error");
+        AlertJson json = new AlertJson("hôte");
+        assertThat(new String(json.renderUtf8(a, 3L), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(json.render(a, 3L));
+    }
+
+    @Test
     void output_trailingPercentIsAnError() {
         assertThat(io.trailhawk.rules.RulesetFixture.errors("a.yaml", rule("R", "ct.name = X", "100%")))
                 .singleElement().asString().contains("invalid formatting token");
