@@ -30,6 +30,13 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * then the default ruleset plus 20 stateful rules (four of each kind) keyed by principal, over {@code --groups}
  * distinct principals (the invictus records in a loop, each pass under other principals), on the heap and on
  * RocksDB. Reports steady-state events/s and the last completed checkpoint's size and duration.
+ *
+ * <p>Event time comes in two modes. {@code --time live} (the default): the i-th event is {@code i / --event-rate}
+ * seconds after the first, so each principal comes back every {@code groups / event-rate} seconds of event time
+ * (about 17 minutes at the defaults) and its state lives on across its matches; measurement starts once
+ * {@code --warmup} events (default: one per principal) have passed. {@code --time churn}: each pass over the
+ * records keeps their own times, one span (56 minutes) later than the pass before, so a principal comes back only
+ * after its windows have closed: every match opens new state, and every suppressed rule's match alerts.
  */
 public final class StatefulJobBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,12 +70,16 @@ public final class StatefulJobBenchmark {
             }
         }
         boolean every = a.getOrDefault("matching", "family").equals("every");
+        boolean churn = a.getOrDefault("time", "live").equals("churn");
+        int eventRate = churn ? 0 : Integer.parseInt(a.getOrDefault("event-rate", "1000"));
+        long warmup = Long.parseLong(a.getOrDefault("warmup", churn ? "0" : String.valueOf(groups)));
         Files.writeString(stateful.resolve("zz-bench-stateful.yaml"), twentyStatefulRules(every));
         for (String backend : a.getOrDefault("backends", "hashmap,rocksdb").split(",")) {
-            double base = run("stateless", backend, stateless, records, groups, seconds);
-            double withState = run("stateful", backend, stateful, records, groups, seconds);
-            System.out.printf("%s, %s matching: stateful/stateless = %.2f%n", backend, every ? "every-event" : "family",
-                    withState / base);
+            GroupLoop loop = new GroupLoop(records.toArray(new byte[0][]), groups, eventRate);
+            double base = run("stateless", backend, stateless, loop, groups, seconds, warmup);
+            double withState = run("stateful", backend, stateful, loop, groups, seconds, warmup);
+            System.out.printf("%s, %s matching, %s time: stateful/stateless = %.2f%n", backend,
+                    every ? "every-event" : "family", churn ? "churn" : "live", withState / base);
         }
     }
 
@@ -125,8 +136,8 @@ public final class StatefulJobBenchmark {
         return y.toString();
     }
 
-    private static double run(String label, String backend, Path rules, List<byte[]> records, int groups,
-            int seconds) throws Exception {
+    private static double run(String label, String backend, Path rules, GroupLoop loop, int groups, int seconds,
+            long warmup) throws Exception {
         try (LocalKafka kafka = LocalKafka.start(39191); LocalFlink flink = LocalFlink.start(38181, 4,
                 org.apache.flink.configuration.MemorySize.ofMebiBytes(1024))) {
             Map<String, String> c = new HashMap<>();
@@ -142,16 +153,20 @@ public final class StatefulJobBenchmark {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(state);
             RulesetBuilder builder = TrailhawkJob.prepare(env, config);
             TrailhawkJob.Streams s = TrailhawkJob.wire(env, config, builder,
-                    env.fromSequence(0, Long.MAX_VALUE).map(new GroupLoop(records.toArray(new byte[0][]), groups))
-                            .name("invictus loop"));
+                    env.fromSequence(0, Long.MAX_VALUE).map(loop).name("invictus loop"));
             s.alerts.sinkTo(new DiscardingSink<>());
             s.status.sinkTo(new DiscardingSink<>());
             s.deadLetters.sinkTo(new DiscardingSink<>());
             GroupLoop.EMITTED.set(0);
             flink.submit(env.getStreamGraph().getJobGraph(), Duration.ofSeconds(120));
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (GroupLoop.EMITTED.get() == 0 && System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            long lastReport = System.nanoTime();
+            while (GroupLoop.EMITTED.get() < Math.max(1, warmup) && System.nanoTime() < deadline) {
                 Thread.sleep(200);
+                if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                    System.out.printf("  warming up: %,d of %,d events%n", GroupLoop.EMITTED.get(), warmup);
+                    lastReport = System.nanoTime();
+                }
             }
             Thread.sleep(5000);
             long n0 = GroupLoop.EMITTED.get();
@@ -171,8 +186,9 @@ public final class StatefulJobBenchmark {
     }
 
     /**
-     * The i-th number becomes the (i mod n)-th record, under principal i mod groups, and later in event time by one
-     * span of the records for each pass, so that time moves forward as it does in a live stream.
+     * The i-th number becomes record r = i mod n, in pass p = i / n, under principal (7919 p + r) mod groups, at
+     * the time its mode gives
+     * (see the class comment).
      */
     static final class GroupLoop implements MapFunction<Long, RawPayload> {
         private static final long serialVersionUID = 1L;
@@ -181,12 +197,16 @@ public final class StatefulJobBenchmark {
         private final int[] at;
         private final int[] timeAt;
         private final long[] seconds;
+        private final long first;
         private final long span;
         private final int groups;
+        /** Events per second of event time; 0 keeps the records' own times, one span later each pass. */
+        private final int eventRate;
 
-        GroupLoop(byte[][] records, int groups) {
+        GroupLoop(byte[][] records, int groups, int eventRate) {
             this.records = records;
             this.groups = groups;
+            this.eventRate = eventRate;
             this.at = new int[records.length];
             this.timeAt = new int[records.length];
             this.seconds = new long[records.length];
@@ -202,6 +222,7 @@ public final class StatefulJobBenchmark {
                 min = Math.min(min, seconds[r]);
                 max = Math.max(max, seconds[r]);
             }
+            this.first = min;
             this.span = max - min + 1;
         }
 
@@ -229,7 +250,8 @@ public final class StatefulJobBenchmark {
                 g /= 10;
             }
             long pass = i / records.length;
-            byte[] t = java.time.Instant.ofEpochSecond(seconds[r] + pass * span).toString()
+            long second = eventRate == 0 ? seconds[r] + pass * span : first + i / eventRate;
+            byte[] t = java.time.Instant.ofEpochSecond(second).toString()
                     .getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(t, 0, b, timeAt[r], 20);
             return new RawPayload(b, "bench");

@@ -11,6 +11,7 @@ import io.trailhawk.job.detect.AlertRecord;
 import io.trailhawk.job.detect.BootstrapRules;
 import io.trailhawk.job.detect.ControlRecordDeserializer;
 import io.trailhawk.job.detect.ControlWatermarks;
+import io.trailhawk.job.detect.GroupKeyType;
 import io.trailhawk.job.detect.RuleEvaluator;
 import io.trailhawk.job.detect.RuleFileUpdate;
 import io.trailhawk.job.detect.RulesetBuilder;
@@ -21,13 +22,13 @@ import io.trailhawk.job.source.KafkaEventSource;
 import io.trailhawk.job.source.KinesisEventSource;
 import io.trailhawk.job.source.RawPayload;
 import io.trailhawk.rules.field.FieldRegistry;
+import io.trailhawk.stateful.GroupKey;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.CheckpointingMode;
@@ -105,10 +106,10 @@ public final class TrailhawkJob {
         SingleOutputStreamOperator<AlertRecord> alerts = events.connect(updates)
                 .process(new RuleEvaluator(rules, hostname, JobMetrics.of(config))).name("detect").uid("detect");
         DataStream<AlertRecord> statefulAlerts = alerts.getSideOutput(RuleEvaluator.STATEFUL_MATCHES)
-                .keyBy(m -> m.key, Types.STRING)
+                .keyBy(m -> GroupKey.fromBytes(m.key), GroupKeyType.INSTANCE)
                 .connect(updates)
                 .process(new StatefulDetector(rules, hostname, JobMetrics.of(config)))
-                .name("detect stateful").uid("detect-stateful");
+                .name("detect stateful").uid(StatefulDetector.UID);
         return new Streams(alerts.union(statefulAlerts), alerts.getSideOutput(RuleEvaluator.STATUS),
                 decoded.getSideOutput(PayloadDecoder.DEAD_LETTERS));
     }

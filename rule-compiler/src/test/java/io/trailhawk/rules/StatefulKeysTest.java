@@ -36,12 +36,14 @@ class StatefulKeysTest {
     }
 
     @Test
-    void theFingerprint_changesWithTheConditionOrTheKey_andOnlyThen() throws Exception {
-        String base = RulesetFixture.compile("a.yaml", rule("R", "  suppress:\n    for: 1h\n")).rules().get(0)
+    void theFingerprint_changesWithTheNameTheConditionOrTheKey_andOnlyThen() throws Exception {
+        long base = RulesetFixture.compile("a.yaml", rule("R", "  suppress:\n    for: 1h\n")).rules().get(0)
                 .stateful().get().fingerprint();
         assertThat(RulesetFixture.compile("a.yaml", rule("R", "  suppress:\n    for: 1h\n")).rules().get(0)
                 .stateful().get().fingerprint()).isEqualTo(base);
         assertThat(RulesetFixture.compile("a.yaml", rule("R", "  suppress:\n    for: 2h\n")).rules().get(0)
+                .stateful().get().fingerprint()).isNotEqualTo(base);
+        assertThat(RulesetFixture.compile("a.yaml", rule("R2", "  suppress:\n    for: 1h\n")).rules().get(0)
                 .stateful().get().fingerprint()).isNotEqualTo(base);
         assertThat(RulesetFixture.compile("a.yaml", rule("R", "  suppress:\n    for: 1h\n")
                 .replace("ListUsers", "GetUser")).rules().get(0).stateful().get().fingerprint()).isNotEqualTo(base);

@@ -19,7 +19,7 @@ final class DistinctCount implements StateKind {
     private static final int FORMAT = 3;
 
     @Override
-    public List<Alert> onMatch(Match match, String key, CompiledRule rule, KeyedState state, RuleBirths births) {
+    public List<Alert> onMatch(Match match, GroupKey key, CompiledRule rule, KeyedState state, RuleBirths births) {
         StatefulSpec spec = StateKind.spec(rule);
         String value = match.value();
         if (value.equals(OutputTemplate.NOT_AVAILABLE)) {
@@ -54,7 +54,9 @@ final class DistinctCount implements StateKind {
         Map<String, Long> ordered = new LinkedHashMap<>();
         byTime.forEach(e -> ordered.put(e.getKey(), e.getValue()));
         state.put(new StateBytes.Writer(FORMAT).putValueTimes(ordered).putValueTimes(ids).toBytes());
-        state.registerTimer(StateKind.cleanupAt(newest + spec.windowNanos()));
+        if (bytes == null) {
+            state.registerTimer(StateKind.cleanupAt(newest + spec.windowNanos()));
+        }
         return List.of();
     }
 
@@ -66,8 +68,11 @@ final class DistinctCount implements StateKind {
         }
         Map<String, Long> seen = new StateBytes.Reader(bytes, FORMAT).getValueTimes();
         long newest = seen.values().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);
-        if (StateKind.passed(newest, StateKind.spec(rule).windowNanos(), timeNanos)) {
+        long window = StateKind.spec(rule).windowNanos();
+        if (StateKind.passed(newest, window, timeNanos)) {
             state.clear();
+        } else {
+            state.registerTimer(StateKind.cleanupAt(newest + window));
         }
         return List.of();
     }

@@ -20,15 +20,16 @@ final class FirstSeen implements StateKind {
     static final int MAX_VALUES = 1_000;
 
     @Override
-    public List<Alert> onMatch(Match match, String key, CompiledRule rule, KeyedState state, RuleBirths births) {
+    public List<Alert> onMatch(Match match, GroupKey key, CompiledRule rule, KeyedState state, RuleBirths births) {
         StatefulSpec spec = StateKind.spec(rule);
         String value = match.value();
         long t = match.timeNanos();
-        long birth = births.birthNanos(StatefulRules.ruleKey(key), t);
+        long birth = births.birthNanos(key.fingerprint(), t);
         if (value.equals(OutputTemplate.NOT_AVAILABLE)) {
             return List.of();
         }
-        Map<String, Long> seen = read(state.get());
+        byte[] bytes = state.get();
+        Map<String, Long> seen = read(bytes);
         Long known = seen.get(value);
         boolean isNew = known == null || t - known > spec.windowNanos();
         seen.merge(value, t, Math::max);
@@ -42,7 +43,9 @@ final class FirstSeen implements StateKind {
             seen.remove(oldest);
         }
         write(seen, state);
-        state.registerTimer(StateKind.cleanupAt(t + spec.windowNanos() + 1));
+        if (bytes == null) {
+            state.registerTimer(StateKind.cleanupAt(t + spec.windowNanos() + 1));
+        }
         if (!isNew || t < birth + spec.learnNanos()) {
             return List.of();
         }
@@ -56,6 +59,8 @@ final class FirstSeen implements StateKind {
         long forget = StateKind.spec(rule).windowNanos();
         seen.values().removeIf(x -> timeNanos - x > forget);
         write(seen, state);
+        seen.values().stream().mapToLong(Long::longValue).min()
+                .ifPresent(oldest -> state.registerTimer(StateKind.cleanupAt(oldest + forget + 1)));
         return List.of();
     }
 

@@ -15,9 +15,9 @@ import java.util.TreeSet;
  * the watermark; timers fire as the watermark passes them, earliest first. Not thread-safe.
  */
 public final class LocalState implements RuleBirths {
-    private final Map<String, byte[]> states = new HashMap<>();
-    private final TreeMap<Long, TreeSet<String>> timers = new TreeMap<>();
-    private final Map<String, Long> births = new HashMap<>();
+    private final Map<GroupKey, byte[]> states = new HashMap<>();
+    private final TreeMap<Long, TreeSet<GroupKey>> timers = new TreeMap<>();
+    private final Map<Long, Long> births = new HashMap<>();
     private StatefulEngine engine;
     private long watermark = Long.MIN_VALUE;
 
@@ -31,7 +31,7 @@ public final class LocalState implements RuleBirths {
      */
     public List<Alert> reload(StatefulEngine next) {
         List<Alert> owed = new ArrayList<>();
-        for (String key : new ArrayList<>(states.keySet())) {
+        for (GroupKey key : new ArrayList<>(states.keySet())) {
             if (!next.keeps(key)) {
                 owed.addAll(engine.close(key, stateOf(key)));
             }
@@ -44,7 +44,7 @@ public final class LocalState implements RuleBirths {
 
     /** What one alert of the evaluator gives: itself when its rule has no state, else what the state says. */
     public List<Alert> accept(Alert alert) {
-        Optional<String> key = engine.rules().keyOf(alert);
+        Optional<GroupKey> key = engine.rules().keyOf(alert);
         if (key.isEmpty()) {
             return alert.stateful().isPresent() ? List.of() : List.of(alert);
         }
@@ -56,8 +56,8 @@ public final class LocalState implements RuleBirths {
         List<Alert> out = new ArrayList<>();
         watermark = Math.max(watermark, watermarkNanos);
         while (!timers.isEmpty() && timers.firstKey() <= watermark) {
-            Map.Entry<Long, TreeSet<String>> due = timers.pollFirstEntry();
-            for (String key : due.getValue()) {
+            Map.Entry<Long, TreeSet<GroupKey>> due = timers.pollFirstEntry();
+            for (GroupKey key : due.getValue()) {
                 out.addAll(engine.onTimer(key, due.getKey(), stateOf(key)));
             }
         }
@@ -67,6 +67,11 @@ public final class LocalState implements RuleBirths {
     /** Fires every timer left, as at the end of a replay. */
     public List<Alert> finish() {
         return advanceTo(Long.MAX_VALUE);
+    }
+
+    /** How many timers are pending, over all groups. */
+    public int timers() {
+        return timers.values().stream().mapToInt(TreeSet::size).sum();
     }
 
     /** How many groups hold state. */
@@ -83,21 +88,21 @@ public final class LocalState implements RuleBirths {
         return n;
     }
 
-    /** The UTF-8 bytes of every group's key. */
+    /** The bytes of every group's key. */
     public long keyBytes() {
         long n = 0;
-        for (String k : states.keySet()) {
-            n += k.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        for (GroupKey k : states.keySet()) {
+            n += k.size();
         }
         return n;
     }
 
     @Override
-    public long birthNanos(String ruleKey, long eventTimeNanos) {
-        return births.computeIfAbsent(ruleKey, k -> eventTimeNanos);
+    public long birthNanos(long fingerprint, long eventTimeNanos) {
+        return births.computeIfAbsent(fingerprint, k -> eventTimeNanos);
     }
 
-    private KeyedState stateOf(String key) {
+    private KeyedState stateOf(GroupKey key) {
         return new KeyedState() {
             @Override
             public byte[] get() {

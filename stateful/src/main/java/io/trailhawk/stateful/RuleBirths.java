@@ -5,6 +5,6 @@ package io.trailhawk.stateful;
  * counts from there, so a replay of history learns as live traffic did. Kept by the host, across restarts.
  */
 public interface RuleBirths {
-    /** The rule's birth; when it has none yet, {@code eventTimeNanos} becomes it. */
-    long birthNanos(String ruleKey, long eventTimeNanos);
+    /** The birth of the rule of this fingerprint; when it has none yet, {@code eventTimeNanos} becomes it. */
+    long birthNanos(long fingerprint, long eventTimeNanos);
 }

@@ -46,7 +46,8 @@ final class Sequence implements StateKind {
         return p;
     }
 
-    private static void write(Partial[] p, KeyedState state, long windowNanos) {
+    /** Writes the partials; {@code arm}: and times their cleanup, when the state is new or its timer has fired. */
+    private static void write(Partial[] p, KeyedState state, long windowNanos, boolean arm) {
         int n = 0;
         long earliest = Long.MAX_VALUE;
         for (Partial x : p) {
@@ -66,16 +67,19 @@ final class Sequence implements StateKind {
             }
         }
         state.put(w.toBytes());
-        state.registerTimer(StateKind.cleanupAt(earliest + windowNanos + 1));
+        if (arm) {
+            state.registerTimer(StateKind.cleanupAt(earliest + windowNanos + 1));
+        }
     }
 
     @Override
-    public List<Alert> onMatch(Match match, String key, CompiledRule rule, KeyedState state, RuleBirths births) {
+    public List<Alert> onMatch(Match match, GroupKey key, CompiledRule rule, KeyedState state, RuleBirths births) {
         StatefulSpec spec = StateKind.spec(rule);
         List<String> steps = spec.steps();
         String step = match.value();
         long t = match.timeNanos();
-        Partial[] p = read(state.get(), steps.size());
+        byte[] bytes = state.get();
+        Partial[] p = read(bytes, steps.size());
         for (int stage = 1; stage < p.length; stage++) {
             if (p[stage] != null && t - p[stage].start > spec.windowNanos()) {
                 p[stage] = null;
@@ -113,7 +117,7 @@ final class Sequence implements StateKind {
                 p[i + 1] = at;
             }
         }
-        write(p, state, spec.windowNanos());
+        write(p, state, spec.windowNanos(), bytes == null);
         return out;
     }
 
@@ -126,7 +130,7 @@ final class Sequence implements StateKind {
                 p[stage] = null;
             }
         }
-        write(p, state, spec.windowNanos());
+        write(p, state, spec.windowNanos(), true);
         return List.of();
     }
 }

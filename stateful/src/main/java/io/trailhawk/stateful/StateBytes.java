@@ -191,11 +191,19 @@ final class StateBytes {
             if (bytes[at++] == 0) {
                 return null;
             }
-            int n = getInt();
+            return getUtf8(getInt());
+        }
+
+        /** The next {@code n} bytes as UTF-8. */
+        String getUtf8(int n) {
             need(n);
             String v = new String(bytes, at, n, StandardCharsets.UTF_8);
             at += n;
             return v;
+        }
+
+        int remaining() {
+            return bytes.length - at;
         }
 
         byte[] getBytes() {

@@ -10,12 +10,16 @@ import java.util.Map;
 /** What one kind of stateful rule does with a match, and when a timer it asked for fires. */
 interface StateKind {
     /** {@code state} is the group's of {@code match}. */
-    List<Alert> onMatch(Match match, String key, CompiledRule rule, KeyedState state, RuleBirths births);
+    List<Alert> onMatch(Match match, GroupKey key, CompiledRule rule, KeyedState state, RuleBirths births);
 
     /** A timer this kind registered on the key has fired at {@code timeNanos}. */
     List<Alert> onTimer(long timeNanos, CompiledRule rule, KeyedState state);
 
-    /** Cleanup timers round up to a whole minute, so that a busy group has one per minute, not one per match. */
+    /**
+     * Cleanup timers round up to a whole minute. A kind times a group's cleanup when it creates the state, and again
+     * each time that timer fires and finds the state still in use, for when it will pass; never on a match. A busy
+     * group has one timer, not one per match, and its state still goes the minute its window passes.
+     */
     long CLEANUP_GRANULE_NANOS = 60_000_000_000L;
 
     /** When to clean up state that expires at {@code nanos}: then, rounded up to {@link #CLEANUP_GRANULE_NANOS}. */

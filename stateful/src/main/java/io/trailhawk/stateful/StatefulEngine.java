@@ -38,7 +38,7 @@ public final class StatefulEngine {
      * The alerts a match of a stateful rule gives now, if any; {@code key} is {@link StatefulRules#keyOf} it. Empty
      * when this ruleset has no rule of that key, unchanged: the match is not counted anywhere.
      */
-    public Optional<List<Alert>> onMatch(Match match, String key, KeyedState state, RuleBirths births) {
+    public Optional<List<Alert>> onMatch(Match match, GroupKey key, KeyedState state, RuleBirths births) {
         return rules.ruleOfKey(key).map(rule -> kind(rule).onMatch(match, key, rule, state, births));
     }
 
@@ -46,7 +46,7 @@ public final class StatefulEngine {
      * A timer on {@code key} has fired at {@code timeNanos}. The state of a rule this ruleset no longer has, or
      * has changed, is removed.
      */
-    public List<Alert> onTimer(String key, long timeNanos, KeyedState state) {
+    public List<Alert> onTimer(GroupKey key, long timeNanos, KeyedState state) {
         Optional<CompiledRule> rule = rules.ruleOfKey(key);
         if (rule.isEmpty()) {
             state.clear();
@@ -59,7 +59,7 @@ public final class StatefulEngine {
      * The rule of {@code key} is going (removed or changed by a reload): what its state still owes, a suppression
      * window's summary, and then the state is removed.
      */
-    public List<Alert> close(String key, KeyedState state) {
+    public List<Alert> close(GroupKey key, KeyedState state) {
         Optional<CompiledRule> rule = rules.ruleOfKey(key);
         List<Alert> owed = rule.isEmpty() ? List.of() : kind(rule.get()).onTimer(Long.MAX_VALUE, rule.get(), state);
         state.clear();
@@ -67,7 +67,7 @@ public final class StatefulEngine {
     }
 
     /** Whether state under {@code key} still belongs to a rule of this ruleset, unchanged. */
-    public boolean keeps(String key) {
+    public boolean keeps(GroupKey key) {
         return rules.ruleOfKey(key).isPresent();
     }
 

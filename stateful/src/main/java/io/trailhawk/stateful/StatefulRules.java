@@ -5,78 +5,64 @@ import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.output.Alert;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The stateful rules of one ruleset, by name, and the key each match's state lives under. Immutable. */
+/** The stateful rules of one ruleset, by name and by fingerprint, and the key each match's state lives under. */
 public final class StatefulRules {
-    private static final char KEY_SEPARATOR = '\u0000';
-    private static final char VALUE_SEPARATOR = '\u0001';
+    private final Map<String, CompiledRule> byName;
+    private final Map<Long, CompiledRule> byFingerprint;
 
-    private final Map<String, CompiledRule> rules;
-
-    private StatefulRules(Map<String, CompiledRule> rules) {
-        this.rules = Collections.unmodifiableMap(rules);
+    private StatefulRules(Map<String, CompiledRule> byName, Map<Long, CompiledRule> byFingerprint) {
+        this.byName = Collections.unmodifiableMap(byName);
+        this.byFingerprint = Collections.unmodifiableMap(byFingerprint);
     }
 
     public static StatefulRules of(CompiledRuleset ruleset) {
-        Map<String, CompiledRule> m = new HashMap<>();
+        Map<String, CompiledRule> byName = new HashMap<>();
+        Map<Long, CompiledRule> byFingerprint = new HashMap<>();
         for (CompiledRule r : ruleset.activeRules()) {
             if (r.stateful().isPresent()) {
-                m.put(r.name(), r);
+                byName.put(r.name(), r);
+                byFingerprint.put(r.stateful().get().fingerprint(), r);
             }
         }
-        return new StatefulRules(m);
+        return new StatefulRules(byName, byFingerprint);
     }
 
     public boolean isEmpty() {
-        return rules.isEmpty();
+        return byName.isEmpty();
     }
 
     /** The stateful rule of this name in this ruleset. */
     Optional<CompiledRule> rule(String name) {
-        return Optional.ofNullable(rules.get(name));
+        return Optional.ofNullable(byName.get(name));
     }
 
     /**
-     * The key a match's state lives under: its rule, the rule's fingerprint, and its group's values. Empty for an
-     * alert that carries no state, which passes through as it is.
+     * The key a match's state lives under: its rule's fingerprint and its group's values. Empty for an alert that
+     * carries no state, which passes through as it is.
      */
-    public Optional<String> keyOf(Alert match) {
+    public Optional<GroupKey> keyOf(Alert match) {
         if (match.stateful().isEmpty()) {
             return Optional.empty();
         }
-        CompiledRule r = rules.get(match.rule());
+        CompiledRule r = byName.get(match.rule());
         if (r == null) {
             return Optional.empty();
         }
-        StringBuilder key = new StringBuilder(match.rule()).append(KEY_SEPARATOR)
-                .append(r.stateful().get().fingerprint()).append(KEY_SEPARATOR);
-        // Each value with its length first: no value, whatever characters it holds, can run into the next.
-        for (String v : match.stateful().get().group().values()) {
-            key.append(v.length()).append(VALUE_SEPARATOR).append(v);
-        }
-        return Optional.of(key.toString());
+        return Optional.of(GroupKey.of(r.stateful().get().fingerprint(),
+                List.copyOf(match.stateful().get().group().values())));
     }
 
     /** The rule a key belongs to, when this ruleset still has it with the same fingerprint. */
-    public Optional<CompiledRule> ruleOfKey(String key) {
-        int a = key.indexOf(KEY_SEPARATOR);
-        if (a < 0) {
-            return Optional.empty();
-        }
-        CompiledRule r = rules.get(key.substring(0, a));
-        if (r == null) {
-            return Optional.empty();
-        }
-        String fingerprint = r.stateful().get().fingerprint();
-        int end = a + 1 + fingerprint.length();
-        return end < key.length() && key.charAt(end) == KEY_SEPARATOR
-                && key.regionMatches(a + 1, fingerprint, 0, fingerprint.length()) ? Optional.of(r) : Optional.empty();
+    public Optional<CompiledRule> ruleOfKey(GroupKey key) {
+        return ruleOf(key.fingerprint());
     }
 
-    /** The part of a key that names the rule and its fingerprint: what a rule's birth is kept under. */
-    static String ruleKey(String key) {
-        return key.substring(0, key.indexOf(KEY_SEPARATOR, key.indexOf(KEY_SEPARATOR) + 1));
+    /** The rule of this fingerprint in this ruleset. */
+    public Optional<CompiledRule> ruleOf(long fingerprint) {
+        return Optional.ofNullable(byFingerprint.get(fingerprint));
     }
 }

@@ -62,7 +62,7 @@ final class Suppression implements StateKind {
     }
 
     @Override
-    public List<Alert> onMatch(Match match, String key, CompiledRule rule, KeyedState state, RuleBirths births) {
+    public List<Alert> onMatch(Match match, GroupKey key, CompiledRule rule, KeyedState state, RuleBirths births) {
         long t = match.timeNanos();
         byte[] bytes = state.get();
         Window w = bytes == null ? null : Window.of(bytes, rule);

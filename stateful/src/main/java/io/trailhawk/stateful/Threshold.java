@@ -20,7 +20,7 @@ final class Threshold implements StateKind {
     private static final int FORMAT = 2;
 
     @Override
-    public List<Alert> onMatch(Match match, String key, CompiledRule rule, KeyedState state, RuleBirths births) {
+    public List<Alert> onMatch(Match match, GroupKey key, CompiledRule rule, KeyedState state, RuleBirths births) {
         StatefulSpec spec = StateKind.spec(rule);
         byte[] bytes = state.get();
         long[] times = new long[0];
@@ -44,7 +44,9 @@ final class Threshold implements StateKind {
                     kept.length, kept[0], newest, List.of(), new ArrayList<>(ids.keySet()))));
         }
         state.put(new StateBytes.Writer(FORMAT).putLongs(kept, kept.length).putValueTimes(ids).toBytes());
-        state.registerTimer(StateKind.cleanupAt(newest + spec.windowNanos()));
+        if (bytes == null) {
+            state.registerTimer(StateKind.cleanupAt(newest + spec.windowNanos()));
+        }
         return List.of();
     }
 
@@ -71,10 +73,12 @@ final class Threshold implements StateKind {
         }
         StateBytes.Reader r = new StateBytes.Reader(bytes, FORMAT);
         long[] times = r.getLongs();
-        if (times.length == 0 || StateKind.passed(times[times.length - 1], StateKind.spec(rule).windowNanos(),
-                timeNanos)) {
+        long window = StateKind.spec(rule).windowNanos();
+        if (times.length == 0 || StateKind.passed(times[times.length - 1], window, timeNanos)) {
             // Nothing left that a later match could count with.
             state.clear();
+        } else {
+            state.registerTimer(StateKind.cleanupAt(times[times.length - 1] + window));
         }
         return List.of();
     }

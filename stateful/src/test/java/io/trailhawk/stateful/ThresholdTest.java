@@ -46,6 +46,22 @@ class ThresholdTest {
     }
 
     @Test
+    void aBusyGroup_hasOneCleanupTimer_andItsStateGoesTheMinuteItsWindowPasses() {
+        StatefulFixture f = new StatefulFixture(rule("Burst", "ct.name = GetSecretValue",
+                "  threshold:\n    count: 1000\n    within: 5m\n    by: [ct.user]\n"));
+        for (int i = 0; i < 600; i += 10) {
+            f.send(event("GetSecretValue", "alice", i));
+        }
+        assertThat(f.state.timers()).isEqualTo(1);
+        assertThat(f.state.groups()).isEqualTo(1);
+        f.send(event("ListUsers", "alice", 590 + 280));
+        assertThat(f.state.groups()).isEqualTo(1);
+        f.send(event("ListUsers", "alice", 590 + 300 + 10));
+        assertThat(f.state.groups()).isZero();
+        assertThat(f.state.timers()).isZero();
+    }
+
+    @Test
     void groupsCountApart() {
         StatefulFixture f = new StatefulFixture(RULES);
         f.send(event("GetSecretValue", "alice", 0)).send(event("GetSecretValue", "bob", 1))

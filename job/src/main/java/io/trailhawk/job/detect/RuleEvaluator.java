@@ -149,7 +149,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         for (Alert a : fired) {
             if (a.stateful().isPresent()) {
                 statefulRules.keyOf(a).ifPresent(key -> ctx.output(STATEFUL_MATCHES,
-                        new StatefulMatch(key, MatchBytes.encode(a))));
+                        new StatefulMatch(key.toBytes(), MatchBytes.encode(a))));
                 continue;
             }
             out.collect(AlertRecord.of(a, alertJson.renderUtf8(a, activeVersion)));

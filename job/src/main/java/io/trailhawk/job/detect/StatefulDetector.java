@@ -4,6 +4,7 @@ import io.trailhawk.job.JobMetrics;
 import io.trailhawk.rules.load.WindowDuration;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.output.AlertJson;
+import io.trailhawk.stateful.GroupKey;
 import io.trailhawk.stateful.KeyedState;
 import io.trailhawk.stateful.Match;
 import io.trailhawk.stateful.MatchBytes;
@@ -35,22 +36,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The state of stateful rules, keyed by rule, rule fingerprint and group ({@link StatefulRules#keyOf}). It runs
+ * The state of stateful rules, keyed by rule fingerprint and group ({@link StatefulRules#keyOf}). It runs
  * {@link StatefulEngine}, the same engine as the command line, over Flink keyed state and event-time timers. The
  * rule files come on the broadcast side as they do to the rules operator, so the rules hot-reload; after each
  * reload the state of rules that are gone or changed is removed.
  */
-public final class StatefulDetector extends KeyedBroadcastProcessFunction<String, StatefulMatch, RuleFileUpdate,
+public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupKey, StatefulMatch, RuleFileUpdate,
         AlertRecord> implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(StatefulDetector.class);
+
+    /**
+     * The operator's uid. Version 2 keys state by {@link GroupKey}; the state of version 1, keyed by strings, is
+     * not restored into it (its serializer cannot read those keys).
+     */
+    public static final String UID = "detect-stateful-v2";
 
     /**
      * One group's state. The TTL is a backstop beyond the longest window: timers remove state when its window
      * passes, and this removes what a timer never reaches.
      */
     static final ValueStateDescriptor<byte[]> GROUP_STATE = groupState();
-    /** Each rule's birth (first_seen's learning start), per subtask; on restore every subtask takes the earliest. */
+    /**
+     * Each rule's birth (first_seen's learning start) as "fingerprint in hex, tab, nanoseconds", per subtask; on
+     * restore every subtask takes the earliest. Births of rules the ruleset no longer has are not kept.
+     */
     static final ListStateDescriptor<String> BIRTHS = new ListStateDescriptor<>("stateful-births-v1", Types.STRING);
 
     private final RulesetBuilder builder;
@@ -61,7 +71,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<String
     private transient long activeVersion;
     private transient AlertJson alertJson;
     private transient String host;
-    private transient Map<String, Long> births;
+    private transient Map<Long, Long> births;
     private transient ListState<String> birthState;
     private transient ValueState<byte[]> groupState;
     private transient Counter matches;
@@ -95,8 +105,9 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<String
         birthState = context.getOperatorStateStore().getUnionListState(BIRTHS);
         births = new HashMap<>();
         for (String entry : birthState.get()) {
-            int tab = entry.lastIndexOf('\t');
-            births.merge(entry.substring(0, tab), Long.parseLong(entry.substring(tab + 1)), Math::min);
+            int tab = entry.indexOf('\t');
+            births.merge(Long.parseUnsignedLong(entry.substring(0, tab), 16), Long.parseLong(entry.substring(tab + 1)),
+                    Math::min);
         }
         LOG.info("stateful rules of ruleset version {} active{}", activeVersion,
                 context.isRestored() ? " (restored)" : "");
@@ -105,8 +116,9 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<String
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
         birthState.clear();
-        for (Map.Entry<String, Long> e : births.entrySet()) {
-            birthState.add(e.getKey() + "\t" + e.getValue());
+        births.keySet().removeIf(f -> engine.rules().ruleOf(f).isEmpty());
+        for (Map.Entry<Long, Long> e : births.entrySet()) {
+            birthState.add(Long.toHexString(e.getKey()) + "\t" + e.getValue());
         }
     }
 
@@ -135,7 +147,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<String
             // Behind the watermark: its state is updated by its event time all the same; nothing is dropped.
             lateMatches.inc();
         }
-        Optional<List<Alert>> fired = engine.onMatch(match, m.key, keyed(ctx.timerService()), births());
+        Optional<List<Alert>> fired = engine.onMatch(match, ctx.getCurrentKey(), keyed(ctx.timerService()), births());
         if (fired.isEmpty()) {
             // Keyed by a ruleset this operator does not run yet or any more: a reload reaches the two operators at
             // different moments. Counted, so that a gap is visible.
@@ -212,7 +224,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<String
     }
 
     private RuleBirths births() {
-        return (ruleKey, eventTimeNanos) -> births.computeIfAbsent(ruleKey, k -> eventTimeNanos);
+        return (fingerprint, eventTimeNanos) -> births.computeIfAbsent(fingerprint, k -> eventTimeNanos);
     }
 
     private KeyedState keyed(TimerService timers) {

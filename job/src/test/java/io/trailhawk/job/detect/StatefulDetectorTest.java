@@ -11,12 +11,12 @@ import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.load.Priority;
 import io.trailhawk.rules.load.RuleLimits;
 import io.trailhawk.rules.output.Alert;
+import io.trailhawk.stateful.GroupKey;
 import io.trailhawk.stateful.MatchBytes;
 import io.trailhawk.stateful.StatefulRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -46,14 +46,14 @@ class StatefulDetectorTest {
             RuleMatching.ALL, Priority.DEBUG, RuleLimits.defaults());
     private static final CompiledRuleset RULES = BUILDER.build(Map.of(), "h").ruleset;
 
-    private static KeyedBroadcastOperatorTestHarness<String, StatefulMatch, RuleFileUpdate, AlertRecord> harness()
+    private static KeyedBroadcastOperatorTestHarness<GroupKey, StatefulMatch, RuleFileUpdate, AlertRecord> harness()
             throws Exception {
         JobMetrics metrics = JobMetrics.of(JobConfig.of(Map.of("kafka.bootstrap-servers", "127.0.0.1:9",
                 "source.kafka.topics", "events"), false));
-        KeyedBroadcastOperatorTestHarness<String, StatefulMatch, RuleFileUpdate, AlertRecord> h =
+        KeyedBroadcastOperatorTestHarness<GroupKey, StatefulMatch, RuleFileUpdate, AlertRecord> h =
                 new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
                         new StatefulDetector(BUILDER, "h", metrics), List.of(RuleFiles.FILES, RuleFiles.META)),
-                        m -> m.key, Types.STRING, 1, 1, 0);
+                        m -> GroupKey.fromBytes(m.key), GroupKeyType.INSTANCE, 1, 1, 0);
         return h;
     }
 
@@ -61,7 +61,7 @@ class StatefulDetectorTest {
         CloudTrailEvent e = CloudTrailEvent.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), 1);
         List<StatefulMatch> out = new ArrayList<>();
         for (Alert a : RULES.evaluate(e)) {
-            out.add(new StatefulMatch(StatefulRules.of(RULES).keyOf(a).orElseThrow(), MatchBytes.encode(a)));
+            out.add(new StatefulMatch(StatefulRules.of(RULES).keyOf(a).orElseThrow().toBytes(), MatchBytes.encode(a)));
         }
         return out;
     }
@@ -70,12 +70,12 @@ class StatefulDetectorTest {
         return java.time.Instant.parse(time).toEpochMilli();
     }
 
-    private static void send(KeyedBroadcastOperatorTestHarness<String, StatefulMatch, RuleFileUpdate, AlertRecord> h,
+    private static void send(KeyedBroadcastOperatorTestHarness<GroupKey, StatefulMatch, RuleFileUpdate, AlertRecord> h,
             String eventName, String id, String time) throws Exception {
         send(h, Events.recordAt(eventName, id, "mallory", time), time);
     }
 
-    private static void send(KeyedBroadcastOperatorTestHarness<String, StatefulMatch, RuleFileUpdate, AlertRecord> h,
+    private static void send(KeyedBroadcastOperatorTestHarness<GroupKey, StatefulMatch, RuleFileUpdate, AlertRecord> h,
             String json, String time) throws Exception {
         for (StatefulMatch m : matches(json)) {
             h.processElement(new StreamRecord<>(m, millis(time)));
@@ -83,7 +83,7 @@ class StatefulDetectorTest {
     }
 
     /** How many keys hold group state. */
-    private static long groups(KeyedBroadcastOperatorTestHarness<String, StatefulMatch, RuleFileUpdate, AlertRecord> h)
+    private static long groups(KeyedBroadcastOperatorTestHarness<GroupKey, StatefulMatch, RuleFileUpdate, AlertRecord> h)
             throws Exception {
         try (java.util.stream.Stream<Object> keys = h.getOperator().getKeyedStateBackend()
                 .getKeys(StatefulDetector.GROUP_STATE.getName(), org.apache.flink.runtime.state.VoidNamespace.INSTANCE)) {
@@ -92,7 +92,7 @@ class StatefulDetectorTest {
     }
 
     private static List<String> alerts(
-            KeyedBroadcastOperatorTestHarness<String, StatefulMatch, RuleFileUpdate, AlertRecord> h) {
+            KeyedBroadcastOperatorTestHarness<GroupKey, StatefulMatch, RuleFileUpdate, AlertRecord> h) {
         List<String> out = new ArrayList<>();
         for (Object o : h.getOutput()) {
             if (o instanceof StreamRecord) {

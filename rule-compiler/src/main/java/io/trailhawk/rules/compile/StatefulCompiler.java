@@ -77,7 +77,7 @@ final class StatefulCompiler {
         if (!ok) {
             return Optional.empty();
         }
-        String fingerprint = fingerprint(conditionText, clause, byNames, fieldName, steps);
+        long fingerprint = fingerprint(rule.name(), conditionText, clause, byNames, fieldName, steps);
         return Optional.of(new StatefulSpec(clause.kind(), byNames, by, fieldName, field, clause.windowNanos(),
                 clause.learnNanos(), clause.count(), steps, fingerprint));
     }
@@ -98,18 +98,18 @@ final class StatefulCompiler {
         }
     }
 
-    private static String fingerprint(String conditionText, StatefulClause c, List<String> by, String field,
-            List<String> steps) {
-        String text = String.join("\u0000", conditionText, c.kind().key(), String.join("\u0001", by),
+    private static long fingerprint(String name, String conditionText, StatefulClause c, List<String> by,
+            String field, List<String> steps) {
+        String text = String.join("\u0000", name, conditionText, c.kind().key(), String.join("\u0001", by),
                 String.valueOf(field), Long.toString(c.windowNanos()), Long.toString(c.learnNanos()),
                 Integer.toString(c.count()), String.join("\u0001", steps));
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder();
+            long f = 0;
             for (int i = 0; i < 8; i++) {
-                hex.append(String.format("%02x", d[i]));
+                f = f << 8 | (d[i] & 0xFF);
             }
-            return hex.toString();
+            return f;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * A rule's stateful key, compiled: its {@code by} fields and {@code field} as extractors, its window, count and
- * steps, and a fingerprint that changes whenever the rule's condition or any of these does, so that state is kept
- * across a reload only for a rule that still means the same. Immutable.
+ * steps, and a fingerprint that changes whenever the rule's name, its condition or any of these does, so that state
+ * is kept across a reload only for a rule that still means the same. Immutable.
  */
 public final class StatefulSpec {
     private final StatefulClause.Kind kind;
@@ -25,10 +25,10 @@ public final class StatefulSpec {
     private final long learnNanos;
     private final int count;
     private final List<String> steps;
-    private final String fingerprint;
+    private final long fingerprint;
 
     StatefulSpec(StatefulClause.Kind kind, List<String> byNames, List<Extractor> by, String fieldName, Extractor field,
-            long windowNanos, long learnNanos, int count, List<String> steps, String fingerprint) {
+            long windowNanos, long learnNanos, int count, List<String> steps, long fingerprint) {
         this.kind = kind;
         this.byNames = List.copyOf(byNames);
         this.by = List.copyOf(by);
@@ -75,8 +75,11 @@ public final class StatefulSpec {
         return steps;
     }
 
-    /** Changes whenever the rule's condition (macros expanded, lists substituted) or its stateful key does. */
-    public String fingerprint() {
+    /**
+     * 64 bits of a hash of the rule's name, its condition (macros expanded, lists substituted) and its stateful key:
+     * it changes whenever one of them does, and names the rule in its state's keys.
+     */
+    public long fingerprint() {
         return fingerprint;
     }
 

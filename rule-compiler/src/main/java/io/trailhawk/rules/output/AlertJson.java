@@ -134,7 +134,12 @@ public final class AlertJson {
             g.writeNull();
         } else if (v instanceof Long) {
             // Falco's numeric fields are unsigned 64-bit.
-            g.writeNumber(new BigInteger(Long.toUnsignedString((Long) v)));
+            long n = (Long) v;
+            if (n >= 0) {
+                g.writeNumber(n);
+            } else {
+                g.writeNumber(new BigInteger(Long.toUnsignedString(n)));
+            }
         } else if (v instanceof Boolean) {
             g.writeBoolean((Boolean) v);
         } else if (v instanceof List) {
