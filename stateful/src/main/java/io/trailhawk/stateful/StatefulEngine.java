@@ -66,6 +66,16 @@ public final class StatefulEngine {
         return owed;
     }
 
+    /**
+     * Whether the matches under {@code key} must reach the engine in event-time order: a sequence's steps do, so a
+     * host that receives them out of order holds each until event time passes it. The other kinds take matches as
+     * they come, so that their first alerts are not delayed.
+     */
+    public boolean needsEventTimeOrder(GroupKey key) {
+        return rules.ruleOfKey(key).filter(r -> r.stateful().get().kind() == StatefulClause.Kind.SEQUENCE)
+                .isPresent();
+    }
+
     /** Whether state under {@code key} still belongs to a rule of this ruleset, unchanged. */
     public boolean keeps(GroupKey key) {
         return rules.ruleOfKey(key).isPresent();

@@ -53,10 +53,26 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
     public static final String UID = "detect-stateful-v2";
 
     /**
+     * Beyond the longest window. No cleanup in the background: on the heap it visits entries on every access, which
+     * at a million groups costs more than the rules do; timers remove state, expiry is checked on read and in full
+     * snapshots.
+     */
+    private static final StateTtlConfig BACKSTOP_TTL = StateTtlConfig
+            .newBuilder(Duration.ofNanos(WindowDuration.MAX_NANOS).plusDays(1))
+            .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+            .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+            .disableCleanupInBackground().cleanupFullSnapshot().build();
+
+    /**
      * One group's state. The TTL is a backstop beyond the longest window: timers remove state when its window
      * passes, and this removes what a timer never reaches.
      */
     static final ValueStateDescriptor<byte[]> GROUP_STATE = groupState();
+    /**
+     * A sequence's matches that arrived ahead of the watermark, as {@link MatchBytes}: each waits for the timer at its
+     * event time, so that steps reach the engine in event-time order, as in the command line.
+     */
+    static final ListStateDescriptor<byte[]> PENDING = pending();
     /**
      * Each rule's birth (first_seen's learning start) as "fingerprint in hex, tab, nanoseconds", per subtask; on
      * restore every subtask takes the earliest. Births of rules the ruleset no longer has are not kept.
@@ -74,6 +90,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
     private transient Map<Long, Long> births;
     private transient ListState<String> birthState;
     private transient ValueState<byte[]> groupState;
+    private transient ListState<byte[]> pendingState;
     private transient Counter matches;
     private transient Counter lateMatches;
     private transient Counter alerts;
@@ -85,15 +102,17 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
         this.metrics = metrics;
     }
 
+    private static ListStateDescriptor<byte[]> pending() {
+        ListStateDescriptor<byte[]> d = new ListStateDescriptor<>("stateful-pending-v1",
+                PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+        d.enableTimeToLive(BACKSTOP_TTL);
+        return d;
+    }
+
     private static ValueStateDescriptor<byte[]> groupState() {
         ValueStateDescriptor<byte[]> d = new ValueStateDescriptor<>("stateful-group-v1",
                 PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
-        // No cleanup in the background: on the heap it visits entries on every access, which at a million groups
-        // costs more than the rules do; timers remove state, expiry is checked on read and in full snapshots.
-        d.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofNanos(WindowDuration.MAX_NANOS).plusDays(1))
-                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                .disableCleanupInBackground().cleanupFullSnapshot().build());
+        d.enableTimeToLive(BACKSTOP_TTL);
         return d;
     }
 
@@ -131,6 +150,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
     public void open(Configuration parameters) {
         alertJson = new AlertJson(host);
         groupState = getRuntimeContext().getState(GROUP_STATE);
+        pendingState = getRuntimeContext().getListState(PENDING);
         org.apache.flink.metrics.MetricGroup m = metrics.group(getRuntimeContext());
         matches = m.counter("statefulMatches");
         lateMatches = m.counter("lateMatches");
@@ -139,15 +159,23 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
     }
 
     @Override
-    public void processElement(StatefulMatch m, ReadOnlyContext ctx, Collector<AlertRecord> out) {
+    public void processElement(StatefulMatch m, ReadOnlyContext ctx, Collector<AlertRecord> out) throws Exception {
         Match match = MatchBytes.decode(m.match);
         matches.inc();
-
-        if (match.timeNanos() / 1_000_000L < ctx.timerService().currentWatermark()) {
+        long watermark = ctx.timerService().currentWatermark();
+        if (match.timeNanos() / 1_000_000L < watermark) {
             // Behind the watermark: its state is updated by its event time all the same; nothing is dropped.
             lateMatches.inc();
+        } else if (engine.needsEventTimeOrder(ctx.getCurrentKey())) {
+            pendingState.add(m.match);
+            ctx.timerService().registerEventTimeTimer(millisAtOrAfter(match.timeNanos()));
+            return;
         }
-        Optional<List<Alert>> fired = engine.onMatch(match, ctx.getCurrentKey(), keyed(ctx.timerService()), births());
+        apply(match, ctx.getCurrentKey(), ctx.timerService(), out);
+    }
+
+    private void apply(Match match, GroupKey key, TimerService timers, Collector<AlertRecord> out) {
+        Optional<List<Alert>> fired = engine.onMatch(match, key, keyed(timers), births());
         if (fired.isEmpty()) {
             // Keyed by a ruleset this operator does not run yet or any more: a reload reaches the two operators at
             // different moments. Counted, so that a gap is visible.
@@ -158,8 +186,35 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out) {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
+        releasePending(timestamp, ctx, out);
         emit(engine.onTimer(ctx.getCurrentKey(), timestamp * 1_000_000L, keyed(ctx.timerService())), out);
+    }
+
+    /** Gives the engine the held matches at or before {@code timestamp}, oldest first, arrival order for ties. */
+    private void releasePending(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
+        Iterable<byte[]> held = pendingState.get();
+        if (held == null || !held.iterator().hasNext()) {
+            return;
+        }
+        List<Match> due = new java.util.ArrayList<>();
+        List<byte[]> later = new java.util.ArrayList<>();
+        for (byte[] b : held) {
+            Match match = MatchBytes.decode(b);
+            if (match.timeNanos() / 1_000_000L <= timestamp) {
+                due.add(match);
+            } else {
+                later.add(b);
+            }
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        pendingState.update(later);
+        due.sort(java.util.Comparator.comparingLong(Match::timeNanos));
+        for (Match match : due) {
+            apply(match, ctx.getCurrentKey(), ctx.timerService(), out);
+        }
     }
 
     @Override
@@ -184,6 +239,11 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
             if (!next.keeps(key)) {
                 owed.addAll(previous.close(key, stateless(state)));
                 removed[0]++;
+            }
+        });
+        ctx.applyToKeyedState(PENDING, (key, held) -> {
+            if (!next.keeps(key)) {
+                held.clear();
             }
         });
         emit(owed, out);
@@ -246,10 +306,14 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
 
             @Override
             public void registerTimer(long timeNanos) {
-                // Timers are in milliseconds: rounding up fires them at or after the time asked for.
-                timers.registerEventTimeTimer(Math.floorDiv(timeNanos + 999_999L, 1_000_000L));
+                timers.registerEventTimeTimer(millisAtOrAfter(timeNanos));
             }
         };
+    }
+
+    /** Timers are in milliseconds: rounding up fires them at or after the time asked for. */
+    private static long millisAtOrAfter(long timeNanos) {
+        return Math.floorDiv(timeNanos + 999_999L, 1_000_000L);
     }
 
     private static byte[] value(ValueState<byte[]> s) {

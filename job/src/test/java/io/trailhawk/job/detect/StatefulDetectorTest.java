@@ -178,6 +178,8 @@ class StatefulDetectorTest {
             h.open();
             h.processBroadcastWatermark(Long.MAX_VALUE);
             send(h, "TrailhawkStepOne", "s-1", "2023-07-10T12:00:00Z");
+            assertThat(groups(h)).as("a step waits for the watermark").isZero();
+            h.processWatermark(millis("2023-07-10T12:00:00Z"));
             assertThat(groups(h)).isEqualTo(1);
             snapshot = h.snapshot(1, 1);
             h.processWatermark(millis("2023-07-10T13:02:00Z"));
@@ -186,9 +188,40 @@ class StatefulDetectorTest {
         try (var h = harness()) {
             h.initializeState(snapshot);
             h.open();
+            h.processBroadcastWatermark(Long.MAX_VALUE);
             send(h, "TrailhawkRegion", "s-2", "2023-07-10T12:30:00Z");
+            h.processWatermark(millis("2023-07-10T12:30:00Z"));
             assertThat(alerts(h)).anyMatch(a -> a.contains("\"kind\":\"sequence\"")
                     && a.contains("\"event_ids\":[\"s-1\",\"s-2\"]"));
+        }
+    }
+
+    @Test
+    void aSequencesSteps_arrivingInReverseWithinTheBound_areTakenInEventTimeOrder() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            h.processBroadcastWatermark(Long.MAX_VALUE);
+            h.processWatermark(millis("2023-07-10T11:55:00Z"));
+            send(h, "TrailhawkRegion", "r-2", "2023-07-10T12:00:30Z");
+            send(h, "TrailhawkStepOne", "r-1", "2023-07-10T12:00:10Z");
+            assertThat(alerts(h).stream().filter(a -> a.contains("\"kind\":\"sequence\""))).isEmpty();
+            h.processWatermark(millis("2023-07-10T12:05:00Z"));
+            assertThat(alerts(h)).filteredOn(a -> a.contains("\"kind\":\"sequence\"")).singleElement().asString()
+                    .contains("\"event_ids\":[\"r-1\",\"r-2\"]");
+        }
+    }
+
+    @Test
+    void aSequenceStepBehindTheWatermark_isLateButStillTaken() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            h.processBroadcastWatermark(Long.MAX_VALUE);
+            h.processWatermark(millis("2023-07-10T12:10:00Z"));
+            send(h, "TrailhawkStepOne", "l-1", "2023-07-10T12:00:00Z");
+            assertThat(groups(h)).as("taken at once, not held").isEqualTo(1);
+            send(h, "TrailhawkRegion", "l-2", "2023-07-10T12:20:00Z");
+            h.processWatermark(millis("2023-07-10T12:20:00Z"));
+            assertThat(alerts(h)).filteredOn(a -> a.contains("\"kind\":\"sequence\"")).hasSize(1);
         }
     }
 
