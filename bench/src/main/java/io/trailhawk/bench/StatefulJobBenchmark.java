@@ -138,7 +138,8 @@ public final class StatefulJobBenchmark {
 
     private static double run(String label, String backend, Path rules, GroupLoop loop, int groups, int seconds,
             long warmup) throws Exception {
-        try (LocalKafka kafka = LocalKafka.start(39191); LocalFlink flink = LocalFlink.start(38181, 4,
+        // One slot: at parallelism 1 the whole job shares one slot, and a slot has its share of managed memory only.
+        try (LocalKafka kafka = LocalKafka.start(39191); LocalFlink flink = LocalFlink.start(38181, 1,
                 org.apache.flink.configuration.MemorySize.ofMebiBytes(1024))) {
             Map<String, String> c = new HashMap<>();
             c.put("kafka.bootstrap-servers", kafka.bootstrapServers());
@@ -150,6 +151,9 @@ public final class StatefulJobBenchmark {
             Configuration state = new Configuration();
             state.set(StateBackendOptions.STATE_BACKEND, backend);
             state.setString("state.backend.incremental", "true");
+            // As flink-conf/ has it (see there why).
+            state.setString("state.backend.rocksdb.use-bloom-filter", "true");
+            state.setString("state.backend.rocksdb.memory.partitioned-index-filters", "true");
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(state);
             RulesetBuilder builder = TrailhawkJob.prepare(env, config);
             TrailhawkJob.Streams s = TrailhawkJob.wire(env, config, builder,

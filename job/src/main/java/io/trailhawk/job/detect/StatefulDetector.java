@@ -187,7 +187,10 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
-        releasePending(timestamp, ctx, out);
+        if (engine.needsEventTimeOrder(ctx.getCurrentKey())) {
+            // Only a sequence's key holds matches: other keys' timers do not read that state.
+            releasePending(timestamp, ctx, out);
+        }
         emit(engine.onTimer(ctx.getCurrentKey(), timestamp * 1_000_000L, keyed(ctx.timerService())), out);
     }
 

@@ -105,6 +105,11 @@ class DeploymentFilesTest {
         assertThat(map(map(conf.get("state")).get("checkpoints")).get("dir")).asString().startsWith("file:///checkpoints");
         assertThat(map(map(conf.get("state")).get("backend"))).containsEntry("type", "rocksdb")
                 .containsEntry("incremental", true);
+        assertThat(org.apache.flink.configuration.GlobalConfiguration.loadConfiguration(
+                ROOT.resolve("flink-conf").toString()).toMap())
+                .as("as Flink reads it").containsEntry("state.backend.rocksdb.use-bloom-filter", "true")
+                .containsEntry("state.backend.rocksdb.memory.partitioned-index-filters", "true")
+                .containsEntry("state.backend.type", "rocksdb");
         assertThat(map(conf.get("restart-strategy"))).containsKey("type");
         assertThat(map(conf.get("metrics"))).containsKey("reporters");
         assertThat(map(map(map(conf.get("env")).get("java")).get("opts")).get("all")).asString()
