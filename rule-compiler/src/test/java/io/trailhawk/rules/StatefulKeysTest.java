@@ -50,6 +50,19 @@ class StatefulKeysTest {
     }
 
     @Test
+    void stateValuesInOutput_needAStatefulRule_andAKnownName() throws Exception {
+        String plain = "- rule: R\n  desc: d\n  condition: ct.name = ListUsers\n  output: \"n=%state.count\"\n"
+                + "  priority: WARNING\n";
+        assertThat(RulesetFixture.errors("a.yaml", plain)).containsExactly("a.yaml:4:14: error: rule 'R': "
+                + "'%state.count' is a stateful value: only a rule with suppress, threshold, distinct, sequence or "
+                + "first_seen has it");
+        assertThat(RulesetFixture.errors("a.yaml", plain.replace("state.count", "state.cnt")
+                + "  suppress:\n    for: 1h\n")).singleElement().asString()
+                .contains("invalid formatting token '%state.cnt': the stateful values are count, kind");
+        assertThat(RulesetFixture.compile("a.yaml", plain + "  suppress:\n    for: 1h\n").rules()).hasSize(1);
+    }
+
+    @Test
     void badValues_areLocatedErrors_andRejectTheFile() {
         assertThat(RulesetFixture.errors("a.yaml", rule("R", "  suppress:\n    for: soon\n")))
                 .containsExactly("a.yaml:7:10: error: rule 'R': suppress.for must be a duration such as 90s, 15m, 1h "

@@ -4,6 +4,7 @@ import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.compile.StatefulSpec;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.output.StatefulContext;
+import io.trailhawk.rules.output.StatefulOutput;
 import java.util.List;
 import java.util.Map;
 
@@ -61,6 +62,6 @@ interface StateKind {
     /** The alert {@code match} gives, with its stateful context. */
     static Alert alert(Match match, CompiledRule rule, StatefulContext context) {
         Alert a = match.alert(rule);
-        return a.withStateful(context, a.output(), a.timeNanos());
+        return a.withStateful(context, StatefulOutput.fill(a.output(), context), a.timeNanos());
     }
 }

@@ -3,6 +3,7 @@ package io.trailhawk.stateful;
 import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.output.StatefulContext;
+import io.trailhawk.rules.output.StatefulOutput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,7 +122,7 @@ final class Suppression implements StateKind {
         StatefulContext c = new StatefulContext("suppressed", w.group(), w.suppressed, w.first, w.last, List.of(),
                 w.ids);
         Alert first = AlertBytes.read(new StateBytes.Reader(w.summary, FORMAT), rule);
-        String output = first.output() + " (" + w.suppressed + " " + (w.suppressed == 1 ? "match" : "matches")
+        String output = StatefulOutput.fill(first.output(), c) + " (" + w.suppressed + " " + (w.suppressed == 1 ? "match" : "matches")
                 + " of this group suppressed)";
         return java.util.Optional.of(first.withStateful(c, output, w.end));
     }

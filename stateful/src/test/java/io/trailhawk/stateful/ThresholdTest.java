@@ -62,6 +62,17 @@ class ThresholdTest {
     }
 
     @Test
+    void theOutput_namesTheStatefulValues() {
+        StatefulFixture f = new StatefulFixture(rule("Burst", "ct.name = GetSecretValue",
+                "  threshold:\n    count: 2\n    within: 5m\n    by: [ct.user]\n")
+                .replace("output: \"", "output: \"%state.kind of %state.count by %state.group from "
+                        + "%state.window_start to %state.window_end [%3state.kind] "));
+        f.send(event("GetSecretValue", "alice", 0)).send(event("GetSecretValue", "alice", 60));
+        assertThat(f.alerts).singleElement().satisfies(a -> assertThat(a.output()).startsWith("threshold of 2 by "
+                + "(alice) from 2023-07-10T12:00:00.000000000Z to 2023-07-10T12:01:00.000000000Z [thr] "));
+    }
+
+    @Test
     void groupsCountApart() {
         StatefulFixture f = new StatefulFixture(RULES);
         f.send(event("GetSecretValue", "alice", 0)).send(event("GetSecretValue", "bob", 1))

@@ -157,7 +157,7 @@ public final class RulesetCompiler {
         result.checked.warnings.forEach(diag::add);
         OutputTemplate output;
         try {
-            output = outputs.compile(r.output().text());
+            output = outputs.compile(r.output().text(), r.stateful().isPresent());
         } catch (OutputTemplateCompiler.OutputSyntaxException e) {
             if (r.skipIfUnknownFilter()) {
                 warnings.warning(r.output().locationOf(e.offset()), label, e.getMessage()

@@ -48,10 +48,7 @@ public final class OutputTemplate {
         for (int i = 0; i < values.length; i++) {
             sb.append(literals[i]);
             String v = text(values[i].extract(event));
-            if (widths[i] > 0) {
-                v = v.length() > widths[i] ? v.substring(0, widths[i]) : pad(v, widths[i]);
-            }
-            sb.append(v);
+            sb.append(fit(v, widths[i]));
         }
         return sb.append(literals[values.length]).toString();
     }
@@ -100,6 +97,14 @@ public final class OutputTemplate {
     @SuppressWarnings("unchecked")
     private static List<String> castList(Object v) {
         return (List<String>) v;
+    }
+
+    /** {@code v} cut or padded to {@code width}, as a field with a width prints; as it is for width 0. */
+    static String fit(String v, int width) {
+        if (width <= 0) {
+            return v;
+        }
+        return v.length() > width ? v.substring(0, width) : pad(v, width);
     }
 
     private static String pad(String v, int width) {

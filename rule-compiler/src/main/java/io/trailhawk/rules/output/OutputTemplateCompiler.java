@@ -18,6 +18,7 @@ import java.util.Map;
  * field or transformer, shrinking one character at a time, so {@code %ct.user,} is the field then a comma.
  */
 public final class OutputTemplateCompiler {
+    private static final String STATE_PREFIX = "state.";
     private final FieldRegistry registry;
 
     public OutputTemplateCompiler(FieldRegistry registry) {
@@ -40,6 +41,14 @@ public final class OutputTemplateCompiler {
     }
 
     public OutputTemplate compile(String text) throws OutputSyntaxException {
+        return compile(text, false);
+    }
+
+    /**
+     * As {@link #compile(String)}; {@code stateful}: the rule has a stateful key, so its output may also name the
+     * {@link StatefulOutput} values.
+     */
+    public OutputTemplate compile(String text, boolean stateful) throws OutputSyntaxException {
         List<String> literals = new ArrayList<>();
         List<Extractor> values = new ArrayList<>();
         List<Integer> widths = new ArrayList<>();
@@ -60,6 +69,26 @@ public final class OutputTemplateCompiler {
             while (i < text.length() && Character.isDigit(text.charAt(i))) {
                 width = width * 10 + (text.charAt(i) - '0');
                 i++;
+            }
+            if (text.startsWith(STATE_PREFIX, i)) {
+                int nameEnd = i + STATE_PREFIX.length();
+                while (nameEnd < text.length() && (Character.isLowerCase(text.charAt(nameEnd))
+                        || text.charAt(nameEnd) == '_')) {
+                    nameEnd++;
+                }
+                String name = text.substring(i + STATE_PREFIX.length(), nameEnd);
+                if (!StatefulOutput.NAMES.contains(name)) {
+                    throw new OutputSyntaxException("invalid formatting token '" + text.substring(tokenStart, nameEnd)
+                            + "': the stateful values are " + String.join(", ", StatefulOutput.NAMES), tokenStart);
+                }
+                if (!stateful) {
+                    throw new OutputSyntaxException("'" + text.substring(tokenStart, nameEnd) + "' is a stateful "
+                            + "value: only a rule with suppress, threshold, distinct, sequence or first_seen has it",
+                            tokenStart);
+                }
+                lit.append(StatefulOutput.marker(name, width));
+                i = nameEnd;
+                continue;
             }
             int end = candidateEnd(text, i);
             ValueAccess access = null;
