@@ -53,20 +53,18 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
     public static final String UID = "detect-stateful-v2";
 
     /**
-     * Beyond the longest window. No cleanup in the background: on the heap it visits entries on every access, which
-     * at a million groups costs more than the rules do; timers remove state, expiry is checked on read and in full
+     * Beyond the longest window. Timers remove state; this removes what a timer never reaches. On RocksDB,
+     * compaction drops expired entries. On the heap there is no cleanup in the background: it visits entries on
+     * every access, which at a million groups costs more than the rules do; expiry is checked on read and in
      * snapshots.
      */
     private static final StateTtlConfig BACKSTOP_TTL = StateTtlConfig
             .newBuilder(Duration.ofNanos(WindowDuration.MAX_NANOS).plusDays(1))
             .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
             .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-            .disableCleanupInBackground().cleanupFullSnapshot().build();
+            .disableCleanupInBackground().cleanupFullSnapshot().cleanupInRocksdbCompactFilter(1000).build();
 
-    /**
-     * One group's state. The TTL is a backstop beyond the longest window: timers remove state when its window
-     * passes, and this removes what a timer never reaches.
-     */
+    /** One group's state, with {@link #BACKSTOP_TTL}. */
     static final ValueStateDescriptor<byte[]> GROUP_STATE = groupState();
     /**
      * A sequence's matches that arrived ahead of the watermark, as {@link MatchBytes}: each waits for the timer at its

@@ -1,14 +1,7 @@
 package io.trailhawk.rules.output;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.trailhawk.rules.event.EventTime;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +12,6 @@ import java.util.Map;
  * region (and ruleset version in the job) so a SIEM can pivot without parsing the output.
  */
 public final class AlertJson {
-    private static final JsonFactory JSON = new JsonFactory();
     private static final String EVT_TIME = "evt.time";
 
     private final String hostname;
@@ -42,114 +34,95 @@ public final class AlertJson {
      * keys in order: {@link Alert#outputFields()} is sorted by name, and {@code evt.time} joins it in its place.
      */
     public String render(Alert a, Long rulesetVersion) {
-        StringWriter out = new StringWriter(512);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            write(g, a, rulesetVersion);
-        } catch (IOException e) {
-            throw new UncheckedIOException("alert JSON", e);
-        }
-        return out.toString();
+        return new String(renderUtf8(a, rulesetVersion), StandardCharsets.UTF_8);
     }
 
     /** As {@link #render(Alert, Long)}, in UTF-8: what a sink sends, without a detour through a string. */
     public byte[] renderUtf8(Alert a, Long rulesetVersion) {
-        ByteArrayBuilder out = new ByteArrayBuilder(1024);
-        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            write(g, a, rulesetVersion);
-        } catch (IOException e) {
-            throw new UncheckedIOException("alert JSON", e);
-        }
-        return out.toByteArray();
-    }
-
-    private void write(JsonGenerator g, Alert a, Long rulesetVersion) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("hostname", hostname);
-        g.writeStringField("output", textLine(a));
-        g.writeObjectFieldStart("output_fields");
+        JsonBytes g = new JsonBytes();
+        g.startObject();
+        g.name("hostname").string(hostname);
+        g.name("output").string(textLine(a));
+        g.name("output_fields").startObject();
         boolean timeWritten = false;
         for (Map.Entry<String, Object> e : a.outputFields().entrySet()) {
             int order = e.getKey().compareTo(EVT_TIME);
             if (!timeWritten && order >= 0) {
                 if (order > 0) {
-                    g.writeNumberField(EVT_TIME, a.timeNanos());
+                    g.name(EVT_TIME).number(a.timeNanos());
                 }
                 timeWritten = true;
             }
             writeValue(g, e.getKey(), e.getValue());
         }
         if (!timeWritten) {
-            g.writeNumberField(EVT_TIME, a.timeNanos());
+            g.name(EVT_TIME).number(a.timeNanos());
         }
-        g.writeEndObject();
-        g.writeStringField("priority", a.priority().longName());
-        g.writeStringField("rule", a.rule());
-        g.writeStringField("source", a.source());
-        g.writeArrayFieldStart("tags");
+        g.endObject();
+        g.name("priority").string(a.priority().longName());
+        g.name("rule").string(a.rule());
+        g.name("source").string(a.source());
+        g.name("tags").startArray();
         for (String t : a.tags()) {
-            g.writeString(t);
+            g.string(t);
         }
-        g.writeEndArray();
-        g.writeStringField("time", EventTime.utcTimestamp(a.timeNanos()));
-        g.writeObjectFieldStart("trailhawk");
+        g.endArray();
+        g.name("time").string(EventTime.utcTimestamp(a.timeNanos()));
+        g.name("trailhawk").startObject();
         StatefulContext state = a.stateful().orElse(null);
-        g.writeStringField("account_id", a.accountId());
+        g.name("account_id").string(a.accountId());
         if (state != null) {
-            g.writeNumberField("count", state.count());
+            g.name("count").number(state.count());
         }
-        g.writeStringField("event_id", a.eventId());
+        g.name("event_id").string(a.eventId());
         if (state != null) {
             writeStrings(g, "event_ids", state.eventIds());
-            g.writeObjectFieldStart("group");
+            g.name("group").startObject();
             for (Map.Entry<String, String> e : state.group().entrySet()) {
-                g.writeStringField(e.getKey(), e.getValue());
+                g.name(e.getKey()).string(e.getValue());
             }
-            g.writeEndObject();
-            g.writeStringField("kind", state.kind());
+            g.endObject();
+            g.name("kind").string(state.kind());
         }
-        g.writeStringField("region", a.region());
+        g.name("region").string(a.region());
         if (rulesetVersion != null) {
-            g.writeNumberField("ruleset_version", rulesetVersion);
+            g.name("ruleset_version").number(rulesetVersion);
         }
         if (state != null) {
             writeStrings(g, "values", state.values());
-            g.writeStringField("window_end", EventTime.utcTimestamp(state.windowEndNanos()));
-            g.writeStringField("window_start", EventTime.utcTimestamp(state.windowStartNanos()));
+            g.name("window_end").string(EventTime.utcTimestamp(state.windowEndNanos()));
+            g.name("window_start").string(EventTime.utcTimestamp(state.windowStartNanos()));
         }
-        g.writeEndObject();
-        g.writeEndObject();
+        g.endObject();
+        g.endObject();
+        return g.toBytes();
     }
 
-    private static void writeStrings(JsonGenerator g, String key, List<String> values) throws IOException {
-        g.writeArrayFieldStart(key);
+    private static void writeStrings(JsonBytes g, String key, List<String> values) {
+        g.name(key).startArray();
         for (String v : values) {
-            g.writeString(v);
+            g.string(v);
         }
-        g.writeEndArray();
+        g.endArray();
     }
 
-    private static void writeValue(JsonGenerator g, String key, Object v) throws IOException {
-        g.writeFieldName(key);
+    private static void writeValue(JsonBytes g, String key, Object v) {
+        g.name(key);
         if (v == null) {
-            g.writeNull();
+            g.nul();
         } else if (v instanceof Long) {
             // Falco's numeric fields are unsigned 64-bit.
-            long n = (Long) v;
-            if (n >= 0) {
-                g.writeNumber(n);
-            } else {
-                g.writeNumber(new BigInteger(Long.toUnsignedString(n)));
-            }
+            g.raw(Long.toUnsignedString((Long) v));
         } else if (v instanceof Boolean) {
-            g.writeBoolean((Boolean) v);
+            g.bool((Boolean) v);
         } else if (v instanceof List) {
-            g.writeStartArray();
+            g.startArray();
             for (Object x : (List<?>) v) {
-                g.writeString(String.valueOf(x));
+                g.string(String.valueOf(x));
             }
-            g.writeEndArray();
+            g.endArray();
         } else {
-            g.writeString(v.toString());
+            g.string(v.toString());
         }
     }
 }

@@ -1,0 +1,180 @@
+package io.trailhawk.rules.output;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Compact JSON written straight to UTF-8, escaped as Jackson escapes it: quote, backslash, and control characters
+ * ({@code \b \t \n \f \r} short, the others as a backslash, u and four upper-case hex digits), nothing else. So alerts
+ * keep their bytes. An alert's strings are mostly ASCII without any of those, and go out as one copy.
+ */
+final class JsonBytes {
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+    private byte[] bytes = new byte[1024];
+    private int size;
+    /** Bit d: the container at depth d has a member already, so the next one needs a comma. */
+    private long started;
+    private int depth;
+    /** A field name was just written: its value needs no comma. */
+    private boolean afterName;
+
+    private void room(int n) {
+        if (size + n > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+        }
+    }
+
+    private void put(byte b) {
+        room(1);
+        bytes[size++] = b;
+    }
+
+    private void put(byte[] b) {
+        room(b.length);
+        System.arraycopy(b, 0, bytes, size, b.length);
+        size += b.length;
+    }
+
+    /** Before a value or a field name: the comma that separates it from the one before. */
+    private void separate() {
+        if (afterName) {
+            afterName = false;
+            return;
+        }
+        long bit = 1L << depth;
+        if ((started & bit) != 0) {
+            put((byte) ',');
+        }
+        started |= bit;
+    }
+
+    JsonBytes startObject() {
+        separate();
+        put((byte) '{');
+        depth++;
+        started &= ~(1L << depth);
+        return this;
+    }
+
+    JsonBytes endObject() {
+        depth--;
+        put((byte) '}');
+        return this;
+    }
+
+    JsonBytes startArray() {
+        separate();
+        put((byte) '[');
+        depth++;
+        started &= ~(1L << depth);
+        return this;
+    }
+
+    JsonBytes endArray() {
+        depth--;
+        put((byte) ']');
+        return this;
+    }
+
+    JsonBytes name(String name) {
+        separate();
+        quoted(name);
+        put((byte) ':');
+        afterName = true;
+        return this;
+    }
+
+    /** A string, or null. */
+    JsonBytes string(String v) {
+        separate();
+        if (v == null) {
+            put(NULL);
+        } else {
+            quoted(v);
+        }
+        return this;
+    }
+
+    JsonBytes number(long v) {
+        return raw(Long.toString(v));
+    }
+
+    /** A number already in JSON's form. */
+    JsonBytes raw(String literal) {
+        separate();
+        put(literal.getBytes(StandardCharsets.US_ASCII));
+        return this;
+    }
+
+    JsonBytes bool(boolean v) {
+        return raw(v ? "true" : "false");
+    }
+
+    JsonBytes nul() {
+        separate();
+        put(NULL);
+        return this;
+    }
+
+    private void quoted(String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        room(utf8.length + 2);
+        bytes[size++] = '"';
+        int from = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            int b = utf8[i] & 0xFF;
+            if (b >= 0x20 && b != '"' && b != '\\') {
+                continue;
+            }
+            append(utf8, from, i);
+            escape(b);
+            from = i + 1;
+        }
+        append(utf8, from, utf8.length);
+        put((byte) '"');
+    }
+
+    private void append(byte[] b, int from, int to) {
+        room(to - from);
+        System.arraycopy(b, from, bytes, size, to - from);
+        size += to - from;
+    }
+
+    private void escape(int b) {
+        room(6);
+        bytes[size++] = '\\';
+        switch (b) {
+            case '"':
+            case '\\':
+                bytes[size++] = (byte) b;
+                return;
+            case '\b':
+                bytes[size++] = 'b';
+                return;
+            case '\t':
+                bytes[size++] = 't';
+                return;
+            case '\n':
+                bytes[size++] = 'n';
+                return;
+            case '\f':
+                bytes[size++] = 'f';
+                return;
+            case '\r':
+                bytes[size++] = 'r';
+                return;
+            default:
+                bytes[size++] = 'u';
+                bytes[size++] = '0';
+                bytes[size++] = '0';
+                bytes[size++] = HEX[b >> 4];
+                bytes[size++] = HEX[b & 0xF];
+        }
+    }
+
+    byte[] toBytes() {
+        return Arrays.copyOf(bytes, size);
+    }
+}
