@@ -138,8 +138,10 @@ public final class LocalFlink implements AutoCloseable {
             }
         }
         cluster.close();
-        try (Stream<Path> files = Files.walk(checkpoints)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        if (Files.exists(checkpoints)) {
+            try (Stream<Path> files = Files.walk(checkpoints)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 }

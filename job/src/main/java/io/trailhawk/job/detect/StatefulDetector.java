@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -70,7 +71,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
      * A sequence's matches that arrived ahead of the watermark, as {@link MatchBytes}: each waits for the timer at its
      * event time, so that steps reach the engine in event-time order, as in the command line.
      */
-    static final ListStateDescriptor<byte[]> PENDING = pending();
+    static final MapStateDescriptor<Long, byte[]> PENDING = HeldMatches.descriptor(BACKSTOP_TTL);
     /**
      * Each rule's birth (first_seen's learning start) as "fingerprint in hex, tab, nanoseconds", per subtask; on
      * restore every subtask takes the earliest. Births of rules the ruleset no longer has are not kept.
@@ -88,7 +89,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
     private transient Map<Long, Long> births;
     private transient ListState<String> birthState;
     private transient ValueState<byte[]> groupState;
-    private transient ListState<byte[]> pendingState;
+    private transient HeldMatches held;
     private transient Counter matches;
     private transient Counter lateMatches;
     private transient Counter alerts;
@@ -98,13 +99,6 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
         this.builder = builder;
         this.hostname = hostname;
         this.metrics = metrics;
-    }
-
-    private static ListStateDescriptor<byte[]> pending() {
-        ListStateDescriptor<byte[]> d = new ListStateDescriptor<>("stateful-pending-v1",
-                PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
-        d.enableTimeToLive(BACKSTOP_TTL);
-        return d;
     }
 
     private static ValueStateDescriptor<byte[]> groupState() {
@@ -148,7 +142,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
     public void open(Configuration parameters) {
         alertJson = new AlertJson(host);
         groupState = getRuntimeContext().getState(GROUP_STATE);
-        pendingState = getRuntimeContext().getListState(PENDING);
+        held = new HeldMatches(getRuntimeContext().getMapState(PENDING));
         org.apache.flink.metrics.MetricGroup m = metrics.group(getRuntimeContext());
         matches = m.counter("statefulMatches");
         lateMatches = m.counter("lateMatches");
@@ -164,8 +158,8 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
         if (match.timeNanos() / 1_000_000L < watermark) {
             // Behind the watermark: its state is updated by its event time all the same; nothing is dropped.
             lateMatches.inc();
-        } else if (engine.needsEventTimeOrder(ctx.getCurrentKey())) {
-            pendingState.add(m.match);
+        } else if (engine.needsEventTimeOrder(ctx.getCurrentKey())
+                && held.hold(millisAtOrAfter(match.timeNanos()), m.match)) {
             ctx.timerService().registerEventTimeTimer(millisAtOrAfter(match.timeNanos()));
             return;
         }
@@ -192,29 +186,10 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
         emit(engine.onTimer(ctx.getCurrentKey(), timestamp * 1_000_000L, keyed(ctx.timerService())), out);
     }
 
-    /** Gives the engine the held matches at or before {@code timestamp}, oldest first, arrival order for ties. */
+    /** Gives the engine the matches held for {@code timestamp}, in the order they came. */
     private void releasePending(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
-        Iterable<byte[]> held = pendingState.get();
-        if (held == null || !held.iterator().hasNext()) {
-            return;
-        }
-        List<Match> due = new java.util.ArrayList<>();
-        List<byte[]> later = new java.util.ArrayList<>();
-        for (byte[] b : held) {
-            Match match = MatchBytes.decode(b);
-            if (match.timeNanos() / 1_000_000L <= timestamp) {
-                due.add(match);
-            } else {
-                later.add(b);
-            }
-        }
-        if (due.isEmpty()) {
-            return;
-        }
-        pendingState.update(later);
-        due.sort(java.util.Comparator.comparingLong(Match::timeNanos));
-        for (Match match : due) {
-            apply(match, ctx.getCurrentKey(), ctx.timerService(), out);
+        for (byte[] m : held.release(timestamp)) {
+            apply(MatchBytes.decode(m), ctx.getCurrentKey(), ctx.timerService(), out);
         }
     }
 
@@ -242,9 +217,9 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
                 removed[0]++;
             }
         });
-        ctx.applyToKeyedState(PENDING, (key, held) -> {
+        ctx.applyToKeyedState(PENDING, (key, waiting) -> {
             if (!next.keeps(key)) {
-                held.clear();
+                waiting.clear();
             }
         });
         emit(owed, out);
