@@ -51,30 +51,32 @@ final class JsonBytes {
     }
 
     JsonBytes startObject() {
-        separate();
-        put((byte) '{');
-        depth++;
-        started &= ~(1L << depth);
-        return this;
+        return open('{');
     }
 
     JsonBytes endObject() {
-        depth--;
-        put((byte) '}');
-        return this;
+        return close('}');
     }
 
     JsonBytes startArray() {
+        return open('[');
+    }
+
+    JsonBytes endArray() {
+        return close(']');
+    }
+
+    private JsonBytes open(char bracket) {
         separate();
-        put((byte) '[');
+        put((byte) bracket);
         depth++;
         started &= ~(1L << depth);
         return this;
     }
 
-    JsonBytes endArray() {
+    private JsonBytes close(char bracket) {
         depth--;
-        put((byte) ']');
+        put((byte) bracket);
         return this;
     }
 
