@@ -37,6 +37,7 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * {@code --warmup} events (default: one per principal) have passed. {@code --time churn}: each pass over the
  * records keeps their own times, one span (56 minutes) later than the pass before, so a principal comes back only
  * after its windows have closed: every match opens new state, and every suppressed rule's match alerts.
+ * {@code --rocksdb-timers HEAP} keeps the RocksDB runs' timers on the heap instead of in RocksDB.
  */
 public final class StatefulJobBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,13 +72,15 @@ public final class StatefulJobBenchmark {
         }
         boolean every = a.getOrDefault("matching", "family").equals("every");
         boolean churn = a.getOrDefault("time", "live").equals("churn");
+        // Where the RocksDB runs keep their timers: ROCKSDB (as flink-conf/ has it) or HEAP.
+        String timers = a.getOrDefault("rocksdb-timers", "ROCKSDB");
         int eventRate = churn ? 0 : Integer.parseInt(a.getOrDefault("event-rate", "1000"));
         long warmup = Long.parseLong(a.getOrDefault("warmup", churn ? "0" : String.valueOf(groups)));
         Files.writeString(stateful.resolve("zz-bench-stateful.yaml"), twentyStatefulRules(every));
         for (String backend : a.getOrDefault("backends", "hashmap,rocksdb").split(",")) {
             GroupLoop loop = new GroupLoop(records.toArray(new byte[0][]), groups, eventRate);
-            double base = run("stateless", backend, stateless, loop, groups, seconds, warmup);
-            double withState = run("stateful", backend, stateful, loop, groups, seconds, warmup);
+            double base = run("stateless", backend, timers, stateless, loop, groups, seconds, warmup);
+            double withState = run("stateful", backend, timers, stateful, loop, groups, seconds, warmup);
             System.out.printf("%s, %s matching, %s time: stateful/stateless = %.2f%n", backend,
                     every ? "every-event" : "family", churn ? "churn" : "live", withState / base);
         }
@@ -136,8 +139,8 @@ public final class StatefulJobBenchmark {
         return y.toString();
     }
 
-    private static double run(String label, String backend, Path rules, GroupLoop loop, int groups, int seconds,
-            long warmup) throws Exception {
+    private static double run(String label, String backend, String timers, Path rules, GroupLoop loop, int groups,
+            int seconds, long warmup) throws Exception {
         // One slot: at parallelism 1 the whole job shares one slot, and a slot has its share of managed memory only.
         try (LocalKafka kafka = LocalKafka.start(39191); LocalFlink flink = LocalFlink.start(38181, 1,
                 org.apache.flink.configuration.MemorySize.ofMebiBytes(1024))) {
@@ -154,6 +157,7 @@ public final class StatefulJobBenchmark {
             // As flink-conf/ has it (see there why).
             state.setString("state.backend.rocksdb.use-bloom-filter", "true");
             state.setString("state.backend.rocksdb.memory.partitioned-index-filters", "true");
+            state.setString("state.backend.rocksdb.timer-service.factory", timers);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(state);
             RulesetBuilder builder = TrailhawkJob.prepare(env, config);
             TrailhawkJob.Streams s = TrailhawkJob.wire(env, config, builder,
