@@ -31,6 +31,8 @@ public final class CompiledRuleset {
     private final CompiledRule[] active;
     private final Projection projection;
     private final RuleIndex index;
+    /** With {@code first} matching, the rules that only feed sequences, all of which see each event; else null. */
+    private final RuleIndex feeders;
     private final RuleMatching matching;
     private final int lists;
     private final int macros;
@@ -79,7 +81,18 @@ public final class CompiledRuleset {
             }
         }
         this.projection = Projection.of(reads);
-        this.index = new RuleIndex(evaluated, matching);
+        if (matching == RuleMatching.FIRST) {
+            // A rule that only feeds sequences never takes an event from the rules after it: the first rule that
+            // alerts does, and every feeder that matches still feeds.
+            List<CompiledRule> alerting = new ArrayList<>();
+            List<CompiledRule> feeding = new ArrayList<>();
+            evaluated.forEach(r -> (feedOnly.contains(r.name()) ? feeding : alerting).add(r));
+            this.index = new RuleIndex(alerting, matching);
+            this.feeders = feeding.isEmpty() ? null : new RuleIndex(feeding, RuleMatching.ALL);
+        } else {
+            this.index = new RuleIndex(evaluated, matching);
+            this.feeders = null;
+        }
     }
 
     /**
@@ -125,7 +138,15 @@ public final class CompiledRuleset {
     /** Evaluates one event. Returns the alerts in rule order; an empty list when nothing matched. */
     public List<Alert> evaluate(CloudTrailEvent event) {
         CompiledRule[] matched = index.match(event);
-        return matched == null ? Collections.emptyList() : alerts(matched, event);
+        CompiledRule[] fed = feeders == null ? null : feeders.match(event);
+        if (fed == null) {
+            return matched == null ? Collections.emptyList() : alerts(matched, event);
+        }
+        List<Alert> out = new ArrayList<>(alerts(fed, event));
+        if (matched != null) {
+            out.addAll(0, alerts(matched, event));
+        }
+        return out;
     }
 
     /**

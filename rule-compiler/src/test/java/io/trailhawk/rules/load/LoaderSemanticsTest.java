@@ -169,6 +169,17 @@ class LoaderSemanticsTest {
     }
 
     @Test
+    void ruleMatchingFirst_aRuleThatOnlyFeedsASequence_doesNotTakeTheEvent() throws Exception {
+        CompiledRuleset r = compile(RuleCompiler.builder().setRuleMatching(RuleMatching.FIRST).build(),
+                "a.yaml", rule("Feeder", "ct.name = CreateUser") + "  alert: false\n"
+                        + rule("A", "ct.user = alice") + rule("B", "ct.name = CreateUser")
+                        + rule("Seq", "ct.name = CreateUser") + "  sequence:\n    within: 1h\n"
+                        + "    steps: [Feeder, B]\n");
+        assertThat(r.evaluate(ALICE_US)).extracting(a -> a.rule()).containsExactly("A", "Seq");
+        assertThat(r.evaluate(BOB_EU)).extracting(a -> a.rule()).containsExactly("B", "Seq", "Seq");
+    }
+
+    @Test
     void enabled_falseAndLegacyEnableOnlyItem() throws Exception {
         CompiledRuleset r = compile("a.yaml", rule("A", "ct.name = CreateUser") + "  enabled: false\n"
                 + rule("B", "ct.name = CreateUser"),

@@ -96,22 +96,30 @@ public final class ReferenceEvaluator {
         return trees.get(rule);
     }
 
-    /** Names of the rules that match, in rule order (the first only, with {@code first} matching). */
+    /**
+     * Names of the rules that match, in rule order. With {@code first} matching: the first that alerts, then every
+     * rule that only feeds sequences, in rule order, since a feeder never takes an event.
+     */
     public List<String> matchingRules(byte[] recordJson, long number) throws IOException {
         return matchingRules(CloudTrailEvent.of(whole.read(recordJson), number));
     }
 
     public List<String> matchingRules(CloudTrailEvent e) {
         List<String> out = new ArrayList<>();
+        List<String> feeders = new ArrayList<>();
+        boolean first = ruleset.matching() == RuleMatching.FIRST;
         for (CompiledRule r : ruleset.activeRules()) {
             // A sequence matches through its steps, never its own condition.
-            if (!r.isSequence() && holds(trees.get(r.name()), e)) {
+            if (r.isSequence() || !holds(trees.get(r.name()), e)) {
+                continue;
+            }
+            if (first && !r.alerts()) {
+                feeders.add(r.name());
+            } else if (!first || out.isEmpty()) {
                 out.add(r.name());
-                if (ruleset.matching() == RuleMatching.FIRST) {
-                    break;
-                }
             }
         }
+        out.addAll(feeders);
         return out;
     }
 
