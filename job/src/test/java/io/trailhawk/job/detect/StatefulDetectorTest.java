@@ -212,6 +212,28 @@ class StatefulDetectorTest {
     }
 
     @Test
+    void aMillisecondHoldsAtMost4095StepsOfAKey_theNextIsTakenAtOnce() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            h.processBroadcastWatermark(Long.MAX_VALUE);
+            List<StatefulMatch> one = matches(Events.recordAt("TrailhawkStepOne", "m-0", "mallory",
+                    "2023-07-10T12:00:00Z"));
+            for (int i = 0; i < 4095; i++) {
+                for (StatefulMatch m : one) {
+                    h.processElement(new StreamRecord<>(m, millis("2023-07-10T12:00:00Z")));
+                }
+            }
+            assertThat(groups(h)).as("all held").isZero();
+            send(h, "TrailhawkStepOne", "m-1", "2023-07-10T12:00:00Z");
+            assertThat(groups(h)).as("the 4,096th is taken at once").isEqualTo(1);
+            h.processWatermark(millis("2023-07-10T12:00:01Z"));
+            send(h, "TrailhawkRegion", "m-2", "2023-07-10T12:00:02Z");
+            h.processWatermark(millis("2023-07-10T12:00:02Z"));
+            assertThat(alerts(h)).filteredOn(a -> a.contains("\"kind\":\"sequence\"")).hasSize(1);
+        }
+    }
+
+    @Test
     void aSequenceStepBehindTheWatermark_isLateButStillTaken() throws Exception {
         try (var h = harness()) {
             h.open();
