@@ -16,10 +16,12 @@ public final class GroupKey implements Comparable<GroupKey> {
 
     private final byte[] bytes;
     private final int hash;
+    private final long fingerprint;
 
     private GroupKey(byte[] bytes) {
         this.bytes = bytes;
         this.hash = Arrays.hashCode(bytes);
+        this.fingerprint = StateBytes.Reader.unformatted(bytes).getLong();
     }
 
     static GroupKey of(long fingerprint, List<String> values) {
@@ -49,7 +51,7 @@ public final class GroupKey implements Comparable<GroupKey> {
 
     /** The fingerprint of the rule whose state this is. */
     public long fingerprint() {
-        return StateBytes.Reader.unformatted(bytes).getLong();
+        return fingerprint;
     }
 
     /** The group's values, in the order of the rule's {@code by}. */
