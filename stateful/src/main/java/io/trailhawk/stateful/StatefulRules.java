@@ -31,15 +31,6 @@ public final class StatefulRules {
         return new StatefulRules(byName, byFingerprint);
     }
 
-    public boolean isEmpty() {
-        return byName.isEmpty();
-    }
-
-    /** The stateful rule of this name in this ruleset. */
-    Optional<CompiledRule> rule(String name) {
-        return Optional.ofNullable(byName.get(name));
-    }
-
     /**
      * The key a match's state lives under: its rule's fingerprint and its group's values. Empty for an alert that
      * carries no state, which passes through as it is.

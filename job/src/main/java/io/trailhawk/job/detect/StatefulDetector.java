@@ -213,7 +213,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
         List<Alert> owed = new java.util.ArrayList<>();
         ctx.applyToKeyedState(GROUP_STATE, (key, state) -> {
             if (!next.keeps(key)) {
-                owed.addAll(previous.close(key, stateless(state)));
+                owed.addAll(previous.close(key, new GroupState(state, null)));
                 removed[0]++;
             }
         });
@@ -234,77 +234,58 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
         }
     }
 
-    /** A group's state seen from the broadcast side, where no timer can be set. */
-    private static KeyedState stateless(ValueState<byte[]> state) {
-        return new KeyedState() {
-            @Override
-            public byte[] get() {
-                return value(state);
-            }
-
-            @Override
-            public void put(byte[] bytes) {
-                update(state, bytes);
-            }
-
-            @Override
-            public void clear() {
-                state.clear();
-            }
-
-            @Override
-            public void registerTimer(long timeNanos) {
-                // The rule is going: nothing is left to time.
-            }
-        };
-    }
-
     private RuleBirths births() {
         return (fingerprint, eventTimeNanos) -> births.computeIfAbsent(fingerprint, k -> eventTimeNanos);
     }
 
     private KeyedState keyed(TimerService timers) {
-        return new KeyedState() {
-            @Override
-            public byte[] get() {
-                return value(groupState);
-            }
+        return new GroupState(groupState, timers);
+    }
 
-            @Override
-            public void put(byte[] state) {
-                update(groupState, state);
-            }
+    /** A group's state as the engine sees it; from the broadcast side, where no timer can be set, without timers. */
+    private static final class GroupState implements KeyedState {
+        private final ValueState<byte[]> state;
+        /** Null on the broadcast side: the rule is going, and nothing is left to time. */
+        private final TimerService timers;
 
-            @Override
-            public void clear() {
-                groupState.clear();
-            }
+        GroupState(ValueState<byte[]> state, TimerService timers) {
+            this.state = state;
+            this.timers = timers;
+        }
 
-            @Override
-            public void registerTimer(long timeNanos) {
+        @Override
+        public byte[] get() {
+            try {
+                return state.value();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void put(byte[] bytes) {
+            try {
+                state.update(bytes);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void clear() {
+            state.clear();
+        }
+
+        @Override
+        public void registerTimer(long timeNanos) {
+            if (timers != null) {
                 timers.registerEventTimeTimer(millisAtOrAfter(timeNanos));
             }
-        };
+        }
     }
 
     /** Timers are in milliseconds: rounding up fires them at or after the time asked for. */
     private static long millisAtOrAfter(long timeNanos) {
         return Math.floorDiv(timeNanos + 999_999L, 1_000_000L);
-    }
-
-    private static byte[] value(ValueState<byte[]> s) {
-        try {
-            return s.value();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void update(ValueState<byte[]> s, byte[] v) {
-        try {
-            s.update(v);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
