@@ -12,8 +12,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * The job's Kafka outputs. Alerts are exactly-once by default (transactional, committed on checkpoint; readers use
  * {@code isolation.level=read_committed}); status records and dead letters are at-least-once.
+ *
+ * <p>Every record is stamped with the time it is written, never with its event's time: a broker deletes records by
+ * their timestamps, so an alert of a replayed or late event stamped with that event's time would be deleted at the
+ * topic's next retention check. The event's time is in the record itself.
  */
 public final class KafkaSinks {
+    /** No timestamp: the producer stamps the record when it sends it. */
+    private static final Long WRITE_TIME = null;
+
     private KafkaSinks() {
     }
 
@@ -54,7 +61,7 @@ public final class KafkaSinks {
 
         @Override
         public ProducerRecord<byte[], byte[]> serialize(String value, KafkaSinkContext context, Long timestamp) {
-            return new ProducerRecord<>(topic, null, timestamp, key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+            return new ProducerRecord<>(topic, null, WRITE_TIME, key == null ? null : key.getBytes(StandardCharsets.UTF_8),
                     value.getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -70,7 +77,7 @@ public final class KafkaSinks {
 
         @Override
         public ProducerRecord<byte[], byte[]> serialize(AlertRecord a, KafkaSinkContext context, Long timestamp) {
-            return new ProducerRecord<>(topic, null, timestamp, a.key, a.json);
+            return new ProducerRecord<>(topic, null, WRITE_TIME, a.key, a.json);
         }
     }
 }

@@ -39,6 +39,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                // Retention runs every second, so a record kept under an old timestamp is deleted within a test,
+                // as a default broker deletes it within five minutes.
+                .setConfigProp("log.retention.check.interval.ms", "1000")
                 // Large enough for the hostile control records some tests send.
                 .setConfigProp("message.max.bytes", String.valueOf(MAX_RECORD_BYTES))
                 .setConfigProp("replica.fetch.max.bytes", String.valueOf(MAX_RECORD_BYTES))
