@@ -13,6 +13,7 @@ public final class Main {
             "  " + ReplayCommand.USAGE,
             "  " + TestCommand.USAGE,
             "  " + PushCommand.USAGE,
+            "  " + KeygenCommand.USAGE,
             "  " + TopicsCommand.USAGE,
             "  " + SendCommand.USAGE,
             "  " + RulesDocCommand.USAGE,
@@ -44,6 +45,8 @@ public final class Main {
                     return TestCommand.run(rest, out, err);
                 case "push":
                     return PushCommand.run(rest, out, err);
+                case "keygen":
+                    return KeygenCommand.run(rest, out, err);
                 case "rules-doc":
                     return RulesDocCommand.run(rest, out, err);
                 case "send":

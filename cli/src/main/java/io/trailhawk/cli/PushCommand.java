@@ -2,6 +2,8 @@ package io.trailhawk.cli;
 
 import io.trailhawk.control.ControlTopics;
 import io.trailhawk.control.RulePublisher;
+import io.trailhawk.control.SigningKey;
+import io.trailhawk.control.TrustedKeys;
 import io.trailhawk.control.StatusRecord;
 import io.trailhawk.rules.load.RulesFile;
 import java.io.IOException;
@@ -19,14 +21,15 @@ import java.util.concurrent.TimeoutException;
  */
 final class PushCommand {
     static final String USAGE = "trailhawk push --bootstrap-servers HOST:PORT [--topic TOPIC] [--status-topic TOPIC] "
-            + "[--rules PATH]... [--delete NAME] [--signing-key KEY] [--command-config FILE] [--timeout SECONDS]";
+            + "[--rules PATH]... [--delete NAME] [--signing-key SECRET | --private-key FILE] [--key-id ID] "
+            + "[--command-config FILE] [--timeout SECONDS]";
 
     private PushCommand() {
     }
 
     static int run(List<String> argv, PrintStream out, PrintStream err) throws UsageException {
         Arguments args = Arguments.parse(argv, Set.of("bootstrap-servers", "topic", "status-topic", "rules", "delete",
-                "signing-key", "command-config", "timeout"), Set.of());
+                "signing-key", "private-key", "key-id", "command-config", "timeout"), Set.of());
         String bootstrap = args.last("bootstrap-servers", null);
         if (bootstrap == null) {
             throw new UsageException("push needs --bootstrap-servers HOST:PORT");
@@ -41,9 +44,9 @@ final class PushCommand {
         } catch (NumberFormatException e) {
             throw new UsageException("--timeout takes a number of seconds");
         }
-        String key = args.last("signing-key", System.getenv("TRAILHAWK_SIGNING_KEY"));
         Properties client = new Properties();
         try {
+            SigningKey key = signingKey(args);
             client.putAll(KafkaClientOption.load(args));
             try (RulePublisher publisher = new RulePublisher(bootstrap, client,
                     args.last("topic", ControlTopics.RULES), args.last("status-topic", ControlTopics.STATUS), key)) {
@@ -64,6 +67,20 @@ final class PushCommand {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    /** The key to sign with: {@code --private-key} (ECDSA), else {@code --signing-key} (HMAC), else none. */
+    private static SigningKey signingKey(Arguments args) throws UsageException, IOException {
+        String pem = args.last("private-key", System.getenv("TRAILHAWK_PRIVATE_KEY"));
+        String secret = args.last("signing-key", System.getenv("TRAILHAWK_SIGNING_KEY"));
+        String id = args.last("key-id", null);
+        if (args.last("private-key", null) != null && args.last("signing-key", null) != null) {
+            throw new UsageException("give --signing-key or --private-key, not both");
+        }
+        if (pem != null) {
+            return SigningKey.ecdsa(id, Path.of(pem));
+        }
+        return secret == null ? null : SigningKey.hmac(id == null ? TrustedKeys.DEFAULT_ID : id, secret);
     }
 
     private static int report(String name, StatusRecord s, PrintStream out) {

@@ -159,4 +159,29 @@ class CommandLineTest {
         }
         return l;
     }
+
+    @Test
+    void keygen_writesAPrivateKeyOnlyItsOwnerReads_andPrintsTheJobsTrustedKeyEntry() throws Exception {
+        Path pem = dir.resolve("push.pem");
+        Run r = run("", "keygen", "--out", pem.toString(), "--key-id", "ops-1");
+        assertThat(r.status).as(r.err).isZero();
+        assertThat(r.out.trim()).startsWith("rules.trusted-keys=ops-1:ecdsa-p256:").doesNotContain("PRIVATE");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(pem))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        io.trailhawk.control.SigningKey key = io.trailhawk.control.SigningKey.ecdsa(null, pem);
+        assertThat(key.id()).isEqualTo("ops-1");
+        io.trailhawk.control.ControlRecord record = new io.trailhawk.control.ControlRecord(
+                io.trailhawk.control.ControlRecord.RULES_KIND, io.trailhawk.control.ControlRecord.Action.PUT, "a.yaml",
+                1, RULE.getBytes(StandardCharsets.UTF_8));
+        io.trailhawk.control.TrustedKeys trusted = io.trailhawk.control.TrustedKeys.parse(
+                r.out.trim().substring("rules.trusted-keys=".length()), null);
+        assertThat(trusted.problem(record, "ops-1", key.sign(record))).isNull();
+
+        Run again = run("", "keygen", "--out", pem.toString());
+        assertThat(again.status).isEqualTo(1);
+        assertThat(again.err).contains("exists; it is not overwritten");
+        assertThat(run("", "keygen", "--out", dir.resolve("b.pem").toString(), "--key-id", "a:b").status)
+                .isEqualTo(2);
+    }
 }

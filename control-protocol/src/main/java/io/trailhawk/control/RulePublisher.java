@@ -24,18 +24,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Publishes rule files on the control topic and waits for the job's verdict on each: the status record whose
- * trigger is the record just written.
+ * trigger is the record just written. Each record's sequence number is the time it is sent, in microseconds since
+ * the epoch, and always more than the last this publisher sent.
  */
 public final class RulePublisher implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String controlTopic;
-    private final String signingKey;
+    private final SigningKey signingKey;
+    private long lastSequence;
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaConsumer<byte[], byte[]> status;
 
     public RulePublisher(String bootstrapServers, Properties clientProperties, String controlTopic,
-            String statusTopic, String signingKey) {
+            String statusTopic, SigningKey signingKey) {
         this.controlTopic = controlTopic;
         this.signingKey = signingKey;
         Properties p = new Properties();
@@ -91,13 +93,11 @@ public final class RulePublisher implements AutoCloseable {
         if (badName != null) {
             throw new IOException(badName);
         }
-        byte[] value = yaml == null ? null : yaml.getBytes(StandardCharsets.UTF_8);
-        ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(controlTopic, name.getBytes(StandardCharsets.UTF_8),
-                value);
-        if (signingKey != null) {
-            r.headers().add(UpdateSignature.HEADER,
-                    UpdateSignature.sign(signingKey, name, value).getBytes(StandardCharsets.US_ASCII));
-        }
+        ControlRecord record = yaml == null
+                ? new ControlRecord(ControlRecord.RULES_KIND, ControlRecord.Action.DELETE, name, nextSequence(), null)
+                : new ControlRecord(ControlRecord.RULES_KIND, ControlRecord.Action.PUT, name, nextSequence(),
+                        yaml.getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<byte[], byte[]> r = record.toKafka(controlTopic, signingKey);
         RecordMetadata meta;
         try {
             meta = producer.send(r).get();
@@ -105,6 +105,12 @@ public final class RulePublisher implements AutoCloseable {
             throw new IOException("cannot write to " + controlTopic + ": " + e.getCause().getMessage(), e.getCause());
         }
         return "kafka:" + meta.topic() + "/" + meta.partition() + "@" + meta.offset();
+    }
+
+    private long nextSequence() {
+        java.time.Instant now = java.time.Instant.now();
+        lastSequence = Math.max(lastSequence + 1, now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000);
+        return lastSequence;
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.trailhawk.job.detect.GroupKeyType;
 import io.trailhawk.job.detect.RuleEvaluator;
 import io.trailhawk.job.detect.RuleFileUpdate;
 import io.trailhawk.job.detect.RulesetBuilder;
+import io.trailhawk.job.detect.StartSignal;
 import io.trailhawk.job.detect.StatefulDetector;
 import io.trailhawk.job.sink.KafkaSinks;
 import io.trailhawk.job.source.FileEventSource;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.CheckpointingMode;
@@ -97,9 +99,12 @@ public final class TrailhawkJob {
                         .withIdleness(config.idleness()))
                 .name("event time").uid("event-time");
 
+        DataStream<RuleFileUpdate> started = env.addSource(new StartSignal(), "start signal",
+                TypeInformation.of(RuleFileUpdate.class)).uid("source-start").setParallelism(1);
         BroadcastStream<RuleFileUpdate> updates = env
                 .fromSource(controlSource(config), ControlWatermarks.neverHoldBack(), "rule updates")
                 .uid("source-control").setParallelism(1)
+                .union(started)
                 .broadcast(RuleEvaluator.RULE_FILES, RuleEvaluator.RULESET_META);
 
         String hostname = config.get(TrailhawkOptions.HOSTNAME);
@@ -175,7 +180,7 @@ public final class TrailhawkJob {
                 .setTopics(config.get(TrailhawkOptions.TOPIC_CONTROL))
                 .setGroupId(config.jobName() + "-control")
                 .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new ControlRecordDeserializer(config.signingKey(),
+                .setDeserializer(new ControlRecordDeserializer(config.trustedKeys(),
                         config.ruleLimits().fileChars()))
                 .build();
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailhawk.job.testing.BrokerAndCluster;
 import io.trailhawk.job.testing.EmbeddedKafka;
 import io.trailhawk.job.testing.Events;
+import io.trailhawk.job.testing.Statuses;
 import io.trailhawk.job.testing.TestJobs;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,8 +68,8 @@ class StatefulRulesITCase {
     }
 
     private static void activated(EmbeddedKafka.Topics t, int statuses) {
-        List<String> s = ENV.kafka().readUntil(t.status, WAIT, atLeast(statuses));
-        assertThat(s.get(statuses - 1)).contains("\"status\":\"activated\"");
+        List<JsonNode> s = Statuses.ofUpdates(ENV.kafka(), t.status, WAIT, statuses);
+        assertThat(s.get(statuses - 1).get("status").asText()).isEqualTo("activated");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.trailhawk.job.config;
 
+import io.trailhawk.control.TrustedKeys;
+
 import io.trailhawk.rules.load.Priority;
 import io.trailhawk.rules.load.RuleLimits;
 import io.trailhawk.rules.RuleMatching;
@@ -255,6 +257,16 @@ public final class JobConfig implements Serializable {
         }
         return SecretsManagerSecret.read(TrailhawkOptions.RULES_SIGNING_KEY_SECRET, secret.trim(),
                 get(TrailhawkOptions.RULES_SIGNING_KEY_SECRET_ENDPOINT));
+    }
+
+    /** The keys control messages must be signed with: none when no signing key or trusted key is configured. */
+    public TrustedKeys trustedKeys() {
+        String shared = signingKey();
+        try {
+            return TrustedKeys.parse(get(TrailhawkOptions.RULES_TRUSTED_KEYS), shared == null ? null : shared);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(TrailhawkOptions.RULES_TRUSTED_KEYS.key() + ": " + e.getMessage());
+        }
     }
 
     public boolean perRuleMetrics() {

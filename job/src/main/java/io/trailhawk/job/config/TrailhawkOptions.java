@@ -63,7 +63,11 @@ public final class TrailhawkOptions {
             "rules active from the first event: 'bundled' (the default ruleset in the jar), 'none', or "
                     + "comma-separated files or directories");
     public static final Option RULES_SIGNING_KEY = Option.of("rules.signing-key", null,
-            "when set, control messages must carry a valid trailhawk-signature header (hex HMAC-SHA256)");
+            "a secret shared with push, trusted as key id 'default' (HMAC-SHA256): control messages must then be "
+                    + "signed (docs/security.md)");
+    public static final Option RULES_TRUSTED_KEYS = Option.of("rules.trusted-keys", null,
+            "comma-separated ID:ecdsa-p256:PUBLIC_KEY (as trailhawk keygen prints it) or ID:hmac-sha256:SECRET "
+                    + "entries: control messages must then be signed by one of them (docs/security.md)");
     public static final Option RULES_SIGNING_KEY_SECRET = Option.of("rules.signing-key-secret", null,
             "instead of rules.signing-key: name or ARN of an AWS Secrets Manager secret whose text is the signing "
                     + "key, read once when the job starts");
@@ -109,7 +113,7 @@ public final class TrailhawkOptions {
             KINESIS_INITIAL_POSITION, KINESIS_INITIAL_TIMESTAMP, KINESIS_RECORD_PUBLISHER, KINESIS_EFO_CONSUMER,
             KINESIS_PROPERTIES, KAFKA_SOURCE_TOPICS, KAFKA_SOURCE_GROUP, KAFKA_SOURCE_OFFSETS, FILE_PATHS,
             FILE_MONITOR_INTERVAL, KAFKA_BOOTSTRAP, KAFKA_PROPERTIES, TOPIC_CONTROL, TOPIC_STATUS, TOPIC_ALERTS,
-            TOPIC_DLQ, DELIVERY, TRANSACTIONAL_ID_PREFIX, TRANSACTION_TIMEOUT, RULES_BOOTSTRAP, RULES_SIGNING_KEY,
+            TOPIC_DLQ, DELIVERY, TRANSACTIONAL_ID_PREFIX, TRANSACTION_TIMEOUT, RULES_BOOTSTRAP, RULES_SIGNING_KEY, RULES_TRUSTED_KEYS,
             RULES_SIGNING_KEY_SECRET, RULES_SIGNING_KEY_SECRET_ENDPOINT,
             RULES_MATCHING, RULES_MIN_PRIORITY, LIMIT_FILE_BYTES, LIMIT_YAML_DEPTH, LIMIT_YAML_ALIASES, LIMIT_ITEMS,
             LIMIT_LIST_ITEMS, LIMIT_CONDITION_NODES, WATERMARK_OUT_OF_ORDERNESS, WATERMARK_IDLENESS, CHECKPOINT_INTERVAL,

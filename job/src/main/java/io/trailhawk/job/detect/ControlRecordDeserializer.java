@@ -1,27 +1,28 @@
 package io.trailhawk.job.detect;
 
+import io.trailhawk.control.ControlRecord;
+import io.trailhawk.control.ControlRecordCheck;
+import io.trailhawk.control.TrustedKeys;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import io.trailhawk.control.ControlRecordCheck;
-import io.trailhawk.control.UpdateSignature;
-import org.apache.kafka.common.header.Header;
 
 /**
- * Reads control records: key = rule file name, value = YAML, null value = delete. A record whose key is not a file
- * name, whose value is too large or not UTF-8, or (with a signing key) that lacks a valid signature becomes a
- * rejected update, so that the rejection is reported on the status topic and the active ruleset stays.
+ * Reads control records (docs/control-protocol.md). A record whose key is not a file name, whose value is too large
+ * or not UTF-8, whose headers make no sense, or (with trusted keys) that lacks a valid signature becomes a refused
+ * update, so that the refusal is reported on the status topic and the active ruleset stays. Whether a sequence
+ * number is newer than the last depends on state, so the rules operator checks that.
  */
 public final class ControlRecordDeserializer implements KafkaRecordDeserializationSchema<RuleFileUpdate> {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final String signingKey;
+    private final TrustedKeys trusted;
     private final int maxFileBytes;
 
-    public ControlRecordDeserializer(String signingKey, int maxFileBytes) {
-        this.signingKey = signingKey;
+    public ControlRecordDeserializer(TrustedKeys trusted, int maxFileBytes) {
+        this.trusted = trusted;
         this.maxFileBytes = maxFileBytes;
     }
 
@@ -40,20 +41,17 @@ public final class ControlRecordDeserializer implements KafkaRecordDeserializati
             out.collect(RuleFileUpdate.rejected(name, valueProblem, origin));
             return;
         }
-        if (signingKey != null) {
-            Header h = r.headers().lastHeader(UpdateSignature.HEADER);
-            if (!UpdateSignature.verify(signingKey, name, r.value(), h == null ? null : h.value())) {
-                out.collect(RuleFileUpdate.rejected(name, h == null
-                        ? "unsigned control record: a " + UpdateSignature.HEADER + " header is required"
-                        : "invalid " + UpdateSignature.HEADER + " header", origin));
-                return;
-            }
+        ControlRecord.Read read = ControlRecord.fromKafka(name, r.value(), r.headers());
+        String problem = read.problem != null ? read.problem : read.authenticationProblem(trusted);
+        if (problem != null) {
+            out.collect(RuleFileUpdate.rejected(name, problem, origin));
+            return;
         }
-        if (r.value() == null) {
-            out.collect(RuleFileUpdate.delete(name, origin));
-        } else {
-            out.collect(RuleFileUpdate.put(name, ControlRecordCheck.text(r.value()), origin));
-        }
+        ControlRecord c = read.record;
+        String signer = trusted.required() ? (read.keyId == null ? TrustedKeys.DEFAULT_ID : read.keyId) : null;
+        out.collect(c.action() == ControlRecord.Action.DELETE
+                ? RuleFileUpdate.delete(name, origin).signed(c.sequence(), signer)
+                : RuleFileUpdate.put(name, ControlRecordCheck.text(r.value()), origin).signed(c.sequence(), signer));
     }
 
     @Override

@@ -63,6 +63,9 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     private transient CompiledRuleset.Evaluator evaluator;
     private transient StatefulRules statefulRules;
     private transient long activeVersion;
+    /** The ruleset this instance started with, and whether from a checkpoint: reported on the start signal. */
+    private transient RulesetBuilder.Outcome started;
+    private transient boolean restored;
     private transient AlertJson alertJson;
     private transient long evaluated;
     private transient Counter eventsEvaluated;
@@ -90,6 +93,8 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
                     + "bootstrap rules alone");
         }
         activate(r.outcome.ruleset, r.version);
+        started = r.outcome;
+        restored = context.isRestored();
         LOG.info("ruleset version {} active: {} rules from {} files{}", activeVersion, active.ruleCount(),
                 r.outcome.files.size(), context.isRestored() ? " (restored)" : "");
     }
@@ -173,6 +178,17 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     public void processBroadcastElement(RuleFileUpdate update, Context ctx, Collector<AlertRecord> out)
             throws Exception {
         boolean reporter = getRuntimeContext().getIndexOfThisSubtask() == 0;
+        if (update.start) {
+            if (reporter) {
+                ctx.output(STATUS, RulesetStatus.started(activeVersion, started, restored, Instant.now()));
+            }
+            return;
+        }
+        BroadcastState<String, RuleFileState> files = ctx.getBroadcastState(RULE_FILES);
+        String stale = update.rejection == null ? RuleFiles.staleness(files, update) : null;
+        if (stale != null) {
+            update = update.refused(stale);
+        }
         if (update.rejection != null) {
             rejections.inc();
             LOG.warn("rule update for {} refused: {}", update.name, update.rejection);
@@ -181,7 +197,6 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
             }
             return;
         }
-        BroadcastState<String, RuleFileState> files = ctx.getBroadcastState(RULE_FILES);
         RulesetBuilder.Outcome o = RuleFiles.tryUpdate(files, update, builder, host());
         if (!o.activated()) {
             rejections.inc();

@@ -4,7 +4,8 @@ import java.io.Serializable;
 
 /**
  * One control-topic record: a rule file put ({@code yaml} set) or deleted ({@code yaml} null). When the record
- * failed authentication, {@code rejection} says why and the update must not be applied.
+ * was refused, {@code rejection} says why and the update must not be applied. {@code sequence} is the record's
+ * sequence number ({@code 0} when it had none) and {@code keyId} the key that signed it (null when unsigned).
  */
 public final class RuleFileUpdate implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -13,6 +14,10 @@ public final class RuleFileUpdate implements Serializable {
     public String yaml;
     public String rejection;
     public String origin;
+    public long sequence;
+    public String keyId;
+    /** True for the one update {@link StartSignal} sends at each start: it changes nothing and is reported. */
+    public boolean start;
 
     public RuleFileUpdate() {
     }
@@ -23,6 +28,12 @@ public final class RuleFileUpdate implements Serializable {
 
     public static RuleFileUpdate delete(String name, String origin) {
         return of(name, null, null, origin);
+    }
+
+    public static RuleFileUpdate started() {
+        RuleFileUpdate u = of(null, null, null, "start");
+        u.start = true;
+        return u;
     }
 
     public static RuleFileUpdate rejected(String name, String why, String origin) {
@@ -38,7 +49,20 @@ public final class RuleFileUpdate implements Serializable {
         return u;
     }
 
+    /** This update with its sequence number and signer. */
+    public RuleFileUpdate signed(long sequence, String keyId) {
+        this.sequence = sequence;
+        this.keyId = keyId;
+        return this;
+    }
+
+    /** This update refused, for {@code why}. */
+    public RuleFileUpdate refused(String why) {
+        RuleFileUpdate u = of(name, null, why, origin);
+        return u.signed(sequence, keyId);
+    }
+
     public boolean isDelete() {
-        return yaml == null && rejection == null;
+        return yaml == null && rejection == null && !start;
     }
 }

@@ -62,6 +62,20 @@ final class RuleFiles {
         return new Restored(o, version == null ? 0 : version, fellBack);
     }
 
+    /**
+     * Null when {@code update} is newer than the record that last set its file; otherwise why it is refused. A record
+     * without a sequence number is not compared, as records written before sequence numbers were not.
+     */
+    static String staleness(ReadOnlyBroadcastState<String, RuleFileState> files, RuleFileUpdate update)
+            throws Exception {
+        RuleFileState last = files.get(update.name);
+        if (update.sequence == 0 || last == null || update.sequence > last.sequence) {
+            return null;
+        }
+        return "sequence " + update.sequence + " is not newer than " + last.sequence + ", the last applied to "
+                + update.name + ": an older, reordered or replayed record";
+    }
+
     /** The ruleset the files would make with {@code update} applied; nothing is changed. */
     static RulesetBuilder.Outcome tryUpdate(ReadOnlyBroadcastState<String, RuleFileState> files,
             RuleFileUpdate update, RulesetBuilder builder, String host) throws Exception {
@@ -76,7 +90,9 @@ final class RuleFiles {
     /** Keeps an update that compiled, as ruleset {@code version}. */
     static void commit(BroadcastState<String, RuleFileState> files, BroadcastState<String, Long> meta,
             RuleFileUpdate update, long version) throws Exception {
-        files.put(update.name, new RuleFileState(update.yaml, version));
+        RuleFileState last = files.get(update.name);
+        long sequence = Math.max(update.sequence, last == null ? 0 : last.sequence);
+        files.put(update.name, new RuleFileState(update.yaml, version, sequence));
         meta.put(VERSION_KEY, version);
     }
 

@@ -18,6 +18,17 @@ public final class RulesetStatus {
     }
 
     public static String activated(long version, RulesetBuilder.Outcome o, RuleFileUpdate trigger, Instant now) {
+        return activation(version, o, trigger, now).toString();
+    }
+
+    /** The ruleset a job starts with: the bootstrap rules, or with {@code restored}, those of its checkpoint. */
+    public static String started(long version, RulesetBuilder.Outcome o, boolean restored, Instant now) {
+        ObjectNode s = activation(version, o, RuleFileUpdate.started(), now);
+        ((ObjectNode) s.get("trigger")).put("restored", restored);
+        return s.toString();
+    }
+
+    private static ObjectNode activation(long version, RulesetBuilder.Outcome o, RuleFileUpdate trigger, Instant now) {
         ObjectNode s = base("activated", version, o.sha256, o.files, trigger, now);
         s.put("rules", o.ruleset.ruleCount());
         s.put("active_rules", o.ruleset.activeRuleCount());
@@ -25,7 +36,7 @@ public final class RulesetStatus {
         s.put("macros", o.ruleset.macroCount());
         issues(s.putArray("errors"), List.of());
         issues(s.putArray("warnings"), o.issues);
-        return s.toString();
+        return s;
     }
 
     public static String rejected(long activeVersion, RulesetBuilder.Outcome o, RuleFileUpdate trigger,
@@ -61,8 +72,15 @@ public final class RulesetStatus {
         if (trigger != null) {
             ObjectNode t = s.putObject("trigger");
             t.put("file", trigger.name);
-            t.put("action", trigger.rejection != null ? "refused" : trigger.isDelete() ? "delete" : "put");
+            t.put("action", trigger.start ? "start" : trigger.rejection != null ? "refused"
+                    : trigger.isDelete() ? "delete" : "put");
             t.put("origin", trigger.origin);
+            if (trigger.sequence != 0) {
+                t.put("sequence", trigger.sequence);
+            }
+            if (trigger.keyId != null) {
+                t.put("key_id", trigger.keyId);
+            }
         }
         return s;
     }

@@ -196,10 +196,10 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
     @Override
     public void processBroadcastElement(RuleFileUpdate update, Context ctx, Collector<AlertRecord> out)
             throws Exception {
-        if (update.rejection != null) {
+        BroadcastState<String, RuleFileState> files = ctx.getBroadcastState(RuleFiles.FILES);
+        if (update.start || update.rejection != null || RuleFiles.staleness(files, update) != null) {
             return;
         }
-        BroadcastState<String, RuleFileState> files = ctx.getBroadcastState(RuleFiles.FILES);
         RulesetBuilder.Outcome o = RuleFiles.tryUpdate(files, update, builder, host);
         if (!o.activated()) {
             return;

@@ -42,6 +42,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                 // Retention runs every second, so a record kept under an old timestamp is deleted within a test,
                 // as a default broker deletes it within five minutes.
                 .setConfigProp("log.retention.check.interval.ms", "1000")
+                // The log cleaner looks for work every 100 ms, so a test can watch compaction happen.
+                .setConfigProp("log.cleaner.backoff.ms", "100")
                 // Large enough for the hostile control records some tests send.
                 .setConfigProp("message.max.bytes", String.valueOf(MAX_RECORD_BYTES))
                 .setConfigProp("replica.fetch.max.bytes", String.valueOf(MAX_RECORD_BYTES))
@@ -57,11 +59,13 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public void createTopic(String name, int partitions, boolean compacted) throws Exception {
+        createTopic(name, partitions, compacted ? Map.of("cleanup.policy", "compact") : Map.of());
+    }
+
+    public void createTopic(String name, int partitions, Map<String, String> configs) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
             NewTopic t = new NewTopic(name, partitions, (short) 1);
-            if (compacted) {
-                t.configs(Map.of("cleanup.policy", "compact"));
-            }
+            t.configs(configs);
             admin.createTopics(List.of(t)).all().get();
         }
     }
@@ -119,23 +123,35 @@ public final class EmbeddedKafka implements AutoCloseable {
      * timeout passes. Returns every value read.
      */
     public List<String> readUntil(String topic, Duration timeout, Predicate<List<String>> done) {
+        List<String> values = new ArrayList<>();
+        records(topic, timeout, r -> {
+            values.clear();
+            r.forEach(c -> values.add(c.value() == null ? null : new String(c.value(), StandardCharsets.UTF_8)));
+            return done.test(values);
+        });
+        return values;
+    }
+
+    /** The topic's records from its start, with keys and headers, once {@code done} holds or the time is up. */
+    public List<ConsumerRecord<byte[], byte[]>> records(String topic, Duration timeout,
+            Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<String> values = new ArrayList<>();
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             c.subscribe(List.of(topic));
-            while (System.nanoTime() < deadline && !done.test(values)) {
+            while (System.nanoTime() < deadline && !done.test(records)) {
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    values.add(r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8));
+                    records.add(r);
                 }
             }
         }
-        return values;
+        return records;
     }
 
     public static Predicate<List<String>> atLeast(int n) {
