@@ -116,7 +116,8 @@ public final class TrailhawkJob {
                 .process(new StatefulDetector(rules, hostname, JobMetrics.of(config)))
                 .name("detect stateful").uid(StatefulDetector.UID);
         return new Streams(alerts.union(statefulAlerts), alerts.getSideOutput(RuleEvaluator.STATUS),
-                decoded.getSideOutput(PayloadDecoder.DEAD_LETTERS));
+                decoded.getSideOutput(PayloadDecoder.DEAD_LETTERS)
+                        .union(alerts.getSideOutput(PayloadDecoder.DEAD_LETTERS)));
     }
 
     /**

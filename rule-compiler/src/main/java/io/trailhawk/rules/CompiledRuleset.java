@@ -126,9 +126,15 @@ public final class CompiledRuleset {
          * for again. {@code layout} must come from these bytes; null means unknown.
          */
         public List<Alert> evaluate(byte[] recordJson, RecordLayout layout, long number) throws IOException {
+            return evaluate(recordJson, layout, number, RuleFailures.RETHROW);
+        }
+
+        /** The same, with each rule that throws reported to {@code failures} while the others go on. */
+        public List<Alert> evaluate(byte[] recordJson, RecordLayout layout, long number, RuleFailures failures)
+                throws IOException {
             CloudTrailEvent event = reader.read(recordJson, layout, number);
             try {
-                return ruleset.evaluate(event);
+                return ruleset.evaluate(event, failures);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -137,14 +143,19 @@ public final class CompiledRuleset {
 
     /** Evaluates one event. Returns the alerts in rule order; an empty list when nothing matched. */
     public List<Alert> evaluate(CloudTrailEvent event) {
-        CompiledRule[] matched = index.match(event);
-        CompiledRule[] fed = feeders == null ? null : feeders.match(event);
+        return evaluate(event, RuleFailures.RETHROW);
+    }
+
+    /** The same, with each rule that throws reported to {@code failures} while the others go on. */
+    public List<Alert> evaluate(CloudTrailEvent event, RuleFailures failures) {
+        CompiledRule[] matched = index.match(event, failures);
+        CompiledRule[] fed = feeders == null ? null : feeders.match(event, failures);
         if (fed == null) {
-            return matched == null ? Collections.emptyList() : alerts(matched, event);
+            return matched == null ? Collections.emptyList() : alerts(matched, event, failures);
         }
-        List<Alert> out = new ArrayList<>(alerts(fed, event));
+        List<Alert> out = new ArrayList<>(alerts(fed, event, failures));
         if (matched != null) {
-            out.addAll(0, alerts(matched, event));
+            out.addAll(0, alerts(matched, event, failures));
         }
         return out;
     }
@@ -154,21 +165,29 @@ public final class CompiledRuleset {
      * {@link io.trailhawk.rules.output.StatefulContext}, and what alerts is for the state to decide. Then, for each
      * sequence the rule is a step of, the sequence's match on this event.
      */
-    private List<Alert> alerts(CompiledRule[] matched, CloudTrailEvent event) {
+    private List<Alert> alerts(CompiledRule[] matched, CloudTrailEvent event, RuleFailures failures) {
         List<Alert> alerts = new ArrayList<>(matched.length);
         for (CompiledRule r : matched) {
             if (r == null) {
                 break;
             }
             if (!feedOnly.contains(r.name())) {
-                alerts.add(r.output().alert(r.name(), r.priority(), r.source(), r.tags(), event,
-                        r.stateful().map(s -> s.match(event)).orElse(null)));
+                try {
+                    alerts.add(r.output().alert(r.name(), r.priority(), r.source(), r.tags(), event,
+                            r.stateful().map(s -> s.match(event)).orElse(null)));
+                } catch (RuntimeException e) {
+                    failures.failed(r.name(), e);
+                }
             }
             List<CompiledRule> sequences = sequencesOfStep.get(r.name());
             if (sequences != null) {
                 for (CompiledRule s : sequences) {
-                    alerts.add(s.output().alert(s.name(), s.priority(), s.source(), s.tags(), event,
-                            s.stateful().get().step(r.name(), event)));
+                    try {
+                        alerts.add(s.output().alert(s.name(), s.priority(), s.source(), s.tags(), event,
+                                s.stateful().get().step(r.name(), event)));
+                    } catch (RuntimeException e) {
+                        failures.failed(s.name(), e);
+                    }
                 }
             }
         }

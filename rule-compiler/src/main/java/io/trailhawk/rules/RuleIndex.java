@@ -145,29 +145,36 @@ final class RuleIndex {
     }
 
     /** The rules that match, in rule order (only the first with {@code first} matching); null when none did. */
-    CompiledRule[] match(CloudTrailEvent event) {
+    CompiledRule[] match(CloudTrailEvent event, RuleFailures failures) {
         JsonNode name = event.member("eventName");
         JsonNode source = event.member("eventSource");
         // A name or source that is not a string reads differently through ct.name and json.value[/eventName]:
         // such an event meets every rule those two indexes hold.
         boolean plain = (name == null || name.isTextual()) && (source == null || source.isTextual());
         CompiledRule[] matched = match(event, plain ? candidates(name == null ? null : name.textValue(),
-                source == null ? null : source.textValue()) : byNameSourceOrNothing);
+                source == null ? null : source.textValue()) : byNameSourceOrNothing, failures);
         for (FieldIndex f : byField) {
             CompiledRule[] rules = f.candidates(event);
             if (rules != null) {
-                matched = merge(matched, match(event, rules));
+                matched = merge(matched, match(event, rules, failures));
             }
         }
         return matched;
     }
 
     /** The matching rules among {@code candidates}, in order, null-terminated, or null when none matched. */
-    private CompiledRule[] match(CloudTrailEvent event, CompiledRule[] candidates) {
+    private CompiledRule[] match(CloudTrailEvent event, CompiledRule[] candidates, RuleFailures failures) {
         CompiledRule[] matched = null;
         int n = 0;
         for (CompiledRule r : candidates) {
-            if (r.condition().test(event)) {
+            boolean holds;
+            try {
+                holds = r.condition().test(event);
+            } catch (RuntimeException e) {
+                failures.failed(r.name(), e);
+                continue;
+            }
+            if (holds) {
                 if (matched == null) {
                     matched = new CompiledRule[matching == RuleMatching.FIRST ? 2 : 4];
                 } else if (n + 1 == matched.length) {

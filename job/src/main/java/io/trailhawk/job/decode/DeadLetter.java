@@ -7,8 +7,9 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * Input that could not be decoded, as the dead-letter topic carries it:
- * {@code {"reason","source","bytes_base64" (at most 64 KiB),"time"}}.
+ * Input that could not be decoded or evaluated, as the dead-letter topic carries it:
+ * {@code {"reason","source","bytes_base64" (at most 64 KiB),"time"}}, and {@code "rule"} when one rule's
+ * evaluation of the record failed.
  */
 public final class DeadLetter {
     public static final int MAX_BYTES = 64 * 1024;
@@ -18,8 +19,16 @@ public final class DeadLetter {
     }
 
     public static String json(String reason, String source, byte[] bytes, Instant now) {
+        return json(reason, null, source, bytes, now);
+    }
+
+    /** The dead letter of a record that {@code rule} failed to evaluate (null: no rule in particular). */
+    public static String json(String reason, String rule, String source, byte[] bytes, Instant now) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("reason", reason);
+        if (rule != null) {
+            o.put("rule", rule);
+        }
         o.put("source", source);
         byte[] kept = bytes == null ? new byte[0] : bytes.length > MAX_BYTES ? Arrays.copyOf(bytes, MAX_BYTES) : bytes;
         o.put("bytes_base64", Base64.getEncoder().encodeToString(kept));

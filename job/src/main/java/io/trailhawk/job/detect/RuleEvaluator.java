@@ -1,7 +1,9 @@
 package io.trailhawk.job.detect;
 
 import io.trailhawk.job.JobMetrics;
+import io.trailhawk.job.decode.DeadLetter;
 import io.trailhawk.job.decode.DecodedRecord;
+import io.trailhawk.job.decode.PayloadDecoder;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.json.RecordLayout;
 import io.trailhawk.rules.CompiledRuleset;
@@ -144,11 +146,9 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         List<Alert> fired;
         try {
             fired = evaluator.evaluate(record.json, record.layout == null ? null : RecordLayout.of(record.layout),
-                    ++evaluated);
+                    ++evaluated, (rule, e) -> failed(record, rule, e, ctx));
         } catch (RuntimeException | IOException e) {
-            // A defect must not stop detection for every other event: count it, log it, go on.
-            evaluationFailures.inc();
-            LOG.error("evaluation failed for a record from {}", record.origin, e);
+            failed(record, null, e, ctx);
             return;
         }
         for (Alert a : fired) {
@@ -167,6 +167,20 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         if (timed) {
             evaluationNanos.update(System.nanoTime() - start);
         }
+    }
+
+    /**
+     * A defect must not stop detection for every other event, nor lose this one: the record goes to the dead
+     * letters with the reason and the rule that failed (null when reading the record did), and the other rules'
+     * alerts still go out.
+     */
+    private void failed(DecodedRecord record, String rule, Exception e, ReadOnlyContext ctx) {
+        evaluationFailures.inc();
+        LOG.error("evaluation {} failed for a record from {}", rule == null ? "" : "of rule '" + rule + "'",
+                record.origin, e);
+        String reason = (rule == null ? "evaluation failed: " : "rule '" + rule + "' failed: ") + e;
+        ctx.output(PayloadDecoder.DEAD_LETTERS, DeadLetter.json(reason, rule, record.origin, record.json,
+                Instant.now()));
     }
 
     private Counter ruleCounter(String rule) {
