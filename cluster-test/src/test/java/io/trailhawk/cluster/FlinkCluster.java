@@ -141,6 +141,12 @@ final class FlinkCluster implements AutoCloseable {
      * returns the job id.
      */
     String submit(Path jar, List<String> args, int parallelism) throws IOException, InterruptedException {
+        return submit(jar, args, parallelism, null);
+    }
+
+    /** The same, restored from {@code savepoint} (null: a fresh start). */
+    String submit(Path jar, List<String> args, int parallelism, String savepoint)
+            throws IOException, InterruptedException {
         String boundary = "----trailhawk" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
@@ -156,6 +162,10 @@ final class FlinkCluster implements AutoCloseable {
         ObjectNode run = JSON.createObjectNode();
         args.forEach(run.putArray("programArgsList")::add);
         run.put("parallelism", parallelism);
+        if (savepoint != null) {
+            run.put("savepointPath", savepoint);
+            run.put("allowNonRestoredState", false);
+        }
         JsonNode started = send(HttpRequest.newBuilder(uri("/jars/" + jarId + "/run"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(run.toString())));
@@ -187,6 +197,28 @@ final class FlinkCluster implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("job " + job + " is not running: " + get("/jobs/" + job + "/exceptions"));
+    }
+
+    /** Stops the job with a savepoint, as {@code flink stop} does, and returns where the savepoint is. */
+    String stopWithSavepoint(String job, Path directory, Duration timeout) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("targetDirectory", directory.toUri().toString())
+                .put("drain", false);
+        String trigger = send(HttpRequest.newBuilder(uri("/jobs/" + job + "/stop"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))).path("request-id").asText();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode s = get("/jobs/" + job + "/savepoints/" + trigger);
+            if (s.path("status").path("id").asText().equals("COMPLETED")) {
+                JsonNode op = s.path("operation");
+                if (op.has("failure-cause")) {
+                    throw new IllegalStateException("stop-with-savepoint failed: " + op.get("failure-cause"));
+                }
+                return op.path("location").asText();
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("no savepoint of " + job + " within " + timeout);
     }
 
     JsonNode get(String path) throws IOException, InterruptedException {
