@@ -18,7 +18,9 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -52,10 +54,18 @@ public final class JobRunner implements AutoCloseable {
 
     /** Builds the job from raw configuration values and submits it; returns once it is running. */
     public JobID submit(Map<String, String> values) throws Exception {
+        return submit(values, null);
+    }
+
+    /** The same, restored from the savepoint at {@code savepoint} (null: a fresh start), dropping no state. */
+    public JobID submit(Map<String, String> values, String savepoint) throws Exception {
         JobConfig config = JobConfig.of(values, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         TrailhawkJob.build(env, config);
         JobGraph graph = env.getStreamGraph().getJobGraph();
+        if (savepoint != null) {
+            graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepoint, false));
+        }
         JobID id = cluster.submitJob(graph).get().getJobID();
         waitFor(id, JobStatus.RUNNING, Duration.ofSeconds(60));
         return id;
@@ -123,6 +133,12 @@ public final class JobRunner implements AutoCloseable {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(r.body());
+    }
+
+    /** Stops the job with a savepoint under {@code directory}, as {@code flink stop} does; returns its path. */
+    public String stopWithSavepoint(JobID id, java.nio.file.Path directory) throws Exception {
+        return cluster.stopWithSavepoint(id, directory.toUri().toString(), false, SavepointFormatType.CANONICAL)
+                .get(2, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     public void cancel(JobID id) throws Exception {
