@@ -75,6 +75,24 @@ class ClusterFaultsITCase {
             try (ProbeTraffic traffic = new ProbeTraffic(kafka.bootstrapServers(), "events", "alerts", 100);
                     RulePublisher push = new RulePublisher(kafka.bootstrapServers(), new Properties(), "control",
                             "status", null)) {
+                // The control records that once overflowed the compiler's stack and put the job in a restart loop.
+                String rule = "- rule: R\n  desc: d\n  output: o\n  priority: INFO\n  condition: ";
+                assertThat(push.publish("deep.yaml", "- rule: R\n  tags: " + "[".repeat(10_000) + "]".repeat(10_000)
+                        + "\n", WAIT).errors()).singleElement().asString().contains("YAML nests deeper than");
+                assertThat(push.publish("nots.yaml", rule + "not ".repeat(10_000) + "ct.name = x\n", WAIT)
+                        .activated()).as("chained nots parse flat, as in Falco").isTrue();
+                assertThat(push.publish("nots.yaml", null, WAIT).activated()).isTrue();
+                assertThat(flink.get("/jobs/" + job + "/metrics?get=numRestarts").get(0).path("value").asText())
+                        .as("restarts after the hostile records").isEqualTo("0");
+                long[] pushNanos = new long[5];
+                for (int i = 0; i < pushNanos.length; i++) {
+                    long t = System.nanoTime();
+                    assertThat(push.publish("timed.yaml", PROBE_RULE.replace("rule: Probe", "rule: Timed " + i)
+                            .replace("TrailhawkProbe", "TrailhawkTimed"), WAIT).activated()).isTrue();
+                    pushNanos[i] = System.nanoTime() - t;
+                }
+                java.util.Arrays.sort(pushNanos);
+                long pushMedian = pushNanos[pushNanos.length / 2];
                 traffic.startSending();
                 awaitAlerts(traffic, 200);
 
@@ -115,8 +133,9 @@ class ClusterFaultsITCase {
                     }
                 });
                 String report = String.format("%d probes, %d alerts read; recovery from the TaskManager kill to the "
-                        + "first new alert: %.1f s; from the broker stop (restart included): %.1f s",
-                        traffic.sent.size(), traffic.alertsRead(), taskManagerRecovery / 1e9, brokerRecovery / 1e9);
+                        + "first new alert: %.1f s; from the broker stop (restart included): %.1f s; a push on the idle "
+                        + "job, from send to its status (median of 5): %d ms", traffic.sent.size(), traffic.alertsRead(),
+                        taskManagerRecovery / 1e9, brokerRecovery / 1e9, pushMedian / 1_000_000);
                 System.out.println(report);
                 Files.writeString(Path.of("target", "cluster-faults.txt"), report + "\n");
                 assertThat(traffic.sendFailures).as("probes the broker refused").isEmpty();
