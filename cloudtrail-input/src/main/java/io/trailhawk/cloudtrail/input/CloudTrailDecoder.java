@@ -157,20 +157,25 @@ public final class CloudTrailDecoder {
                 end++;
             }
             if (skipBlank(bytes, i) < end) {
-                String pos = origin + ":" + line;
-                byte[] slice = java.util.Arrays.copyOfRange(bytes, i, end);
-                try {
-                    value(MAPPER.readTree(slice), slice, pos, sink);
-                } catch (JsonProcessingException e) {
-                    JsonLocation l = e.getLocation();
-                    sink.malformed(l == null ? pos : pos + ":" + l.getColumnNr(), "malformed JSON: "
-                            + e.getOriginalMessage());
-                } catch (IOException e) {
-                    sink.malformed(pos, "unreadable input: " + e.getMessage());
-                }
+                decodeLine(java.util.Arrays.copyOfRange(bytes, i, end), origin + ":" + line, sink);
             }
             line++;
             i = end + 1;
+        }
+    }
+
+    /** One line of JSON lines: a plain record as its bytes, as a stream payload is, or else whatever it holds. */
+    private void decodeLine(byte[] line, String pos, DecodeSink sink) {
+        if (line[skipBlank(line, 0)] == '{' && plainRecord(line, pos, sink)) {
+            return;
+        }
+        try {
+            value(MAPPER.readTree(line), line, pos, sink);
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            sink.malformed(l == null ? pos : pos + ":" + l.getColumnNr(), "malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            sink.malformed(pos, "unreadable input: " + e.getMessage());
         }
     }
 

@@ -1,7 +1,6 @@
 package io.trailhawk.job.source;
 
 import io.trailhawk.job.config.JobConfig;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -82,19 +81,27 @@ public final class FileEventSource {
             }
             done = true;
             Path path = split.path();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            long size = split.fileSize();
+            if (size > MAX_FILE_BYTES) {
+                throw new IOException(path + " is " + size + " bytes, larger than " + MAX_FILE_BYTES);
+            }
+            // The split knows the file's size: one array of that size, not a growing buffer and a copy of it.
+            byte[] bytes;
             try (InputStream in = path.getFileSystem().open(path)) {
-                byte[] buf = new byte[64 * 1024];
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    if (out.size() + n > MAX_FILE_BYTES) {
+                bytes = in.readNBytes((int) size);
+                byte[] more = in.readNBytes(MAX_FILE_BYTES - bytes.length + 1);
+                if (more.length > 0) {
+                    // Written to since it was listed: all of it, within the same bound.
+                    if (bytes.length + more.length > MAX_FILE_BYTES) {
                         throw new IOException(path + " is larger than " + MAX_FILE_BYTES + " bytes");
                     }
-                    out.write(buf, 0, n);
+                    byte[] all = java.util.Arrays.copyOf(bytes, bytes.length + more.length);
+                    System.arraycopy(more, 0, all, bytes.length, more.length);
+                    bytes = all;
                 }
             }
             SingletonResultIterator<RawPayload> it = new SingletonResultIterator<>();
-            it.set(new RawPayload(out.toByteArray(), "file:" + path), CheckpointedPosition.NO_OFFSET, 1);
+            it.set(new RawPayload(bytes, "file:" + path), CheckpointedPosition.NO_OFFSET, 1);
             return it;
         }
 
