@@ -71,12 +71,20 @@ final class PushCommand {
 
     /** The key to sign with: {@code --private-key} (ECDSA), else {@code --signing-key} (HMAC), else none. */
     private static SigningKey signingKey(Arguments args) throws UsageException, IOException {
-        String pem = args.last("private-key", System.getenv("TRAILHAWK_PRIVATE_KEY"));
-        String secret = args.last("signing-key", System.getenv("TRAILHAWK_SIGNING_KEY"));
-        String id = args.last("key-id", null);
-        if (args.last("private-key", null) != null && args.last("signing-key", null) != null) {
+        String pem = args.last("private-key", null);
+        String secret = args.last("signing-key", null);
+        if (pem != null && secret != null) {
             throw new UsageException("give --signing-key or --private-key, not both");
         }
+        if (pem == null && secret == null) {
+            pem = System.getenv("TRAILHAWK_PRIVATE_KEY");
+            secret = System.getenv("TRAILHAWK_SIGNING_KEY");
+            if (pem != null && secret != null) {
+                throw new UsageException("TRAILHAWK_PRIVATE_KEY and TRAILHAWK_SIGNING_KEY are both set: unset one, "
+                        + "or give --private-key or --signing-key");
+            }
+        }
+        String id = args.last("key-id", null);
         if (pem != null) {
             return SigningKey.ecdsa(id, Path.of(pem));
         }

@@ -2,12 +2,15 @@ package io.trailhawk.control;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -52,6 +55,9 @@ public final class TrustedKeys implements Serializable {
     public static TrustedKeys parse(String list, String sharedSecret) {
         Map<String, String> entries = new LinkedHashMap<>();
         if (sharedSecret != null) {
+            if (sharedSecret.isBlank()) {
+                throw new IllegalArgumentException("the shared signing secret is empty");
+            }
             entries.put(DEFAULT_ID, HMAC_SHA256 + ":" + sharedSecret);
         }
         if (list != null) {
@@ -104,7 +110,7 @@ public final class TrustedKeys implements Serializable {
             s.update(record.signedBytes());
             byte[] sig = unhex(given);
             return sig != null && s.verify(sig) ? null : "invalid signature for key '" + id + "'";
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             // Bytes that are not a DER signature: as invalid as a wrong one.
             return "invalid signature for key '" + id + "'";
         }
@@ -124,6 +130,9 @@ public final class TrustedKeys implements Serializable {
         String algorithm = spec.substring(0, colon);
         String material = spec.substring(colon + 1);
         if (algorithm.equals(HMAC_SHA256)) {
+            if (material.isBlank()) {
+                throw new IllegalArgumentException("key '" + id + "' has an empty secret");
+            }
             return material.getBytes(StandardCharsets.UTF_8);
         }
         if (!algorithm.equals(ECDSA_P256)) {
@@ -136,10 +145,22 @@ public final class TrustedKeys implements Serializable {
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             throw new IllegalArgumentException("key '" + id + "' is not a base64 X.509 EC public key", e);
         }
-        if (!(k instanceof ECPublicKey) || ((ECPublicKey) k).getParams().getCurve().getField().getFieldSize() != 256) {
+        if (!(k instanceof ECPublicKey) || !isP256(((ECPublicKey) k).getParams())) {
             throw new IllegalArgumentException("key '" + id + "' is not a P-256 public key");
         }
         return k;
+    }
+
+    private static boolean isP256(ECParameterSpec params) {
+        try {
+            AlgorithmParameters p = AlgorithmParameters.getInstance("EC");
+            p.init(new ECGenParameterSpec("secp256r1"));
+            ECParameterSpec p256 = p.getParameterSpec(ECParameterSpec.class);
+            return p256.getCurve().equals(params.getCurve()) && p256.getOrder().equals(params.getOrder())
+                    && p256.getGenerator().equals(params.getGenerator());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no P-256", e);
+        }
     }
 
     private static byte[] unhex(byte[] hex) {

@@ -125,8 +125,14 @@ class ControlRecordSignatureTest {
                 .contains("a delete carries none");
     }
 
+    private static String p384PublicKey() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+        g.initialize(new java.security.spec.ECGenParameterSpec("secp384r1"));
+        return java.util.Base64.getEncoder().encodeToString(g.generateKeyPair().getPublic().getEncoded());
+    }
+
     @Test
-    void malformedTrustedKeys_areNamed_withoutTheirSecrets() {
+    void malformedTrustedKeys_areNamed_withoutTheirSecrets() throws Exception {
         assertThatThrownBy(() -> TrustedKeys.parse("k1:hmac-sha256", null)).hasMessageContaining("'k1'")
                 .hasMessageContaining("ID:ALGORITHM:KEY");
         assertThatThrownBy(() -> TrustedKeys.parse("k1:rsa:AAAA", null)).hasMessageContaining("unknown algorithm");
@@ -134,5 +140,9 @@ class ControlRecordSignatureTest {
                 .hasMessageContaining("key 'k1' is not a base64 X.509 EC public key");
         assertThatThrownBy(() -> TrustedKeys.parse("k1:hmac-sha256:a,k1:hmac-sha256:b", null))
                 .hasMessageContaining("given twice").hasMessageNotContaining(":a");
+        assertThatThrownBy(() -> TrustedKeys.parse(null, " ")).hasMessageContaining("empty");
+        assertThatThrownBy(() -> TrustedKeys.parse("k1:hmac-sha256:   , k2:hmac-sha256:x", null)).hasMessageContaining("k1");
+        assertThatThrownBy(() -> TrustedKeys.parse("k1:ecdsa-p256:" + p384PublicKey(), null))
+                .hasMessageContaining("is not a P-256 public key");
     }
 }

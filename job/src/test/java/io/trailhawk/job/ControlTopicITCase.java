@@ -107,6 +107,30 @@ class ControlTopicITCase {
     }
 
     @Test
+    void aSignedRecordThatDidNotCompile_cannotBeReplayedOnceItWould() throws Exception {
+        EmbeddedKafka.Topics t = ENV.kafka().createTopics(1);
+        Map<String, String> c = TestJobs.config(ENV.kafka(), t);
+        c.put("rules.signing-key", "s3cret");
+        JobID job = ENV.flink().submit(c);
+        SigningKey key = SigningKey.hmac("default", "s3cret");
+        ProducerRecord<byte[], byte[]> needsMacro = new ControlRecord(ControlRecord.RULES_KIND, Action.PUT,
+                "zz-uses.yaml", 10, CANARY.replace("ct.name = TrailhawkCanary", "canary_call")
+                        .getBytes(StandardCharsets.UTF_8)).toKafka(t.control, key);
+        send(needsMacro, "zz-uses.yaml");
+        send(new ControlRecord(ControlRecord.RULES_KIND, Action.PUT, "zz-macro.yaml", 11,
+                "- macro: canary_call\n  condition: ct.name = TrailhawkCanary\n".getBytes(StandardCharsets.UTF_8))
+                .toKafka(t.control, key), "zz-macro.yaml");
+        send(needsMacro, "zz-uses.yaml");
+        List<JsonNode> s = Statuses.ofUpdates(ENV.kafka(), t.status, WAIT, 3);
+        assertThat(s.get(0).get("status").asText()).isEqualTo("rejected");
+        assertThat(error(s.get(0))).contains("canary_call");
+        assertThat(s.get(1).get("status").asText()).isEqualTo("activated");
+        assertThat(error(s.get(2))).as("the refused record, replayed now that it would compile")
+                .contains("sequence 10 is not newer than 10");
+        ENV.flink().cancel(job);
+    }
+
+    @Test
     void aDeletedBootstrapFile_staysDeletedAfterCompaction_onAFreshStart(@TempDir Path rules) throws Exception {
         EmbeddedKafka.Topics t = ENV.kafka().createTopics(1);
         String compactedNow = "control-compacted-" + t.control;

@@ -111,6 +111,33 @@ public final class LocalFlink implements AutoCloseable {
         return 0;
     }
 
+    /**
+     * Metrics of the Kafka source's vertex, each the maximum over its subtasks, by name: a task's (such as
+     * {@code backPressuredTimeMsPerSecond}) or its operators' (such as {@code pendingRecords}). Absent ones are left
+     * out.
+     */
+    public JsonNode sourceMetrics(String... names) throws IOException, InterruptedException {
+        com.fasterxml.jackson.databind.node.ObjectNode out = MAPPER.createObjectNode();
+        for (JsonNode v : get("/jobs/" + job).path("vertices")) {
+            if (!v.path("name").asText().startsWith("Source: kafka")) {
+                continue;
+            }
+            String base = "/jobs/" + job + "/vertices/" + v.path("id").asText() + "/subtasks/metrics";
+            for (JsonNode m : get(base)) {
+                String id = m.path("id").asText();
+                for (String name : names) {
+                    if (id.equals(name) || id.endsWith("." + name)) {
+                        JsonNode value = get(base + "?get=" + id + "&agg=max");
+                        if (value.size() > 0) {
+                            out.put(name, value.get(0).path("max").asDouble());
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** The running job's checkpoint statistics, as the REST API gives them ({@code /jobs/:id/checkpoints}). */
     public JsonNode checkpoints() throws IOException, InterruptedException {
         return get("/jobs/" + job + "/checkpoints");

@@ -50,7 +50,8 @@ public final class TrailhawkOptions {
     public static final Option TOPIC_STATUS = Option.of("topic.status", ControlTopics.STATUS,
             "ruleset activations and rejections");
     public static final Option TOPIC_ALERTS = Option.of("topic.alerts", ControlTopics.ALERTS, "Falco JSON alerts");
-    public static final Option TOPIC_DLQ = Option.of("topic.dlq", ControlTopics.DEAD_LETTERS, "undecodable input");
+    public static final Option TOPIC_DLQ = Option.of("topic.dlq", ControlTopics.DEAD_LETTERS,
+            "undecodable input, and records that rules failed to evaluate (naming the rules)");
 
     public static final Option DELIVERY = Option.of("sink.delivery-guarantee", "exactly-once",
             "exactly-once (transactional) or at-least-once");

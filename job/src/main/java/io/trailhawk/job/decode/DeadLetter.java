@@ -8,8 +8,8 @@ import java.util.Base64;
 
 /**
  * Input that could not be decoded or evaluated, as the dead-letter topic carries it:
- * {@code {"reason","source","bytes_base64" (at most 64 KiB),"time"}}, and {@code "rule"} when one rule's
- * evaluation of the record failed.
+ * {@code {"reason","source","bytes_base64" (at most 64 KiB),"time"}}, and {@code "rules"} when rules failed to
+ * evaluate the record: each rule that threw on it.
  */
 public final class DeadLetter {
     public static final int MAX_BYTES = 64 * 1024;
@@ -19,15 +19,15 @@ public final class DeadLetter {
     }
 
     public static String json(String reason, String source, byte[] bytes, Instant now) {
-        return json(reason, null, source, bytes, now);
+        return json(reason, java.util.List.of(), source, bytes, now);
     }
 
-    /** The dead letter of a record that {@code rule} failed to evaluate (null: no rule in particular). */
-    public static String json(String reason, String rule, String source, byte[] bytes, Instant now) {
+    /** The dead letter of a record that {@code rules} failed to evaluate (empty: no rule in particular). */
+    public static String json(String reason, java.util.List<String> rules, String source, byte[] bytes, Instant now) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("reason", reason);
-        if (rule != null) {
-            o.put("rule", rule);
+        if (!rules.isEmpty()) {
+            rules.forEach(o.putArray("rules")::add);
         }
         o.put("source", source);
         byte[] kept = bytes == null ? new byte[0] : bytes.length > MAX_BYTES ? Arrays.copyOf(bytes, MAX_BYTES) : bytes;

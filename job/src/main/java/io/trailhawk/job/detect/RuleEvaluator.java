@@ -65,8 +65,8 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     private transient CompiledRuleset.Evaluator evaluator;
     private transient StatefulRules statefulRules;
     private transient long activeVersion;
-    /** The ruleset this instance started with, and whether from a checkpoint: reported on the start signal. */
-    private transient RulesetBuilder.Outcome started;
+    /** How the active ruleset was built, for the start signal's report, and whether this start restored state. */
+    private transient RulesetBuilder.Outcome activeOutcome;
     private transient boolean restored;
     private transient AlertJson alertJson;
     private transient long evaluated;
@@ -74,6 +74,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     private transient Counter alerts;
     private transient Counter rejections;
     private transient Counter evaluationFailures;
+    private transient FailedRules failedRules;
     private transient Histogram evaluationNanos;
     private static final int TIMED_EVERY = 16;
     private transient MetricGroup metricGroup;
@@ -94,8 +95,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
             LOG.error("restored rule files no longer compile with this job's bootstrap rules; running the "
                     + "bootstrap rules alone");
         }
-        activate(r.outcome.ruleset, r.version);
-        started = r.outcome;
+        activate(r.outcome, r.version);
         restored = context.isRestored();
         LOG.info("ruleset version {} active: {} rules from {} files{}", activeVersion, active.ruleCount(),
                 r.outcome.files.size(), context.isRestored() ? " (restored)" : "");
@@ -109,7 +109,9 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     }
 
     /** The ruleset events meet from now on, with an evaluator of its own. */
-    private void activate(CompiledRuleset ruleset, long version) {
+    private void activate(RulesetBuilder.Outcome outcome, long version) {
+        CompiledRuleset ruleset = outcome.ruleset;
+        activeOutcome = outcome;
         active = ruleset;
         evaluator = ruleset.evaluator();
         statefulRules = StatefulRules.of(ruleset);
@@ -135,6 +137,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         m.gauge("activeRules", () -> active == null ? 0 : active.activeRuleCount());
         metricGroup = m;
         alertsByRule = new HashMap<>();
+        failedRules = new FailedRules();
         alertsById = new HashMap<>();
     }
 
@@ -144,12 +147,22 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         boolean timed = (evaluated & (TIMED_EVERY - 1)) == 0;
         long start = timed ? System.nanoTime() : 0L;
         List<Alert> fired;
+        failedRules.clear();
         try {
             fired = evaluator.evaluate(record.json, record.layout == null ? null : RecordLayout.of(record.layout),
-                    ++evaluated, (rule, e) -> failed(record, rule, e, ctx));
+                    ++evaluated, failedRules);
         } catch (RuntimeException | IOException e) {
-            failed(record, null, e, ctx);
+            evaluationFailures.inc();
+            LOG.error("evaluation failed for a record from {}", record.origin, e);
+            ctx.output(PayloadDecoder.DEAD_LETTERS, DeadLetter.json("evaluation failed: " + e, List.of(),
+                    record.origin, record.json, Instant.now()));
             return;
+        }
+        if (failedRules.any()) {
+            // The other rules' alerts still go out; the record is kept, with the rules that could not judge it.
+            evaluationFailures.inc();
+            ctx.output(PayloadDecoder.DEAD_LETTERS, DeadLetter.json(failedRules.reason(), failedRules.rules(),
+                    record.origin, record.json, Instant.now()));
         }
         for (Alert a : fired) {
             if (a.stateful().isPresent()) {
@@ -169,20 +182,6 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         }
     }
 
-    /**
-     * A defect must not stop detection for every other event, nor lose this one: the record goes to the dead
-     * letters with the reason and the rule that failed (null when reading the record did), and the other rules'
-     * alerts still go out.
-     */
-    private void failed(DecodedRecord record, String rule, Exception e, ReadOnlyContext ctx) {
-        evaluationFailures.inc();
-        LOG.error("evaluation {} failed for a record from {}", rule == null ? "" : "of rule '" + rule + "'",
-                record.origin, e);
-        String reason = (rule == null ? "evaluation failed: " : "rule '" + rule + "' failed: ") + e;
-        ctx.output(PayloadDecoder.DEAD_LETTERS, DeadLetter.json(reason, rule, record.origin, record.json,
-                Instant.now()));
-    }
-
     private Counter ruleCounter(String rule) {
         return alertsById.computeIfAbsent(JobMetrics.ruleId(rule),
                 id -> metricGroup.addGroup(JobMetrics.RULE_GROUP, id).counter("alerts"));
@@ -194,7 +193,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         boolean reporter = getRuntimeContext().getIndexOfThisSubtask() == 0;
         if (update.start) {
             if (reporter) {
-                ctx.output(STATUS, RulesetStatus.started(activeVersion, started, restored, Instant.now()));
+                ctx.output(STATUS, RulesetStatus.started(activeVersion, activeOutcome, restored, Instant.now()));
             }
             return;
         }
@@ -213,6 +212,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         }
         RulesetBuilder.Outcome o = RuleFiles.tryUpdate(files, update, builder, host());
         if (!o.activated()) {
+            RuleFiles.rememberRefused(files, update);
             rejections.inc();
             LOG.warn("ruleset rejected after update of {}; version {} stays active: {}", update.name, activeVersion,
                     o.issues);
@@ -223,7 +223,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         }
         long version = activeVersion + 1;
         RuleFiles.commit(files, ctx.getBroadcastState(RULESET_META), update, version);
-        activate(o.ruleset, version);
+        activate(o, version);
         LOG.info("ruleset version {} activated after {} of {}: {} rules", version,
                 update.isDelete() ? "delete" : "put", update.name, active.ruleCount());
         if (reporter) {

@@ -46,7 +46,9 @@ final class RuleFiles {
         BroadcastState<String, RuleFileState> files = store.getBroadcastState(FILES);
         Map<String, String> overlay = new HashMap<>();
         for (Map.Entry<String, RuleFileState> e : files.entries()) {
-            overlay.put(e.getKey(), e.getValue().yaml);
+            if (!e.getValue().sequenceOnly) {
+                overlay.put(e.getKey(), e.getValue().yaml);
+            }
         }
         Long version = store.getBroadcastState(META).get(VERSION_KEY);
         RulesetBuilder.Outcome o = builder.build(overlay, host);
@@ -81,7 +83,9 @@ final class RuleFiles {
             RuleFileUpdate update, RulesetBuilder builder, String host) throws Exception {
         Map<String, String> overlay = new HashMap<>();
         for (Map.Entry<String, RuleFileState> e : files.immutableEntries()) {
-            overlay.put(e.getKey(), e.getValue().yaml);
+            if (!e.getValue().sequenceOnly) {
+                overlay.put(e.getKey(), e.getValue().yaml);
+            }
         }
         overlay.put(update.name, update.yaml);
         return builder.build(overlay, host);
@@ -94,6 +98,24 @@ final class RuleFiles {
         long sequence = Math.max(update.sequence, last == null ? 0 : last.sequence);
         files.put(update.name, new RuleFileState(update.yaml, version, sequence));
         meta.put(VERSION_KEY, version);
+    }
+
+    /**
+     * Keeps the sequence number of an authentic update whose ruleset did not compile, and nothing else of it, so
+     * that the record cannot be replayed later, when other files would let it compile.
+     */
+    static void rememberRefused(BroadcastState<String, RuleFileState> files, RuleFileUpdate update) throws Exception {
+        if (update.sequence == 0) {
+            return;
+        }
+        RuleFileState last = files.get(update.name);
+        if (last == null) {
+            files.put(update.name, RuleFileState.refusedOnly(update.sequence));
+        } else if (update.sequence > last.sequence) {
+            RuleFileState kept = new RuleFileState(last.yaml, last.version, update.sequence);
+            kept.sequenceOnly = last.sequenceOnly;
+            files.put(update.name, kept);
+        }
     }
 
     /** The configured host name, or else this TaskManager's: alerts carry it, and {@code evt.hostname} gives it. */

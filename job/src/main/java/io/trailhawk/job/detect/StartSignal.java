@@ -1,6 +1,5 @@
 package io.trailhawk.job.detect;
 
-import java.util.concurrent.CountDownLatch;
 import org.apache.flink.streaming.api.functions.source.SourceFunction;
 
 /**
@@ -11,23 +10,21 @@ import org.apache.flink.streaming.api.functions.source.SourceFunction;
  */
 public final class StartSignal implements SourceFunction<RuleFileUpdate> {
     private static final long serialVersionUID = 1L;
-    private transient volatile CountDownLatch cancelled;
+    private volatile boolean cancelled;
 
     @Override
     public void run(SourceContext<RuleFileUpdate> ctx) throws Exception {
-        cancelled = new CountDownLatch(1);
         synchronized (ctx.getCheckpointLock()) {
             ctx.collect(RuleFileUpdate.started());
         }
         ctx.markAsTemporarilyIdle();
-        cancelled.await();
+        while (!cancelled) {
+            Thread.sleep(200);
+        }
     }
 
     @Override
     public void cancel() {
-        CountDownLatch c = cancelled;
-        if (c != null) {
-            c.countDown();
-        }
+        cancelled = true;
     }
 }

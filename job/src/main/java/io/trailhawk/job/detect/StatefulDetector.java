@@ -202,6 +202,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
         }
         RulesetBuilder.Outcome o = RuleFiles.tryUpdate(files, update, builder, host);
         if (!o.activated()) {
+            RuleFiles.rememberRefused(files, update);
             return;
         }
         long version = activeVersion + 1;
