@@ -112,11 +112,16 @@ final class ProbeTraffic implements AutoCloseable {
     }
 
     private static byte[] probe(String id) {
+        return record("TrailhawkProbe", id, "probe");
+    }
+
+    /** A CloudTrail record of {@code name} by IAM user {@code user}, timed now. */
+    static byte[] record(String name, String id, String user) {
         return ("{\"eventVersion\":\"1.08\",\"eventTime\":\"" + Instant.now().toString().substring(0, 19)
-                + "Z\",\"eventType\":\"AwsApiCall\",\"eventSource\":\"trailhawk.test\",\"eventName\":\"TrailhawkProbe\","
-                + "\"awsRegion\":\"us-east-1\",\"recipientAccountId\":\"123456789012\",\"eventID\":\"" + id + "\","
-                + "\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::123456789012:user/probe\"}}")
-                .getBytes(StandardCharsets.UTF_8);
+                + "Z\",\"eventType\":\"AwsApiCall\",\"eventSource\":\"trailhawk.test\",\"eventName\":\"" + name
+                + "\",\"awsRegion\":\"us-east-1\",\"recipientAccountId\":\"123456789012\",\"eventID\":\"" + id
+                + "\",\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::123456789012:user/" + user
+                + "\"}}").getBytes(StandardCharsets.UTF_8);
     }
 
     private void read() {

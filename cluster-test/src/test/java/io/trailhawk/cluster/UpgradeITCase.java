@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -125,12 +124,8 @@ class UpgradeITCase {
     }
 
     private static void send(KafkaProducer<byte[], byte[]> p, String name, String id, String user) throws Exception {
-        String record = "{\"eventVersion\":\"1.08\",\"eventTime\":\"" + Instant.now().toString().substring(0, 19)
-                + "Z\",\"eventType\":\"AwsApiCall\",\"eventSource\":\"trailhawk.test\",\"eventName\":\"" + name
-                + "\",\"awsRegion\":\"us-east-1\",\"recipientAccountId\":\"123456789012\",\"eventID\":\"" + id
-                + "\",\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::123456789012:user/" + user + "\"}}";
         p.send(new ProducerRecord<>("events", id.getBytes(StandardCharsets.UTF_8),
-                record.getBytes(StandardCharsets.UTF_8))).get();
+                ProbeTraffic.record(name, id, user))).get();
     }
 
     private static void awaitAlerts(ProbeTraffic traffic, int n) throws InterruptedException {
