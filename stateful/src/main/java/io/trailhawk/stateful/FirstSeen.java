@@ -24,7 +24,7 @@ final class FirstSeen implements StateKind {
         StatefulSpec spec = StateKind.spec(rule);
         String value = match.value();
         long t = match.timeNanos();
-        long birth = births.birthNanos(key.fingerprint(), t);
+        long birth = births.birthNanos(spec.fingerprint(), t);
         if (value.equals(OutputTemplate.NOT_AVAILABLE)) {
             return List.of();
         }

@@ -6,26 +6,29 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The key a stateful match's state lives under: its rule's fingerprint (which names the rule and changes with
- * it), then each of its group's values, length first, so that no value can run into the next. Bytes, so that a
- * host writes a key in one piece: state backends and checkpoints write every key, and the timers' keys too.
- * Immutable; ordered by its bytes.
+ * The key a stateful match's state lives under: a scope of 8 bytes, then each of its group's values, length first,
+ * so that no value can run into the next. The scope is the {@code by} fields' ({@link
+ * io.trailhawk.rules.compile.StatefulSpec#scope()}), so that one group's state for every rule with the same
+ * {@code by} is one key, read and written once per event. State written by release 0.1.0 has one key per rule and
+ * group, whose scope is the rule's fingerprint ({@link StatefulRules} keeps such rules there). Bytes, so that a host
+ * writes a key in one piece: state backends and checkpoints write every key, and the timers' keys too. Immutable;
+ * ordered by its bytes.
  */
 public final class GroupKey implements Comparable<GroupKey> {
-    private static final int FINGERPRINT_BYTES = 8;
+    private static final int SCOPE_BYTES = 8;
 
     private final byte[] bytes;
     private final int hash;
-    private final long fingerprint;
+    private final long scope;
 
     private GroupKey(byte[] bytes) {
         this.bytes = bytes;
         this.hash = Arrays.hashCode(bytes);
-        this.fingerprint = StateBytes.Reader.unformatted(bytes).getLong();
+        this.scope = StateBytes.Reader.unformatted(bytes).getLong();
     }
 
-    static GroupKey of(long fingerprint, List<String> values) {
-        StateBytes.Writer w = StateBytes.Writer.unformatted().putLong(fingerprint);
+    static GroupKey of(long scope, List<String> values) {
+        StateBytes.Writer w = StateBytes.Writer.unformatted().putLong(scope);
         for (String v : values) {
             byte[] b = v.getBytes(StandardCharsets.UTF_8);
             w.putInt(b.length).putRaw(b);
@@ -35,8 +38,8 @@ public final class GroupKey implements Comparable<GroupKey> {
 
     /** A key from {@link #toBytes()}. */
     public static GroupKey fromBytes(byte[] bytes) {
-        if (bytes.length < FINGERPRINT_BYTES) {
-            throw new IllegalArgumentException("a group key holds at least a fingerprint: " + bytes.length + " bytes");
+        if (bytes.length < SCOPE_BYTES) {
+            throw new IllegalArgumentException("a group key holds at least a scope: " + bytes.length + " bytes");
         }
         return new GroupKey(bytes.clone());
     }
@@ -49,9 +52,9 @@ public final class GroupKey implements Comparable<GroupKey> {
         return bytes.length;
     }
 
-    /** The fingerprint of the rule whose state this is. */
-    public long fingerprint() {
-        return fingerprint;
+    /** The {@code by} fields' scope, or in a key of release 0.1.0's layout the one rule's fingerprint. */
+    public long scope() {
+        return scope;
     }
 
     /** The group's values, in the order of the rule's {@code by}. */
@@ -82,6 +85,6 @@ public final class GroupKey implements Comparable<GroupKey> {
 
     @Override
     public String toString() {
-        return String.format("%016x", fingerprint()) + values();
+        return String.format("%016x", scope) + values();
     }
 }

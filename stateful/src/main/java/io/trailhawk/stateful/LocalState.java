@@ -26,19 +26,15 @@ public final class LocalState implements RuleBirths {
     }
 
     /**
-     * A new ruleset: state of rules it no longer has, or has changed, goes, with their timers, after giving what it
-     * still owes (a suppression window's summary).
+     * A new ruleset: state of rules it no longer has, or has changed, goes, after giving what it still owes (a
+     * suppression window's summary).
      */
     public List<Alert> reload(StatefulEngine next) {
         List<Alert> owed = new ArrayList<>();
         for (GroupKey key : new ArrayList<>(states.keySet())) {
-            if (!next.keeps(key)) {
-                owed.addAll(engine.close(key, stateOf(key)));
-            }
+            engine.retain(next, key, stateOf(key), owed);
         }
         this.engine = next;
-        timers.values().forEach(keys -> keys.removeIf(k -> !next.keeps(k)));
-        timers.values().removeIf(TreeSet::isEmpty);
         return owed;
     }
 
@@ -48,7 +44,9 @@ public final class LocalState implements RuleBirths {
         if (key.isEmpty()) {
             return alert.stateful().isPresent() ? List.of() : List.of(alert);
         }
-        return engine.onMatch(Match.of(alert), key.get(), stateOf(key.get()), this).orElse(List.of());
+        // In event-time order already: nothing waits for the watermark.
+        return engine.onMatches(key.get(), List.of(engine.rules().matchOf(alert).orElseThrow()), stateOf(key.get()),
+                this, Long.MAX_VALUE);
     }
 
     /** Moves event time to {@code watermarkNanos}, firing every timer at or before it. */
@@ -58,7 +56,7 @@ public final class LocalState implements RuleBirths {
         while (!timers.isEmpty() && timers.firstKey() <= watermark) {
             Map.Entry<Long, TreeSet<GroupKey>> due = timers.pollFirstEntry();
             for (GroupKey key : due.getValue()) {
-                out.addAll(engine.onTimer(key, due.getKey(), stateOf(key)));
+                out.addAll(engine.onTimer(key, due.getKey(), stateOf(key), this));
             }
         }
         return out;
@@ -74,7 +72,7 @@ public final class LocalState implements RuleBirths {
         return timers.values().stream().mapToInt(TreeSet::size).sum();
     }
 
-    /** How many groups hold state. */
+    /** How many group keys hold state: one for all the rules of the same {@code by}. */
     public int groups() {
         return states.size();
     }

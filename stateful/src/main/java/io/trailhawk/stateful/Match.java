@@ -8,20 +8,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A stateful rule's match as its state reads it: the event time, the event ID, the group's values and the field's
- * value. The alert the match would be is made only when the state alerts or keeps it, because most matches of a
+ * A stateful rule's match as its state reads it: the rule's fingerprint, the event time, the event ID, the group's
+ * values and the field's value. The alert the match would be is made only when the state alerts or keeps it, because most matches of a
  * stateful rule only count. Immutable.
  */
 public abstract class Match {
     Match() {
     }
 
-    /** A match straight from the evaluator, as the command line has it. */
-    public static Match of(Alert alert) {
-        return new Evaluated(alert);
+    /** A match straight from the evaluator, as the command line has it, of the rule of {@code fingerprint}. */
+    public static Match of(Alert alert, long fingerprint) {
+        return new Evaluated(alert, fingerprint);
     }
 
     public abstract long timeNanos();
+
+    /** The fingerprint of the rule that matched ({@link io.trailhawk.rules.compile.StatefulSpec#fingerprint()}). */
+    public abstract long fingerprint();
 
     /** The event's ID, in a list: empty for an event without one. */
     abstract List<String> eventIds();
@@ -38,6 +41,9 @@ public abstract class Match {
     /** {@link #alert} as {@link AlertBytes}, for state that keeps the match. */
     abstract byte[] alertBytes();
 
+    /** The match as {@link MatchBytes}, as a sequence's step is held. */
+    abstract byte[] encoded();
+
     /** Each {@code by} field of {@code rule} with this match's value. */
     final Map<String, String> group(CompiledRule rule) {
         List<String> names = StateKind.spec(rule).byNames();
@@ -52,15 +58,22 @@ public abstract class Match {
     private static final class Evaluated extends Match {
         private final Alert alert;
         private final StatefulContext context;
+        private final long fingerprint;
 
-        Evaluated(Alert alert) {
+        Evaluated(Alert alert, long fingerprint) {
             this.alert = alert;
             this.context = alert.stateful().orElseThrow(() -> new IllegalArgumentException("not a stateful match"));
+            this.fingerprint = fingerprint;
         }
 
         @Override
         public long timeNanos() {
             return alert.timeNanos();
+        }
+
+        @Override
+        public long fingerprint() {
+            return fingerprint;
         }
 
         @Override
@@ -86,6 +99,11 @@ public abstract class Match {
         @Override
         byte[] alertBytes() {
             return AlertBytes.encode(alert);
+        }
+
+        @Override
+        byte[] encoded() {
+            return MatchBytes.encode(alert, fingerprint);
         }
     }
 }

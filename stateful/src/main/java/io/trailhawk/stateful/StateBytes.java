@@ -202,6 +202,12 @@ final class StateBytes {
             return v;
         }
 
+        Reader skip(int n) {
+            need(n);
+            at += n;
+            return this;
+        }
+
         int remaining() {
             return bytes.length - at;
         }

@@ -16,7 +16,7 @@ class GroupKeyTest {
     @Test
     void aKeyNamesItsRuleAndGroup() {
         GroupKey k = GroupKey.of(-42L, List.of("arn:aws:iam::1:user/é", "<NA>"));
-        assertThat(k.fingerprint()).isEqualTo(-42L);
+        assertThat(k.scope()).isEqualTo(-42L);
         assertThat(k.values()).containsExactly("arn:aws:iam::1:user/é", "<NA>");
         assertThat(GroupKey.of(-42L, List.of()).values()).isEmpty();
     }

@@ -8,13 +8,13 @@ import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.json.RecordLayout;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.output.AlertJson;
-import io.trailhawk.stateful.MatchBytes;
 import io.trailhawk.stateful.StatefulRules;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.configuration.Configuration;
@@ -64,6 +64,8 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     /** Reads records for {@link #active}; owned by this operator instance, replaced with the ruleset. */
     private transient CompiledRuleset.Evaluator evaluator;
     private transient StatefulRules statefulRules;
+    /** Rules whose state has a key per rule and group, from a savepoint of release 0.1.0 ({@link RuleFiles}). */
+    private transient Set<Long> ownKeyRules;
     private transient long activeVersion;
     /** How the active ruleset was built, for the start signal's report, and whether this start restored state. */
     private transient RulesetBuilder.Outcome activeOutcome;
@@ -91,6 +93,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
         RuleFiles.Restored r = RuleFiles.restore(context.getOperatorStateStore(), builder, host());
+        ownKeyRules = RuleFiles.ownKeyRules(context.getOperatorStateStore(), context.isRestored(), r.outcome);
         if (r.fellBack) {
             LOG.error("restored rule files no longer compile with this job's bootstrap rules; running the "
                     + "bootstrap rules alone");
@@ -114,7 +117,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         activeOutcome = outcome;
         active = ruleset;
         evaluator = ruleset.evaluator();
-        statefulRules = StatefulRules.of(ruleset);
+        statefulRules = StatefulRules.of(ruleset, ownKeyRules);
         activeVersion = version;
     }
 
@@ -164,16 +167,21 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
             ctx.output(PayloadDecoder.DEAD_LETTERS, DeadLetter.json(failedRules.reason(), failedRules.rules(),
                     record.origin, record.json, Instant.now()));
         }
+        boolean anyStateful = false;
         for (Alert a : fired) {
             if (a.stateful().isPresent()) {
-                statefulRules.keyOf(a).ifPresent(key -> ctx.output(STATEFUL_MATCHES,
-                        new StatefulMatch(key.toBytes(), MatchBytes.encode(a))));
+                anyStateful = true;
                 continue;
             }
             out.collect(AlertRecord.of(a, alertJson.renderUtf8(a, activeVersion)));
             alerts.inc();
             if (metrics.perRule()) {
                 alertsByRule.computeIfAbsent(a.rule(), this::ruleCounter).inc();
+            }
+        }
+        if (anyStateful) {
+            for (StatefulMatch m : StatefulMatch.byKey(fired, statefulRules)) {
+                ctx.output(STATEFUL_MATCHES, m);
             }
         }
         eventsEvaluated.inc();

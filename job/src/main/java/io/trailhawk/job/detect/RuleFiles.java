@@ -1,10 +1,13 @@
 package io.trailhawk.job.detect;
 
 import io.trailhawk.rules.field.FieldRegistry;
+import io.trailhawk.stateful.StatefulRules;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.OperatorStateStore;
@@ -23,6 +26,10 @@ final class RuleFiles {
     static final MapStateDescriptor<String, Long> META = new MapStateDescriptor<>(
             "ruleset-meta", BasicTypeInfo.STRING_TYPE_INFO, BasicTypeInfo.LONG_TYPE_INFO);
     private static final String VERSION_KEY = "version";
+    /** Present once the operator's state is in the layout of shared group keys ({@link #ownKeyRules}). */
+    private static final String LAYOUT_KEY = "stateful-layout";
+    private static final long SHARED_GROUP_KEYS = 2;
+    private static final String OWN_KEY_PREFIX = "stateful-own-keys:";
 
     private RuleFiles() {
     }
@@ -62,6 +69,32 @@ final class RuleFiles {
             }
         }
         return new Restored(o, version == null ? 0 : version, fellBack);
+    }
+
+    /**
+     * The fingerprints of the stateful rules whose state keeps one key per rule and group, as release 0.1.0 wrote
+     * it: on the first restore of such a savepoint, every stateful rule it ran, recorded here once so that later
+     * checkpoints keep them. Those rules keep that layout, and their state carries on, until they change. Empty
+     * for a job that started on this release.
+     */
+    static Set<Long> ownKeyRules(OperatorStateStore store, boolean restored, RulesetBuilder.Outcome restoredRules)
+            throws Exception {
+        BroadcastState<String, Long> meta = store.getBroadcastState(META);
+        if (meta.get(LAYOUT_KEY) == null) {
+            if (restored) {
+                for (long f : StatefulRules.of(restoredRules.ruleset).fingerprints()) {
+                    meta.put(OWN_KEY_PREFIX + Long.toHexString(f), f);
+                }
+            }
+            meta.put(LAYOUT_KEY, SHARED_GROUP_KEYS);
+        }
+        Set<Long> own = new HashSet<>();
+        for (Map.Entry<String, Long> e : meta.entries()) {
+            if (e.getKey().startsWith(OWN_KEY_PREFIX)) {
+                own.add(e.getValue());
+            }
+        }
+        return own;
     }
 
     /**

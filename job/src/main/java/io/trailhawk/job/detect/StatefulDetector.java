@@ -12,10 +12,10 @@ import io.trailhawk.stateful.RuleBirths;
 import io.trailhawk.stateful.StatefulEngine;
 import io.trailhawk.stateful.StatefulRules;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -37,10 +37,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The state of stateful rules, keyed by rule fingerprint and group ({@link StatefulRules#keyOf}). It runs
- * {@link StatefulEngine}, the same engine as the command line, over Flink keyed state and event-time timers. The
- * rule files come on the broadcast side as they do to the rules operator, so the rules hot-reload; after each
- * reload the state of rules that are gone or changed is removed.
+ * The state of stateful rules, keyed by group ({@link StatefulRules#keyOf}): under one key, the group's state for
+ * every rule of the same {@code by}, one entry per rule. It runs {@link StatefulEngine}, the same engine as the
+ * command line, over Flink keyed state and event-time timers. The rule files come on the broadcast side as they do
+ * to the rules operator, so the rules hot-reload; after each reload the state of rules that are gone or changed is
+ * removed.
  */
 public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupKey, StatefulMatch, RuleFileUpdate,
         AlertRecord> implements CheckpointedFunction {
@@ -49,7 +50,8 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
 
     /**
      * The operator's uid. Version 2 keys state by {@link GroupKey}; the state of version 1, keyed by strings, is
-     * not restored into it (its serializer cannot read those keys).
+     * not restored into it (its serializer cannot read those keys). Release 0.1.0 kept one key per rule and group
+     * under this uid, and its state is read on ({@link io.trailhawk.stateful.GroupEntries}, {@link RuleFiles}).
      */
     public static final String UID = "detect-stateful-v2";
 
@@ -65,11 +67,12 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
             .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
             .disableCleanupInBackground().cleanupFullSnapshot().cleanupInRocksdbCompactFilter(1000).build();
 
-    /** One group's state, with {@link #BACKSTOP_TTL}. */
+    /** One group key's state, with {@link #BACKSTOP_TTL}: since release 0.1.0, the entries of all its rules. */
     static final ValueStateDescriptor<byte[]> GROUP_STATE = groupState();
     /**
-     * A sequence's matches that arrived ahead of the watermark, as {@link MatchBytes}: each waits for the timer at its
-     * event time, so that steps reach the engine in event-time order, as in the command line.
+     * A sequence's steps that arrived ahead of the watermark, as {@link MatchBytes}, beyond the few a key's state
+     * holds itself: each waits for the timer at its event time, so that steps reach the engine in event-time order,
+     * as in the command line.
      */
     static final MapStateDescriptor<Long, byte[]> PENDING = HeldMatches.descriptor(BACKSTOP_TTL);
     /**
@@ -152,45 +155,30 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
 
     @Override
     public void processElement(StatefulMatch m, ReadOnlyContext ctx, Collector<AlertRecord> out) throws Exception {
-        Match match = MatchBytes.decode(m.match);
-        matches.inc();
+        List<Match> given = MatchBytes.split(m.matches);
         long watermark = ctx.timerService().currentWatermark();
-        if (match.timeNanos() / 1_000_000L < watermark) {
-            // Behind the watermark: its state is updated by its event time all the same; nothing is dropped.
-            lateMatches.inc();
-        } else if (engine.needsEventTimeOrder(ctx.getCurrentKey())
-                && held.hold(millisAtOrAfter(match.timeNanos()), m.match)) {
-            ctx.timerService().registerEventTimeTimer(millisAtOrAfter(match.timeNanos()));
-            return;
+        List<Match> known = new ArrayList<>(given.size());
+        for (Match match : given) {
+            matches.inc();
+            if (!engine.knows(match.fingerprint())) {
+                // Keyed by a ruleset this operator does not run yet or any more: a reload reaches the two operators
+                // at different moments. Counted, so that a gap is visible.
+                unknownRuleMatches.inc();
+                continue;
+            }
+            if (match.timeNanos() / 1_000_000L < watermark) {
+                // Behind the watermark: its state is updated by its event time all the same; nothing is dropped.
+                lateMatches.inc();
+            }
+            known.add(match);
         }
-        apply(match, ctx.getCurrentKey(), ctx.timerService(), out);
-    }
-
-    private void apply(Match match, GroupKey key, TimerService timers, Collector<AlertRecord> out) {
-        Optional<List<Alert>> fired = engine.onMatch(match, key, keyed(timers), births());
-        if (fired.isEmpty()) {
-            // Keyed by a ruleset this operator does not run yet or any more: a reload reaches the two operators at
-            // different moments. Counted, so that a gap is visible.
-            unknownRuleMatches.inc();
-            return;
-        }
-        emit(fired.get(), out);
+        long watermarkNanos = watermark == Long.MIN_VALUE ? Long.MIN_VALUE : watermark * 1_000_000L;
+        emit(engine.onMatches(ctx.getCurrentKey(), known, keyed(ctx.timerService()), births(), watermarkNanos), out);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
-        if (engine.needsEventTimeOrder(ctx.getCurrentKey())) {
-            // Only a sequence's key holds matches: other keys' timers do not read that state.
-            releasePending(timestamp, ctx, out);
-        }
-        emit(engine.onTimer(ctx.getCurrentKey(), timestamp * 1_000_000L, keyed(ctx.timerService())), out);
-    }
-
-    /** Gives the engine the matches held for {@code timestamp}, in the order they came. */
-    private void releasePending(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
-        for (byte[] m : held.release(timestamp)) {
-            apply(MatchBytes.decode(m), ctx.getCurrentKey(), ctx.timerService(), out);
-        }
+        emit(engine.onTimer(ctx.getCurrentKey(), timestamp * 1_000_000L, keyed(ctx.timerService()), births()), out);
     }
 
     @Override
@@ -211,21 +199,12 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
         activate(o, version);
         StatefulEngine next = engine;
         int[] removed = {0};
-        List<Alert> owed = new java.util.ArrayList<>();
-        ctx.applyToKeyedState(GROUP_STATE, (key, state) -> {
-            if (!next.keeps(key)) {
-                owed.addAll(previous.close(key, new GroupState(state, null)));
-                removed[0]++;
-            }
-        });
-        ctx.applyToKeyedState(PENDING, (key, waiting) -> {
-            if (!next.keeps(key)) {
-                waiting.clear();
-            }
-        });
+        List<Alert> owed = new ArrayList<>();
+        ctx.applyToKeyedState(GROUP_STATE, (key, state) ->
+                removed[0] += previous.retain(next, key, new GroupState(state, null, null), owed));
         emit(owed, out);
-        LOG.info("stateful rules of ruleset version {} active; state of {} groups of changed or removed rules "
-                + "removed", version, removed[0]);
+        LOG.info("stateful rules of ruleset version {} active; state of {} rules' groups of changed or removed "
+                + "rules removed", version, removed[0]);
     }
 
     private void emit(List<Alert> fired, Collector<AlertRecord> out) {
@@ -240,17 +219,23 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
     }
 
     private KeyedState keyed(TimerService timers) {
-        return new GroupState(groupState, timers);
+        return new GroupState(groupState, held, timers);
     }
 
-    /** A group's state as the engine sees it; from the broadcast side, where no timer can be set, without timers. */
+    /**
+     * A group key's state as the engine sees it; from the broadcast side, where no timer can be set and no step is
+     * held, without either.
+     */
     private static final class GroupState implements KeyedState {
         private final ValueState<byte[]> state;
+        /** Null on the broadcast side. */
+        private final HeldMatches held;
         /** Null on the broadcast side: the rule is going, and nothing is left to time. */
         private final TimerService timers;
 
-        GroupState(ValueState<byte[]> state, TimerService timers) {
+        GroupState(ValueState<byte[]> state, HeldMatches held, TimerService timers) {
             this.state = state;
+            this.held = held;
             this.timers = timers;
         }
 
@@ -281,6 +266,34 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
         public void registerTimer(long timeNanos) {
             if (timers != null) {
                 timers.registerEventTimeTimer(millisAtOrAfter(timeNanos));
+            }
+        }
+
+        @Override
+        public boolean hold(long timeNanos, byte[] match) {
+            if (held == null || timers == null) {
+                return false;
+            }
+            try {
+                if (!held.hold(millisAtOrAfter(timeNanos), match)) {
+                    return false;
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("holding a sequence step failed", e);
+            }
+            timers.registerEventTimeTimer(millisAtOrAfter(timeNanos));
+            return true;
+        }
+
+        @Override
+        public List<byte[]> release(long timeNanos) {
+            if (held == null) {
+                return List.of();
+            }
+            try {
+                return held.release(millisAtOrAfter(timeNanos));
+            } catch (Exception e) {
+                throw new IllegalStateException("releasing sequence steps failed", e);
             }
         }
     }

@@ -78,8 +78,9 @@ final class StatefulCompiler {
             return Optional.empty();
         }
         long fingerprint = fingerprint(rule.name(), conditionText, clause, byNames, fieldName, steps);
+        long scope = hash64("group\u0000" + String.join("\u0001", byNames));
         return Optional.of(new StatefulSpec(clause.kind(), byNames, by, fieldName, field, clause.windowNanos(),
-                clause.learnNanos(), clause.count(), steps, fingerprint));
+                clause.learnNanos(), clause.count(), steps, fingerprint, scope));
     }
 
     private Optional<Extractor> extractor(StatefulClause.Name name, String label, Diagnostics diag,
@@ -100,9 +101,13 @@ final class StatefulCompiler {
 
     private static long fingerprint(String name, String conditionText, StatefulClause c, List<String> by,
             String field, List<String> steps) {
-        String text = String.join("\u0000", name, conditionText, c.kind().key(), String.join("\u0001", by),
+        return hash64(String.join("\u0000", name, conditionText, c.kind().key(), String.join("\u0001", by),
                 String.valueOf(field), Long.toString(c.windowNanos()), Long.toString(c.learnNanos()),
-                Integer.toString(c.count()), String.join("\u0001", steps));
+                Integer.toString(c.count()), String.join("\u0001", steps)));
+    }
+
+    /** The first 64 bits of the SHA-256 of {@code text}: stable across processes and releases, as savepoints need. */
+    private static long hash64(String text) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             long f = 0;

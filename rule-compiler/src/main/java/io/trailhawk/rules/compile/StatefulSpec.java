@@ -26,9 +26,10 @@ public final class StatefulSpec {
     private final int count;
     private final List<String> steps;
     private final long fingerprint;
+    private final long scope;
 
     StatefulSpec(StatefulClause.Kind kind, List<String> byNames, List<Extractor> by, String fieldName, Extractor field,
-            long windowNanos, long learnNanos, int count, List<String> steps, long fingerprint) {
+            long windowNanos, long learnNanos, int count, List<String> steps, long fingerprint, long scope) {
         this.kind = kind;
         this.byNames = List.copyOf(byNames);
         this.by = List.copyOf(by);
@@ -39,6 +40,7 @@ public final class StatefulSpec {
         this.count = count;
         this.steps = List.copyOf(steps);
         this.fingerprint = fingerprint;
+        this.scope = scope;
     }
 
     public StatefulClause.Kind kind() {
@@ -81,6 +83,14 @@ public final class StatefulSpec {
      */
     public long fingerprint() {
         return fingerprint;
+    }
+
+    /**
+     * 64 bits of a hash of the {@code by} fields alone: rules with the same {@code by} have the same scope, and a
+     * group's state for all of them lives under one key.
+     */
+    public long scope() {
+        return scope;
     }
 
     /** The group of an event: each {@code by} field's value as outputs print it ({@code <NA>} when absent). */
