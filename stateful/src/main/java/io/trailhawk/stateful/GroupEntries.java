@@ -1,6 +1,7 @@
 package io.trailhawk.stateful;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,17 +17,52 @@ final class GroupEntries {
     /** The due time of an entry that asked for no timer. */
     static final long NO_TIMER = Long.MAX_VALUE;
 
-    /** One rule's state in the group. */
+    /**
+     * One rule's state in the group. Until a kind reads or writes it, it stays the part of the value it was read from,
+     * and is written back as it was, so that an event costs the rules it matched and not every rule of its key.
+     */
     static final class Entry {
         final long fingerprint;
         /** When the timer the rule asked for last is due; a timer at or after it reaches the rule. */
         long due;
-        byte[] state;
+        private byte[] state;
+        private byte[] source;
+        private int offset;
+        private int length;
 
         Entry(long fingerprint, long due, byte[] state) {
             this.fingerprint = fingerprint;
             this.due = due;
             this.state = state;
+        }
+
+        private Entry(long fingerprint, long due, byte[] source, int offset, int length) {
+            this.fingerprint = fingerprint;
+            this.due = due;
+            this.source = source;
+            this.offset = offset;
+            this.length = length;
+        }
+
+        byte[] state() {
+            if (state == null) {
+                state = Arrays.copyOfRange(source, offset, offset + length);
+                source = null;
+            }
+            return state;
+        }
+
+        void set(byte[] state) {
+            this.state = state;
+            this.source = null;
+        }
+
+        void writeTo(StateBytes.Writer w) {
+            if (state != null) {
+                w.putBytes(state);
+            } else {
+                w.putBytes(source, offset, length);
+            }
         }
     }
 
@@ -42,6 +78,8 @@ final class GroupEntries {
      * has one timer pending rather than one per rule.
      */
     long armed = NO_TIMER;
+    /** The size of the value this was read from, to write it back in one allocation. */
+    private int readSize;
 
     static GroupEntries read(byte[] bytes, GroupKey key) {
         GroupEntries g = new GroupEntries();
@@ -53,10 +91,15 @@ final class GroupEntries {
             g.entries.add(new Entry(key.scope(), Long.MIN_VALUE, bytes));
             return g;
         }
+        g.readSize = bytes.length;
         StateBytes.Reader r = new StateBytes.Reader(bytes, FORMAT);
         int n = r.getInt();
         for (int i = 0; i < n; i++) {
-            g.entries.add(new Entry(r.getLong(), r.getLong(), r.getBytes()));
+            long fingerprint = r.getLong();
+            long due = r.getLong();
+            int length = r.getInt();
+            g.entries.add(new Entry(fingerprint, due, bytes, r.position(), length));
+            r.skip(length);
         }
         int s = r.getInt();
         for (int i = 0; i < s; i++) {
@@ -77,9 +120,9 @@ final class GroupEntries {
             host.clear();
             return;
         }
-        StateBytes.Writer w = new StateBytes.Writer(FORMAT).putInt(entries.size());
+        StateBytes.Writer w = new StateBytes.Writer(FORMAT, readSize + 256).putInt(entries.size());
         for (Entry e : entries) {
-            w.putLong(e.fingerprint).putLong(e.due).putBytes(e.state);
+            e.writeTo(w.putLong(e.fingerprint).putLong(e.due));
         }
         w.putInt(steps.size());
         for (byte[] m : steps) {
@@ -135,14 +178,14 @@ final class GroupEntries {
             @Override
             public byte[] get() {
                 Entry e = entry(fingerprint);
-                return e == null ? null : e.state;
+                return e == null ? null : e.state();
             }
 
             @Override
             public void put(byte[] state) {
                 Entry e = entry(fingerprint);
                 if (e != null) {
-                    e.state = state;
+                    e.set(state);
                     return;
                 }
                 int at = 0;

@@ -25,6 +25,12 @@ final class StateBytes {
             bytes[size++] = (byte) format;
         }
 
+        /** A writer that expects to write about {@code expectedSize} bytes. */
+        Writer(int format, int expectedSize) {
+            bytes = new byte[Math.max(16, expectedSize)];
+            bytes[size++] = (byte) format;
+        }
+
         private Writer() {
         }
 
@@ -76,6 +82,15 @@ final class StateBytes {
         /** Bytes as they are, with nothing before them: a part {@link #unformatted()} wrote. */
         Writer putRaw(byte[] v) {
             append(v);
+            return this;
+        }
+
+        /** {@code n} bytes of {@code v} from {@code from}, as {@link #putBytes} writes an array of them. */
+        Writer putBytes(byte[] v, int from, int n) {
+            putInt(n);
+            room(n);
+            System.arraycopy(v, from, bytes, size, n);
+            size += n;
             return this;
         }
 
@@ -200,6 +215,11 @@ final class StateBytes {
             String v = new String(bytes, at, n, StandardCharsets.UTF_8);
             at += n;
             return v;
+        }
+
+        /** Where the next read starts. */
+        int position() {
+            return at;
         }
 
         Reader skip(int n) {

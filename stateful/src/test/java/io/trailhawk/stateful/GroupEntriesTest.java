@@ -75,7 +75,7 @@ class GroupEntriesTest {
         GroupEntries g = GroupEntries.read(threshold010, key);
         assertThat(g.entries).hasSize(1);
         assertThat(g.entries.get(0).fingerprint).isEqualTo(42L);
-        assertThat(g.entries.get(0).state).isEqualTo(threshold010);
+        assertThat(g.entries.get(0).state()).isEqualTo(threshold010);
         assertThat(g.entries.get(0).due).as("every timer of the key reaches it").isEqualTo(Long.MIN_VALUE);
     }
 }
