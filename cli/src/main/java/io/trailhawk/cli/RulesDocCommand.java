@@ -101,6 +101,7 @@ final class RulesDocCommand {
             md.append("| `").append(l.name()).append("` | ")
                     .append(l.items().isEmpty() ? "(empty)" : cell(String.join(", ", l.items()))).append(" |\n");
         }
+        md.append(TechniqueTable.section(c.rules()));
         md.append(SampleAlerts.section(files, samples));
         md.append("\n## Writing, testing, tuning and pushing rules\n\n")
                 .append("- **Write** rules in Falco's language in a file under `rules/` (see the README). ")

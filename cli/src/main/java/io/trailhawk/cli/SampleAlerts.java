@@ -15,6 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How many alerts the sample records give, with the rules' state and without it, for docs/rules.md: the measure of
@@ -41,6 +44,7 @@ final class SampleAlerts {
         long everyMatch = 0;
         long suppressed = 0;
         long correlated = 0;
+        Map<String, long[]> byRule = new TreeMap<>();
         StatefulStream stream = new StatefulStream(rules, RuleTestRunner.OUT_OF_ORDERNESS_NANOS);
         long n = 0;
         for (JsonNode r : records) {
@@ -49,11 +53,13 @@ final class SampleAlerts {
             for (Alert a : matched) {
                 if (singleEvent(a)) {
                     everyMatch++;
+                    byRule.computeIfAbsent(a.rule(), k -> new long[2])[0]++;
                 }
             }
             for (Alert a : stream.accept(e.timeNanos(), matched)) {
                 if (singleEvent(a)) {
                     suppressed++;
+                    byRule.computeIfAbsent(a.rule(), k -> new long[2])[1]++;
                 } else {
                     correlated++;
                 }
@@ -62,6 +68,7 @@ final class SampleAlerts {
         for (Alert a : stream.finish()) {
             if (singleEvent(a)) {
                 suppressed++;
+                byRule.computeIfAbsent(a.rule(), k -> new long[2])[1]++;
             } else {
                 correlated++;
             }
@@ -74,7 +81,21 @@ final class SampleAlerts {
                 + "| the same rules with their suppression (first alert and summary per principal and hour) | "
                 + suppressed + " |\n"
                 + "| the correlation rules: thresholds, distinct counts, sequences, first-seen values | " + correlated
-                + " |\n";
+                + " |\n" + perRule(byRule, records.size(), suppressed);
+    }
+
+    /** Each single-event rule that alerts on the samples: its alerts per 1,000 records, and its share once suppressed. */
+    private static String perRule(Map<String, long[]> byRule, int records, long suppressed) {
+        StringBuilder md = new StringBuilder("\nPer rule, on the same records:\n\n| rule | alerts, every match | per "
+                + "1,000 records | alerts, suppressed | per 1,000 records | share of all suppressed alerts |\n"
+                + "|---|---:|---:|---:|---:|---:|\n");
+        for (Map.Entry<String, long[]> e : byRule.entrySet()) {
+            long[] c = e.getValue();
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %d | %.1f | %.1f%% |%n", e.getKey(), c[0],
+                    1000.0 * c[0] / records, c[1], 1000.0 * c[1] / records,
+                    suppressed == 0 ? 0.0 : 100.0 * c[1] / suppressed));
+        }
+        return md.toString();
     }
 
     /** An alert of a rule that looks at one event: without state, or only suppressed. */

@@ -38,6 +38,15 @@ class BundledRulesTest {
     }
 
     @Test
+    void everyEnabledRule_namesAMitreTacticAndTechnique() throws Exception {
+        CompiledRuleset r = RuleCompiler.builder().build().compile(RulesFile.readAll(List.of(RULES)));
+        for (io.trailhawk.rules.compile.CompiledRule rule : r.activeRules()) {
+            assertThat(rule.tags()).as(rule.name()).anyMatch(t -> TechniqueTable.TACTIC.matcher(t).matches())
+                    .anyMatch(t -> TechniqueTable.TECHNIQUE.matcher(t).matches());
+        }
+    }
+
+    @Test
     void rulesDoc_isUpToDate() throws Exception {
         String generated = RulesDocCommand.render(RulesFile.readAll(List.of(RULES)),
                 Path.of("..", RulesDocCommand.SAMPLES));
