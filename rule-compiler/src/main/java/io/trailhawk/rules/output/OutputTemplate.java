@@ -23,6 +23,11 @@ public final class OutputTemplate {
     private final int[] widths;
     private final List<OutputField> fields;
     private final List<String[]> reads;
+    /**
+     * For each segment, the index in {@link #fields} of the field whose extractor it is, or -1 (a transformer): an
+     * alert extracts each field once, for its text and for {@code output_fields} alike.
+     */
+    private final int[] segmentField;
 
     OutputTemplate(String[] literals, Extractor[] values, int[] widths, List<OutputField> fields,
             List<String[]> reads) {
@@ -31,6 +36,16 @@ public final class OutputTemplate {
         this.widths = widths;
         this.fields = Collections.unmodifiableList(fields);
         this.reads = Collections.unmodifiableList(reads);
+        this.segmentField = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            segmentField[i] = -1;
+            for (int j = 0; j < fields.size(); j++) {
+                if (fields.get(j).extractor() == values[i]) {
+                    segmentField[i] = j;
+                    break;
+                }
+            }
+        }
     }
 
     /** The record paths the output reads. */
@@ -63,10 +78,21 @@ public final class OutputTemplate {
     /** The alert a rule with this output raises on {@code event}; {@code stateful} is null for a rule without state. */
     public Alert alert(String rule, Priority priority, String source, SortedSet<String> tags, CloudTrailEvent event,
             StatefulContext stateful) {
-        Map<String, Object> values = new TreeMap<>();
-        collectFields(event, values);
-        return new Alert(rule, priority, source, tags, render(event), values, event.timeNanos(),
-                event.text("eventID"), accountId(event), event.text("awsRegion"), stateful);
+        Map<String, Object> byName = new TreeMap<>();
+        Object[] extracted = new Object[fields.size()];
+        for (int j = 0; j < extracted.length; j++) {
+            extracted[j] = fields.get(j).extractor().extract(event);
+            byName.put(fields.get(j).name(), extracted[j]);
+        }
+        StringBuilder sb = new StringBuilder(128);
+        for (int i = 0; i < values.length; i++) {
+            sb.append(literals[i]);
+            Object v = segmentField[i] >= 0 ? extracted[segmentField[i]] : values[i].extract(event);
+            sb.append(fit(text(v), widths[i]));
+        }
+        String output = sb.append(literals[values.length]).toString();
+        return new Alert(rule, priority, source, tags, output, byName, event.timeNanos(), event.text("eventID"),
+                accountId(event), event.text("awsRegion"), stateful);
     }
 
     /** The account the event happened in: the recipient account, else the caller's. */
