@@ -53,28 +53,6 @@ public final class OutputTemplate {
         return reads;
     }
 
-    /** The fields reported in {@code output_fields}: each {@code %field}, and a transformer's inner field. */
-    List<OutputField> fields() {
-        return fields;
-    }
-
-    public String render(CloudTrailEvent event) {
-        StringBuilder sb = new StringBuilder(128);
-        for (int i = 0; i < values.length; i++) {
-            sb.append(literals[i]);
-            String v = text(values[i].extract(event));
-            sb.append(fit(v, widths[i]));
-        }
-        return sb.append(literals[values.length]).toString();
-    }
-
-    /** Values for {@code output_fields}: typed JSON values, null when missing. */
-    public void collectFields(CloudTrailEvent event, Map<String, Object> into) {
-        for (OutputField f : fields) {
-            into.put(f.name(), f.extractor().extract(event));
-        }
-    }
-
     /** The alert a rule with this output raises on {@code event}; {@code stateful} is null for a rule without state. */
     public Alert alert(String rule, Priority priority, String source, SortedSet<String> tags, CloudTrailEvent event,
             StatefulContext stateful) {
