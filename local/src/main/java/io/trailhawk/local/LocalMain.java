@@ -127,10 +127,12 @@ public final class LocalMain {
                 return 0;
             }
             long evaluated = awaitEvaluated(flink, sent, Duration.ofMinutes(5), stop, err);
-            // Alerts become visible when the checkpoint after them completes; wait for the stream to go quiet.
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (alertPrinter.quietFor().compareTo(Duration.ofSeconds(4)) < 0 && System.nanoTime() < deadline
-                    && stop.getCount() > 0) {
+            // Alerts become visible when the checkpoint after them completes; wait for the stream to go quiet, counting
+            // from the end of evaluation too, as none may have been committed yet.
+            long evaluatedAt = System.nanoTime();
+            long deadline = evaluatedAt + Duration.ofSeconds(60).toNanos();
+            while (quiet(alertPrinter.quietFor(), evaluatedAt).compareTo(Duration.ofSeconds(4)) < 0
+                    && System.nanoTime() < deadline && stop.getCount() > 0) {
                 Thread.sleep(200);
             }
             summary(err, sent, evaluated, alerts.get(), alertsByRule, rejections.get(), deadLetters.get());
@@ -138,6 +140,12 @@ public final class LocalMain {
         } finally {
             closeAll(open, err);
         }
+    }
+
+    /** How long the alert stream has been quiet, counting at most from {@code sinceNanos}. */
+    private static Duration quiet(Duration sinceLastAlert, long sinceNanos) {
+        Duration sinceThen = Duration.ofNanos(System.nanoTime() - sinceNanos);
+        return sinceLastAlert.compareTo(sinceThen) < 0 ? sinceLastAlert : sinceThen;
     }
 
     private static boolean free(int port) {
