@@ -84,12 +84,13 @@ final class SampleAlerts {
                 + " |\n" + perRule(byRule, records.size(), suppressed);
     }
 
-    /** Each single-event rule that alerts on the samples: its alerts per 1,000 records, and its share once suppressed. */
+    /** Each single-event rule that alerts on the samples: its alerts per 1,000 records, and its share suppressed. */
     private static String perRule(Map<String, long[]> byRule, int records, long suppressed) {
         StringBuilder md = new StringBuilder("\nPer rule, on the same records. Every record there is part of an attack "
                 + "simulation (Stratus Red Team detonations and the infrastructure they set up), so the rules above 5% "
-                + "of the suppressed alerts are the ones that catch the detonations themselves:\n\n| rule | alerts, every match | per "
-                + "1,000 records | alerts, suppressed | per 1,000 records | share of all suppressed alerts |\n"
+                + "of the suppressed alerts are the ones that catch the detonations themselves:\n\n"
+                + "| rule | alerts, every match | per 1,000 records | alerts, suppressed | per 1,000 records "
+                + "| share of all suppressed alerts |\n"
                 + "|---|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, long[]> e : byRule.entrySet()) {
             long[] c = e.getValue();

@@ -51,7 +51,8 @@ class BundledRulesTest {
      * user agent, its SecureString reads, its attempts to stop logging), so they may take more than 5%.
      */
     private static final java.util.Set<String> THE_ATTACK_ITSELF = java.util.Set.of("API Call From Offensive Tool",
-            "SSM SecureString Parameter Decrypted by Long-Term Identity", "Failed Attempt to Disable Logging or Detection");
+            "SSM SecureString Parameter Decrypted by Long-Term Identity",
+            "Failed Attempt to Disable Logging or Detection");
 
     @Test
     void noRuleGivesMoreThan5PercentOfTheSuppressedSampleAlerts_butThoseThatCatchTheAttackItself() throws Exception {

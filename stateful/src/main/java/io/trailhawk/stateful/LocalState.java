@@ -1,5 +1,6 @@
 package io.trailhawk.stateful;
 
+import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.output.Alert;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,13 +41,14 @@ public final class LocalState implements RuleBirths {
 
     /** What one alert of the evaluator gives: itself when its rule has no state, else what the state says. */
     public List<Alert> accept(Alert alert) {
-        Optional<GroupKey> key = engine.rules().keyOf(alert);
-        if (key.isEmpty()) {
+        Optional<CompiledRule> rule = engine.rules().ruleOf(alert);
+        if (rule.isEmpty()) {
             return alert.stateful().isPresent() ? List.of() : List.of(alert);
         }
+        GroupKey key = engine.rules().keyOf(rule.get(), alert);
+        Match match = Match.of(alert, rule.get().stateful().orElseThrow().fingerprint());
         // In event-time order already: nothing waits for the watermark.
-        return engine.onMatches(key.get(), List.of(engine.rules().matchOf(alert).orElseThrow()), stateOf(key.get()),
-                this, Long.MAX_VALUE);
+        return engine.onMatches(key, List.of(match), stateOf(key), this, Long.MAX_VALUE);
     }
 
     /** Moves event time to {@code watermarkNanos}, firing every timer at or before it. */

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * A stateful rule's match as its state reads it: the rule's fingerprint, the event time, the event ID, the group's
- * values and the field's value. The alert the match would be is made only when the state alerts or keeps it, because most matches of a
- * stateful rule only count. Immutable.
+ * values and the field's value. The alert the match would be is made only when the state alerts or keeps it,
+ * because most matches of a stateful rule only count. Immutable.
  */
 public abstract class Match {
     Match() {

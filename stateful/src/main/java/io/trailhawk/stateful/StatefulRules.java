@@ -58,21 +58,19 @@ public final class StatefulRules {
      * no state, which passes through as it is.
      */
     public Optional<GroupKey> keyOf(Alert match) {
-        return ruleOf(match).map(r -> {
-            long fingerprint = r.stateful().get().fingerprint();
-            long scope = ownKeys.contains(fingerprint) ? fingerprint : r.stateful().get().scope();
-            return GroupKey.of(scope, List.copyOf(match.stateful().get().group().values()));
-        });
+        return ruleOf(match).map(r -> keyOf(r, match));
+    }
+
+    /** {@link #keyOf(Alert)} for a match whose rule, one of these, is known already. */
+    public GroupKey keyOf(CompiledRule rule, Alert match) {
+        long fingerprint = rule.stateful().get().fingerprint();
+        long scope = ownKeys.contains(fingerprint) ? fingerprint : rule.stateful().get().scope();
+        return GroupKey.of(scope, List.copyOf(match.stateful().get().group().values()));
     }
 
     /** The stateful rule that gave {@code match}; empty for an alert that carries no state. */
     public Optional<CompiledRule> ruleOf(Alert match) {
         return match.stateful().isEmpty() ? Optional.empty() : Optional.ofNullable(byName.get(match.rule()));
-    }
-
-    /** {@code match} as the engine takes it. */
-    public Optional<Match> matchOf(Alert match) {
-        return ruleOf(match).map(r -> Match.of(match, r.stateful().get().fingerprint()));
     }
 
     /** The rule of this fingerprint in this ruleset. */

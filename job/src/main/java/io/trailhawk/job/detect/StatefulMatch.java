@@ -1,5 +1,6 @@
 package io.trailhawk.job.detect;
 
+import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.stateful.GroupKey;
 import io.trailhawk.stateful.MatchBytes;
@@ -37,10 +38,10 @@ public final class StatefulMatch implements Serializable {
     public static List<StatefulMatch> byKey(List<Alert> alerts, StatefulRules rules) {
         Map<GroupKey, List<byte[]>> byKey = new LinkedHashMap<>();
         for (Alert a : alerts) {
-            Optional<GroupKey> key = rules.keyOf(a);
-            if (key.isPresent()) {
-                long fingerprint = rules.ruleOf(a).orElseThrow().stateful().orElseThrow().fingerprint();
-                byKey.computeIfAbsent(key.get(), k -> new ArrayList<>(2)).add(MatchBytes.encode(a, fingerprint));
+            Optional<CompiledRule> rule = rules.ruleOf(a);
+            if (rule.isPresent()) {
+                byKey.computeIfAbsent(rules.keyOf(rule.get(), a), k -> new ArrayList<>(2))
+                        .add(MatchBytes.encode(a, rule.get().stateful().orElseThrow().fingerprint()));
             }
         }
         List<StatefulMatch> out = new ArrayList<>(byKey.size());

@@ -219,8 +219,8 @@ class StatefulDetectorTest {
                     h.processElement(new StreamRecord<>(m, millis("2023-07-10T12:00:00Z")));
                 }
             }
-            try (java.util.stream.Stream<Object> keys = h.getOperator().getKeyedStateBackend()
-                    .getKeys(StatefulDetector.PENDING.getName(), org.apache.flink.runtime.state.VoidNamespace.INSTANCE)) {
+            try (java.util.stream.Stream<Object> keys = h.getOperator().getKeyedStateBackend().getKeys(
+                    StatefulDetector.PENDING.getName(), org.apache.flink.runtime.state.VoidNamespace.INSTANCE)) {
                 assertThat(keys.count()).as("the host holds the steps beyond the key's 16").isEqualTo(1);
             }
             send(h, "TrailhawkStepOne", "m-1", "2023-07-10T12:00:00Z");
