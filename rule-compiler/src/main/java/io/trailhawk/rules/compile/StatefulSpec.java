@@ -107,16 +107,12 @@ public final class StatefulSpec {
 
     /** What a sequence's match on {@code event}, which matched step rule {@code step}, carries to the state. */
     public StatefulContext step(String step, CloudTrailEvent event) {
-        String id = event.text("eventID");
-        return new StatefulContext(kind.key(), group(event), 1, event.timeNanos(), event.timeNanos(), List.of(step),
-                id == null ? List.of() : List.of(id));
+        return StatefulContext.ofMatch(kind.key(), group(event), event.timeNanos(), step, event.text("eventID"));
     }
 
     /** What a match of this rule on {@code event} carries to the state: its group, and its field's value. */
     public StatefulContext match(CloudTrailEvent event) {
-        List<String> values = field == null ? List.of() : List.of(OutputTemplate.text(field.extract(event)));
-        String id = event.text("eventID");
-        return new StatefulContext(kind.key(), group(event), 1, event.timeNanos(), event.timeNanos(), values,
-                id == null ? List.of() : List.of(id));
+        return StatefulContext.ofMatch(kind.key(), group(event), event.timeNanos(),
+                field == null ? null : OutputTemplate.text(field.extract(event)), event.text("eventID"));
     }
 }

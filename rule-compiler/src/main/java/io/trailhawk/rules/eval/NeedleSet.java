@@ -15,6 +15,7 @@ import java.util.Map;
 public final class NeedleSet {
     private static final int PAIRS = 1 << 14;
     private static final int[] NONE = new int[0];
+    private static final int IDENTITY_SLOTS = 64;
 
     /** Lowered (ASCII only, as Falco does), in the order given. */
     private final String[] needles;
@@ -30,6 +31,12 @@ public final class NeedleSet {
      * so the common case is one vectorised equality test. Immutable, so threads may race to replace it.
      */
     private Found last;
+    /**
+     * Answers kept by the value's identity. Members built from the same bytes are shared from event to event, so a
+     * user agent or ARN that comes back is the same string, and several that alternate are each found here by one
+     * comparison of references. Entries are immutable, so threads may race to replace them.
+     */
+    private final Found[] byIdentity = new Found[IDENTITY_SLOTS];
 
     private static final class Found {
         final String value;
@@ -79,13 +86,18 @@ public final class NeedleSet {
 
     /** The positions (in the list given) of the needles that occur in {@code s}, in ascending order. */
     public int[] found(String s) {
-        Found f = last;
-        if (f.value.equals(s)) {
+        int slot = System.identityHashCode(s) & (IDENTITY_SLOTS - 1);
+        Found f = byIdentity[slot];
+        if (f != null && f.value == s) {
             return f.needles;
         }
-        int[] ids = search(s);
-        last = new Found(s, ids);
-        return ids;
+        f = last;
+        if (!f.value.equals(s)) {
+            f = new Found(s, search(s));
+            last = f;
+        }
+        byIdentity[slot] = f.value == s ? f : new Found(s, f.needles);
+        return f.needles;
     }
 
     private int[] search(String s) {

@@ -94,12 +94,13 @@ public final class CloudTrailEvent {
         if (members == null) {
             return record.get(name);
         }
-        if (members.names(name)) {
-            try {
-                return members.member(name);
-            } catch (Unscannable e) {
-                // Jackson decides: it either says what is wrong with the record or reads the member whole.
+        try {
+            JsonNode m = members.member(name);
+            if (m != RecordMembers.UNNAMED) {
+                return m;
             }
+        } catch (Unscannable e) {
+            // Jackson decides: it either says what is wrong with the record or reads the member whole.
         }
         // Not among the ruleset's reads, so not located, or not scannable: the whole record answers.
         return record().get(name);

@@ -1,6 +1,7 @@
 package io.trailhawk.rules.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -10,10 +11,15 @@ import java.util.Arrays;
  * earlier record had the same bytes. Reused from record to record by one reader on one thread: not thread-safe.
  */
 public final class RecordMembers {
+    /** Member names kept by identity ({@link #childOf}): more than the distinct top-level names rules read. */
+    private static final int NAME_SLOTS = 64;
+
     private final Projection.Member root;
     private final RecordIndex index;
     private final MemberCache recent = new MemberCache();
     private final JsonNode[] built;
+    private final String[] slotNames = new String[NAME_SLOTS];
+    private final int[] slotChildren = new int[NAME_SLOTS];
 
     /** For a projection that is not {@linkplain Projection#isEverything() everything}. */
     public RecordMembers(Projection projection) {
@@ -46,28 +52,52 @@ public final class RecordMembers {
         return index.json;
     }
 
-    /** Whether the projection names this member, so that {@link #member} can answer for it. */
-    public boolean names(String name) {
-        return root.child(name) != null;
-    }
+    /**
+     * What {@link #member} answers for a member the projection does not name: the record may have it, but it was
+     * not located. Compared by identity; no record holds it.
+     */
+    public static final JsonNode UNNAMED = new TextNode("");
 
-    /** A member the projection {@linkplain #names names}, or null when the record has none. */
+    /**
+     * A top-level member: its value, built the first time; null when the record has none; {@link #UNNAMED} when
+     * the projection does not name it. One lookup of the name, as every field read of every rule comes here.
+     */
     public JsonNode member(String name) throws Unscannable {
-        Projection.Member parts = root.child(name);
-        if (!index.has(parts.index)) {
+        int child = childOf(name);
+        if (child < 0) {
+            return UNNAMED;
+        }
+        if (!index.has(child)) {
             return null;
         }
-        JsonNode m = built[parts.index];
+        JsonNode m = built[child];
         if (m == null) {
-            m = index.value(parts.index, parts, recent);
-            built[parts.index] = m;
+            m = index.value(child, root.member(child), recent);
+            built[child] = m;
         }
         return m;
     }
 
+    /**
+     * The projection's index of a member name, or -1. Fields name members with constant strings, so the answer is
+     * kept by the string's identity: one probe of two small arrays instead of a hash map's chain of objects, which
+     * this lookup, made for every field read of every rule, paid for in cache misses.
+     */
+    private int childOf(String name) {
+        int slot = System.identityHashCode(name) & (NAME_SLOTS - 1);
+        if (slotNames[slot] == name) {
+            return slotChildren[slot];
+        }
+        Projection.Member parts = root.child(name);
+        int child = parts == null ? -1 : parts.index;
+        slotNames[slot] = name;
+        slotChildren[slot] = child;
+        return child;
+    }
+
     /** Where a named member's value starts, or -1 when the record has none. */
     public int valueStart(String name) {
-        Projection.Member parts = root.child(name);
-        return parts != null && index.has(parts.index) ? index.start(parts.index) : -1;
+        int child = childOf(name);
+        return child >= 0 && index.has(child) ? index.start(child) : -1;
     }
 }

@@ -26,14 +26,32 @@ public final class StatefulContext {
 
     public StatefulContext(String kind, Map<String, String> group, long count, long windowStartNanos,
             long windowEndNanos, List<String> values, List<String> eventIds) {
+        this(kind, Collections.unmodifiableMap(new LinkedHashMap<>(group)), count, windowStartNanos, windowEndNanos,
+                List.copyOf(values), List.copyOf(eventIds.size() > MAX_EVENT_IDS
+                        ? eventIds.subList(eventIds.size() - MAX_EVENT_IDS, eventIds.size()) : eventIds), true);
+    }
+
+    /** Takes its arguments as they are: each is unmodifiable already ({@code owned} only sets it apart). */
+    private StatefulContext(String kind, Map<String, String> group, long count, long windowStartNanos,
+            long windowEndNanos, List<String> values, List<String> eventIds, boolean owned) {
         this.kind = Objects.requireNonNull(kind);
-        this.group = Collections.unmodifiableMap(new LinkedHashMap<>(group));
+        this.group = group;
         this.count = count;
         this.windowStartNanos = windowStartNanos;
         this.windowEndNanos = windowEndNanos;
-        this.values = List.copyOf(values);
-        this.eventIds = List.copyOf(eventIds.size() > MAX_EVENT_IDS
-                ? eventIds.subList(eventIds.size() - MAX_EVENT_IDS, eventIds.size()) : eventIds);
+        this.values = values;
+        this.eventIds = eventIds;
+    }
+
+    /**
+     * What one match carries to the state, at its event's time: a rule's match is made for every event it
+     * matches, so the group is taken as it is, not copied. Nothing may change {@code group} afterwards.
+     * {@code value} and {@code eventId} may be null.
+     */
+    public static StatefulContext ofMatch(String kind, Map<String, String> group, long timeNanos, String value,
+            String eventId) {
+        return new StatefulContext(kind, Collections.unmodifiableMap(group), 1, timeNanos, timeNanos,
+                value == null ? List.of() : List.of(value), eventId == null ? List.of() : List.of(eventId), true);
     }
 
     /** {@code suppress}, {@code suppressed}, {@code threshold}, {@code distinct}, {@code sequence}, {@code first_seen}. */
