@@ -12,7 +12,8 @@ import java.util.Arrays;
  */
 public final class RecordMembers {
     /** Member names kept by identity ({@link #childOf}): more than the distinct top-level names rules read. */
-    private static final int NAME_SLOTS = 64;
+    private static final int NAME_SLOTS = 128;
+    private static final int NAME_PROBES = 8;
 
     private final Projection.Member root;
     private final RecordIndex index;
@@ -80,19 +81,31 @@ public final class RecordMembers {
 
     /**
      * The projection's index of a member name, or -1. Fields name members with constant strings, so the answer is
-     * kept by the string's identity: one probe of two small arrays instead of a hash map's chain of objects, which
-     * this lookup, made for every field read of every rule, paid for in cache misses.
+     * kept by the string's identity: a short probe of two small arrays instead of a hash map's chain of objects,
+     * which this lookup, made for every field read of every rule, paid for in cache misses. Once the table is
+     * crowded, other names go to the map each time.
      */
     private int childOf(String name) {
         int slot = System.identityHashCode(name) & (NAME_SLOTS - 1);
-        if (slotNames[slot] == name) {
-            return slotChildren[slot];
+        for (int probe = 0; probe < NAME_PROBES; probe++) {
+            String kept = slotNames[slot];
+            if (kept == name) {
+                return slotChildren[slot];
+            }
+            if (kept == null) {
+                int child = childInProjection(name);
+                slotNames[slot] = name;
+                slotChildren[slot] = child;
+                return child;
+            }
+            slot = (slot + 1) & (NAME_SLOTS - 1);
         }
+        return childInProjection(name);
+    }
+
+    private int childInProjection(String name) {
         Projection.Member parts = root.child(name);
-        int child = parts == null ? -1 : parts.index;
-        slotNames[slot] = name;
-        slotChildren[slot] = child;
-        return child;
+        return parts == null ? -1 : parts.index;
     }
 
     /** Where a named member's value starts, or -1 when the record has none. */
