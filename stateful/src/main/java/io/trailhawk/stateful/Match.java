@@ -39,10 +39,10 @@ public abstract class Match {
     abstract Alert alert(CompiledRule rule);
 
     /** {@link #alert} as {@link AlertBytes}, for state that keeps the match. */
-    abstract byte[] alertBytes();
+    abstract byte[] alertBytes(CompiledRule rule);
 
-    /** The match as {@link MatchBytes}, as a sequence's step is held. */
-    abstract byte[] encoded();
+    /** The match as {@link MatchBytes} with its alert rendered, as a sequence's step is held. */
+    abstract byte[] encoded(CompiledRule rule);
 
     /** Each {@code by} field of {@code rule} with this match's value. */
     final Map<String, String> group(CompiledRule rule) {
@@ -97,12 +97,12 @@ public abstract class Match {
         }
 
         @Override
-        byte[] alertBytes() {
+        byte[] alertBytes(CompiledRule rule) {
             return AlertBytes.encode(alert);
         }
 
         @Override
-        byte[] encoded() {
+        byte[] encoded(CompiledRule rule) {
             return MatchBytes.encode(alert, fingerprint);
         }
     }
