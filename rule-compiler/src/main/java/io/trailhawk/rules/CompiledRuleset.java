@@ -8,7 +8,6 @@ import io.trailhawk.rules.json.RecordLayout;
 import io.trailhawk.rules.event.RecordReader;
 import io.trailhawk.rules.load.Priority;
 import io.trailhawk.rules.output.Alert;
-import io.trailhawk.rules.output.StatefulContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -133,18 +132,9 @@ public final class CompiledRuleset {
         /** The same, with each rule that throws reported to {@code failures} while the others go on. */
         public List<Alert> evaluate(byte[] recordJson, RecordLayout layout, long number, RuleFailures failures)
                 throws IOException {
-            return evaluate(recordJson, layout, number, failures, null);
-        }
-
-        /**
-         * The same, with the matches of stateful rules given to {@code unrendered} with their context instead of
-         * rendered as alerts; null renders them. The returned alerts are those of the rules without state.
-         */
-        public List<Alert> evaluate(byte[] recordJson, RecordLayout layout, long number, RuleFailures failures,
-                StatefulMatches unrendered) throws IOException {
             CloudTrailEvent event = reader.read(recordJson, layout, number);
             try {
-                return ruleset.evaluate(event, failures, unrendered);
+                return ruleset.evaluate(event, failures);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -158,19 +148,14 @@ public final class CompiledRuleset {
 
     /** The same, with each rule that throws reported to {@code failures} while the others go on. */
     public List<Alert> evaluate(CloudTrailEvent event, RuleFailures failures) {
-        return evaluate(event, failures, null);
-    }
-
-    /** The same, with stateful matches given to {@code unrendered} when it is not null ({@link StatefulMatches}). */
-    public List<Alert> evaluate(CloudTrailEvent event, RuleFailures failures, StatefulMatches unrendered) {
         CompiledRule[] matched = index.match(event, failures);
         CompiledRule[] fed = feeders == null ? null : feeders.match(event, failures);
         if (fed == null) {
-            return matched == null ? Collections.emptyList() : alerts(matched, event, failures, unrendered);
+            return matched == null ? Collections.emptyList() : alerts(matched, event, failures);
         }
-        List<Alert> out = new ArrayList<>(alerts(fed, event, failures, unrendered));
+        List<Alert> out = new ArrayList<>(alerts(fed, event, failures));
         if (matched != null) {
-            out.addAll(0, alerts(matched, event, failures, unrendered));
+            out.addAll(0, alerts(matched, event, failures));
         }
         return out;
     }
@@ -180,8 +165,7 @@ public final class CompiledRuleset {
      * {@link io.trailhawk.rules.output.StatefulContext}, and what alerts is for the state to decide. Then, for each
      * sequence the rule is a step of, the sequence's match on this event.
      */
-    private List<Alert> alerts(CompiledRule[] matched, CloudTrailEvent event, RuleFailures failures,
-            StatefulMatches unrendered) {
+    private List<Alert> alerts(CompiledRule[] matched, CloudTrailEvent event, RuleFailures failures) {
         List<Alert> alerts = new ArrayList<>(matched.length);
         for (CompiledRule r : matched) {
             if (r == null) {
@@ -189,12 +173,8 @@ public final class CompiledRuleset {
             }
             if (!feedOnly.contains(r.name())) {
                 try {
-                    StatefulContext context = r.stateful().map(s -> s.match(event)).orElse(null);
-                    if (context != null && unrendered != null) {
-                        unrendered.match(r, context);
-                    } else {
-                        alerts.add(r.alert(event, context));
-                    }
+                    alerts.add(r.output().alert(r.name(), r.priority(), r.source(), r.tags(), event,
+                            r.stateful().map(s -> s.match(event)).orElse(null)));
                 } catch (RuntimeException e) {
                     failures.failed(r.name(), e);
                 }
@@ -203,12 +183,8 @@ public final class CompiledRuleset {
             if (sequences != null) {
                 for (CompiledRule s : sequences) {
                     try {
-                        StatefulContext step = s.stateful().get().step(r.name(), event);
-                        if (unrendered != null) {
-                            unrendered.match(s, step);
-                        } else {
-                            alerts.add(s.alert(event, step));
-                        }
+                        alerts.add(s.output().alert(s.name(), s.priority(), s.source(), s.tags(), event,
+                                s.stateful().get().step(r.name(), event)));
                     } catch (RuntimeException e) {
                         failures.failed(s.name(), e);
                     }

@@ -1,11 +1,7 @@
 package io.trailhawk.stateful;
 
 import io.trailhawk.rules.compile.CompiledRule;
-import io.trailhawk.rules.event.RecordReader;
-import io.trailhawk.rules.json.Projection;
 import io.trailhawk.rules.output.Alert;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -13,9 +9,6 @@ import java.util.Map;
  * name, priority and tags come from the ruleset when it alerts, so a kept match takes what the rule says then.
  */
 final class AlertBytes {
-    /** Reads a record whole: renders are few, and any rule's output may read any part of it. Holds no state. */
-    private static final RecordReader WHOLE = RecordReader.of(Projection.everything());
-
     private AlertBytes() {
     }
 
@@ -29,15 +22,6 @@ final class AlertBytes {
         StateBytes.Writer w = StateBytes.Writer.unformatted();
         write(a, w);
         return w.toBytes();
-    }
-
-    /** The alert of {@code rule} on the record whose JSON is {@code record}, rendered now, without state. */
-    static Alert render(byte[] record, CompiledRule rule) {
-        try {
-            return rule.alert(WHOLE.read(record, null, 0), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a match's record is not JSON", e);
-        }
     }
 
     static Alert read(StateBytes.Reader r, CompiledRule rule) {

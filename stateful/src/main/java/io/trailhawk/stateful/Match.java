@@ -39,10 +39,10 @@ public abstract class Match {
     abstract Alert alert(CompiledRule rule);
 
     /** {@link #alert} as {@link AlertBytes}, for state that keeps the match. */
-    abstract byte[] alertBytes(CompiledRule rule);
+    abstract byte[] alertBytes();
 
-    /** The match as {@link MatchBytes} with its alert rendered, as a sequence's step is held. */
-    abstract byte[] encoded(CompiledRule rule);
+    /** The match as {@link MatchBytes}, as a sequence's step is held. */
+    abstract byte[] encoded();
 
     /** Each {@code by} field of {@code rule} with this match's value. */
     final Map<String, String> group(CompiledRule rule) {
@@ -97,12 +97,12 @@ public abstract class Match {
         }
 
         @Override
-        byte[] alertBytes(CompiledRule rule) {
+        byte[] alertBytes() {
             return AlertBytes.encode(alert);
         }
 
         @Override
-        byte[] encoded(CompiledRule rule) {
+        byte[] encoded() {
             return MatchBytes.encode(alert, fingerprint);
         }
     }

@@ -16,11 +16,6 @@ import java.util.List;
 public final class MatchBytes {
     /** Since the shared group keys: the rule's fingerprint follows the time. */
     private static final int FORMAT = 18;
-    /**
-     * As {@link #FORMAT}, with the event's record in place of the alert: the alert is rendered from it only when the
-     * state alerts or keeps the match. Only the wire carries it; state keeps the rendered form.
-     */
-    private static final int FORMAT_UNRENDERED = 19;
     /** Release 0.1.0's, without the fingerprint: its key named the rule. */
     private static final int FORMAT_WITHOUT_FINGERPRINT = 17;
 
@@ -36,28 +31,15 @@ public final class MatchBytes {
     }
 
     /**
-     * A match left unrendered by the evaluator ({@link io.trailhawk.rules.StatefulMatches}), with the JSON bytes of
-     * the record it matched, from which its alert is rendered if the state needs it.
-     */
-    public static byte[] encodeUnrendered(StatefulContext c, long fingerprint, byte[] record) {
-        return new StateBytes.Writer(FORMAT_UNRENDERED).putLong(c.windowStartNanos()).putLong(fingerprint)
-                .putStrings(c.eventIds()).putStrings(List.copyOf(c.group().values()))
-                .putString(c.values().isEmpty() ? null : c.values().get(0)).putBytes(record).toBytes();
-    }
-
-    /**
-     * A match from {@link #encode} or {@link #encodeUnrendered}; {@code keyScope} is the fingerprint of a match
-     * release 0.1.0 wrote, whose key was its rule's.
+     * A match from {@link #encode}; {@code keyScope} is the fingerprint of a match release 0.1.0 wrote, whose key
+     * was its rule's.
      */
     public static Match decode(byte[] bytes, long keyScope) {
-        int format = bytes.length > 0 ? bytes[0] : FORMAT;
-        boolean old = format == FORMAT_WITHOUT_FINGERPRINT;
-        boolean unrendered = format == FORMAT_UNRENDERED;
-        StateBytes.Reader r = new StateBytes.Reader(bytes, old || unrendered ? format : FORMAT);
+        boolean old = bytes.length > 0 && bytes[0] == FORMAT_WITHOUT_FINGERPRINT;
+        StateBytes.Reader r = new StateBytes.Reader(bytes, old ? FORMAT_WITHOUT_FINGERPRINT : FORMAT);
         long time = r.getLong();
         long fingerprint = old ? keyScope : r.getLong();
-        return new Decoded(bytes, time, fingerprint, r.getStrings(), r.getStrings(), r.getString(), r.getBytes(),
-                unrendered);
+        return new Decoded(bytes, time, fingerprint, r.getStrings(), r.getStrings(), r.getString(), r.getBytes());
     }
 
     /** The event time of an encoded match, read without decoding the rest. */
@@ -91,14 +73,11 @@ public final class MatchBytes {
         private final List<String> eventIds;
         private final List<String> groupValues;
         private final String value;
-        /** {@link AlertBytes}, or the record's JSON when {@link #unrendered}. */
         private final byte[] alert;
-        private final boolean unrendered;
         private final byte[] encoded;
 
         Decoded(byte[] encoded, long timeNanos, long fingerprint, List<String> eventIds, List<String> groupValues,
-                String value, byte[] alert, boolean unrendered) {
-            this.unrendered = unrendered;
+                String value, byte[] alert) {
             this.encoded = encoded;
             this.timeNanos = timeNanos;
             this.fingerprint = fingerprint;
@@ -135,22 +114,17 @@ public final class MatchBytes {
 
         @Override
         Alert alert(CompiledRule rule) {
-            return unrendered ? AlertBytes.render(alert, rule)
-                    : AlertBytes.read(StateBytes.Reader.unformatted(alert), rule);
+            return AlertBytes.read(StateBytes.Reader.unformatted(alert), rule);
         }
 
         @Override
-        byte[] alertBytes(CompiledRule rule) {
-            return unrendered ? AlertBytes.encode(alert(rule)) : alert;
+        byte[] alertBytes() {
+            return alert;
         }
 
         @Override
-        byte[] encoded(CompiledRule rule) {
-            if (!unrendered) {
-                return encoded;
-            }
-            return new StateBytes.Writer(FORMAT).putLong(timeNanos).putLong(fingerprint).putStrings(eventIds)
-                    .putStrings(groupValues).putString(value).putBytes(alertBytes(rule)).toBytes();
+        byte[] encoded() {
+            return encoded;
         }
     }
 }

@@ -51,7 +51,7 @@ public final class StatefulEngine {
             if (rule == null) {
                 continue;
             }
-            if (m.timeNanos() >= watermarkNanos && isSequence(rule) && hold(g, m, rule, group)) {
+            if (m.timeNanos() >= watermarkNanos && isSequence(rule) && hold(g, m, group)) {
                 continue;
             }
             out.addAll(kind(rule).onMatch(m, key, rule, g.of(m.fingerprint(), group), births));
@@ -61,14 +61,14 @@ public final class StatefulEngine {
     }
 
     /** Holds a step until the timer at its time: in the key's state while there is room, else in the host's. */
-    private static boolean hold(GroupEntries g, Match m, CompiledRule rule, KeyedState group) {
+    private static boolean hold(GroupEntries g, Match m, KeyedState group) {
         if (g.heldByHost == 0 && g.steps.size() < GroupEntries.INLINE_STEPS) {
-            g.steps.add(m.encoded(rule));
+            g.steps.add(m.encoded());
             g.arm(m.timeNanos(), group);
             return true;
         }
         // Once the host holds some, later steps go there too, so that steps of one time leave in the order they came.
-        if (group.hold(m.timeNanos(), m.encoded(rule))) {
+        if (group.hold(m.timeNanos(), m.encoded())) {
             g.heldByHost++;
             return true;
         }

@@ -3,7 +3,6 @@ package io.trailhawk.stateful;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.output.Alert;
-import io.trailhawk.rules.output.StatefulContext;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,24 +63,14 @@ public final class StatefulRules {
 
     /** {@link #keyOf(Alert)} for a match whose rule, one of these, is known already. */
     public GroupKey keyOf(CompiledRule rule, Alert match) {
-        return keyOf(rule, match.stateful().get());
-    }
-
-    /** The key of a match of {@code rule}, one of these, with {@code context}. */
-    public GroupKey keyOf(CompiledRule rule, StatefulContext context) {
         long fingerprint = rule.stateful().get().fingerprint();
         long scope = ownKeys.contains(fingerprint) ? fingerprint : rule.stateful().get().scope();
-        return GroupKey.of(scope, List.copyOf(context.group().values()));
-    }
-
-    /** The stateful rule of this name in this ruleset. */
-    public Optional<CompiledRule> ruleNamed(String name) {
-        return Optional.ofNullable(byName.get(name));
+        return GroupKey.of(scope, List.copyOf(match.stateful().get().group().values()));
     }
 
     /** The stateful rule that gave {@code match}; empty for an alert that carries no state. */
     public Optional<CompiledRule> ruleOf(Alert match) {
-        return match.stateful().isEmpty() ? Optional.empty() : ruleNamed(match.rule());
+        return match.stateful().isEmpty() ? Optional.empty() : Optional.ofNullable(byName.get(match.rule()));
     }
 
     /** The rule of this fingerprint in this ruleset. */

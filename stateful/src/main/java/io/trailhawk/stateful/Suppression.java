@@ -73,7 +73,7 @@ final class Suppression implements StateKind {
             if (w.suppressed == 1) {
                 w.first = t;
                 w.last = t;
-                w.summary = new StateBytes.Writer(FORMAT).putRaw(match.alertBytes(rule)).toBytes();
+                w.summary = new StateBytes.Writer(FORMAT).putRaw(match.alertBytes()).toBytes();
             } else {
                 w.first = Math.min(w.first, t);
                 w.last = Math.max(w.last, t);

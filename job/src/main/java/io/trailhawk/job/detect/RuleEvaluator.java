@@ -7,14 +7,10 @@ import io.trailhawk.job.decode.PayloadDecoder;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.json.RecordLayout;
 import io.trailhawk.rules.CompiledRuleset;
-import io.trailhawk.rules.StatefulMatches;
-import io.trailhawk.rules.compile.CompiledRule;
-import io.trailhawk.rules.output.StatefulContext;
 import io.trailhawk.rules.output.AlertJson;
 import io.trailhawk.stateful.StatefulRules;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,10 +83,6 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     /** By rule name; rules whose names share an id share one counter, as one metric can only be registered once. */
     private transient Map<String, Counter> alertsByRule;
     private transient Map<String, Counter> alertsById;
-    /** The stateful rules' matches on the record being evaluated, left unrendered: rules and contexts, parallel. */
-    private transient List<CompiledRule> statefulMatched;
-    private transient List<StatefulContext> statefulContexts;
-    private transient StatefulMatches unrendered;
 
     public RuleEvaluator(RulesetBuilder builder, String hostname, JobMetrics metrics) {
         this.builder = builder;
@@ -150,12 +142,6 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         alertsByRule = new HashMap<>();
         failedRules = new FailedRules();
         alertsById = new HashMap<>();
-        statefulMatched = new ArrayList<>();
-        statefulContexts = new ArrayList<>();
-        unrendered = (rule, context) -> {
-            statefulMatched.add(rule);
-            statefulContexts.add(context);
-        };
     }
 
     @Override
@@ -165,11 +151,9 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         long start = timed ? System.nanoTime() : 0L;
         List<Alert> fired;
         failedRules.clear();
-        statefulMatched.clear();
-        statefulContexts.clear();
         try {
             fired = evaluator.evaluate(record.json, record.layout == null ? null : RecordLayout.of(record.layout),
-                    ++evaluated, failedRules, unrendered);
+                    ++evaluated, failedRules);
         } catch (RuntimeException | IOException e) {
             evaluationFailures.inc();
             LOG.error("evaluation failed for a record from {}", record.origin, e);
@@ -183,17 +167,20 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
             ctx.output(PayloadDecoder.DEAD_LETTERS, DeadLetter.json(failedRules.reason(), failedRules.rules(),
                     record.origin, record.json, Instant.now()));
         }
+        boolean anyStateful = false;
         for (Alert a : fired) {
+            if (a.stateful().isPresent()) {
+                anyStateful = true;
+                continue;
+            }
             out.collect(AlertRecord.of(a, alertJson.renderUtf8(a, activeVersion)));
             alerts.inc();
             if (metrics.perRule()) {
                 alertsByRule.computeIfAbsent(a.rule(), this::ruleCounter).inc();
             }
         }
-        if (!statefulMatched.isEmpty()) {
-            // Rendered downstream, and only for the matches whose state alerts or keeps them.
-            for (StatefulMatch m : StatefulMatch.byKey(statefulMatched, statefulContexts, statefulRules,
-                    record.json)) {
+        if (anyStateful) {
+            for (StatefulMatch m : StatefulMatch.byKey(fired, statefulRules)) {
                 ctx.output(STATEFUL_MATCHES, m);
             }
         }

@@ -2,7 +2,6 @@ package io.trailhawk.job.detect;
 
 import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.output.Alert;
-import io.trailhawk.rules.output.StatefulContext;
 import io.trailhawk.stateful.GroupKey;
 import io.trailhawk.stateful.MatchBytes;
 import io.trailhawk.stateful.StatefulRules;
@@ -45,29 +44,6 @@ public final class StatefulMatch implements Serializable {
                         .add(MatchBytes.encode(a, rule.get().stateful().orElseThrow().fingerprint()));
             }
         }
-        return joined(byKey);
-    }
-
-    /**
-     * As {@link #byKey(List, StatefulRules)}, for matches the evaluator left unrendered: each carries the record's
-     * bytes, and its alert is rendered only where the state alerts or keeps it. {@code rules} and {@code contexts}
-     * are parallel.
-     */
-    public static List<StatefulMatch> byKey(List<CompiledRule> matched, List<StatefulContext> contexts,
-            StatefulRules rules, byte[] record) {
-        Map<GroupKey, List<byte[]>> byKey = new LinkedHashMap<>();
-        for (int i = 0; i < matched.size(); i++) {
-            Optional<CompiledRule> rule = rules.ruleNamed(matched.get(i).name());
-            if (rule.isPresent()) {
-                StatefulContext c = contexts.get(i);
-                byKey.computeIfAbsent(rules.keyOf(rule.get(), c), k -> new ArrayList<>(2))
-                        .add(MatchBytes.encodeUnrendered(c, rule.get().stateful().orElseThrow().fingerprint(), record));
-            }
-        }
-        return joined(byKey);
-    }
-
-    private static List<StatefulMatch> joined(Map<GroupKey, List<byte[]>> byKey) {
         List<StatefulMatch> out = new ArrayList<>(byKey.size());
         byKey.forEach((k, m) -> out.add(new StatefulMatch(k.toBytes(), MatchBytes.join(m))));
         return out;

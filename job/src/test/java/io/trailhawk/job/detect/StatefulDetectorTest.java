@@ -6,18 +6,14 @@ import io.trailhawk.job.JobMetrics;
 import io.trailhawk.job.config.JobConfig;
 import io.trailhawk.job.testing.Events;
 import io.trailhawk.rules.CompiledRuleset;
-import io.trailhawk.rules.RuleFailures;
 import io.trailhawk.rules.RuleMatching;
-import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.load.Priority;
 import io.trailhawk.rules.load.RuleLimits;
 import io.trailhawk.rules.output.Alert;
-import io.trailhawk.rules.output.StatefulContext;
 import io.trailhawk.stateful.GroupKey;
 import io.trailhawk.stateful.MatchBytes;
 import io.trailhawk.stateful.StatefulRules;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,21 +57,7 @@ class StatefulDetectorTest {
         return h;
     }
 
-    /** One event's matches as the rules operator sends them: unrendered, each with the record's bytes. */
     private static List<StatefulMatch> matches(String json) throws Exception {
-        byte[] record = json.getBytes(StandardCharsets.UTF_8);
-        List<CompiledRule> matched = new ArrayList<>();
-        List<StatefulContext> contexts = new ArrayList<>();
-        List<Alert> stateless = RULES.evaluator().evaluate(record, null, 1, RuleFailures.RETHROW, (r, c) -> {
-            matched.add(r);
-            contexts.add(c);
-        });
-        assertThat(stateless).isEmpty();
-        return StatefulMatch.byKey(matched, contexts, StatefulRules.of(RULES), record);
-    }
-
-    /** The same matches with their alerts rendered by the evaluator, as release 0.1.0's rules operator sent them. */
-    private static List<StatefulMatch> renderedMatches(String json) throws Exception {
         CloudTrailEvent e = CloudTrailEvent.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), 1);
         return StatefulMatch.byKey(RULES.evaluate(e), StatefulRules.of(RULES));
     }
@@ -114,48 +96,6 @@ class StatefulDetectorTest {
             }
         }
         return out;
-    }
-
-    @Test
-    void unrenderedMatches_giveTheSameAlertsAsRenderedOnes_forEveryKind() throws Exception {
-        List<String[]> events = List.of(
-                new String[] {Events.recordAt("TrailhawkQuiet", "a-1", "mallory", "2023-07-10T12:00:00Z"),
-                    "2023-07-10T12:00:00Z"},
-                new String[] {Events.recordAt("TrailhawkQuiet", "a-2", "mallory", "2023-07-10T12:01:00Z"),
-                    "2023-07-10T12:01:00Z"},
-                new String[] {Events.recordAt("TrailhawkProbe", "a-3", "mallory", "2023-07-10T12:02:00Z"),
-                    "2023-07-10T12:02:00Z"},
-                new String[] {Events.recordAt("TrailhawkProbe", "a-4", "mallory", "2023-07-10T12:03:00Z"),
-                    "2023-07-10T12:03:00Z"},
-                new String[] {Events.recordAt("TrailhawkProbe", "a-5", "mallory", "2023-07-10T12:04:00Z"),
-                    "2023-07-10T12:04:00Z"},
-                new String[] {Events.recordAt("TrailhawkStepOne", "a-6", "mallory", "2023-07-10T12:05:00Z"),
-                    "2023-07-10T12:05:00Z"},
-                new String[] {Events.recordAt("TrailhawkRegion", "a-7", "mallory", "2023-07-10T12:06:00Z"),
-                    "2023-07-10T12:06:00Z"},
-                new String[] {Events.recordAt("TrailhawkRegion", "a-8", "mallory", "2023-07-10T12:07:00Z")
-                    .replace("\"us-east-1\"", "\"eu-west-1\""), "2023-07-10T12:07:00Z"},
-                new String[] {Events.recordAt("TrailhawkLogin", "a-9", "mallory", "2023-07-10T12:08:00Z"),
-                    "2023-07-10T12:08:00Z"},
-                new String[] {Events.recordAt("TrailhawkLogin", "a-10", "mallory", "2023-07-10T13:30:00Z")
-                    .replace("203.0.113.5", "192.0.2.44"), "2023-07-10T13:30:00Z"});
-        List<List<String>> runs = new ArrayList<>();
-        for (boolean rendered : new boolean[] {true, false}) {
-            try (var h = harness()) {
-                h.open();
-                h.processBroadcastWatermark(Long.MAX_VALUE);
-                for (String[] e : events) {
-                    for (StatefulMatch m : rendered ? renderedMatches(e[0]) : matches(e[0])) {
-                        h.processElement(new StreamRecord<>(m, millis(e[1])));
-                    }
-                    h.processWatermark(millis(e[1]));
-                }
-                h.processWatermark(millis("2023-07-10T15:00:00Z"));
-                runs.add(alerts(h));
-            }
-        }
-        assertThat(runs.get(0)).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(runs.get(1)).isEqualTo(runs.get(0));
     }
 
     @Test

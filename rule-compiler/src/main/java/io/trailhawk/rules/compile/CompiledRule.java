@@ -1,11 +1,8 @@
 package io.trailhawk.rules.compile;
 
-import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.load.Priority;
 import io.trailhawk.rules.eval.Predicate;
-import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.output.OutputTemplate;
-import io.trailhawk.rules.output.StatefulContext;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -85,11 +82,6 @@ public final class CompiledRule {
 
     public Predicate condition() {
         return condition;
-    }
-
-    /** This rule's alert on {@code event}; {@code stateful} is null for a rule without state. */
-    public Alert alert(CloudTrailEvent event, StatefulContext stateful) {
-        return output.alert(name, priority, source, tags, event, stateful);
     }
 
     public OutputTemplate output() {
