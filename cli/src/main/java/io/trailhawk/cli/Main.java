@@ -5,12 +5,13 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code bin/trailhawk}: validate, replay and test rules without a cluster. */
+/** {@code bin/trailhawk}: validate, replay, diff and test rules without a cluster. */
 public final class Main {
     private static final String USAGE = String.join("\n",
             "usage:",
             "  " + ValidateCommand.USAGE,
             "  " + ReplayCommand.USAGE,
+            "  " + DiffCommand.USAGE,
             "  " + TestCommand.USAGE,
             "  " + PushCommand.USAGE,
             "  " + KeygenCommand.USAGE,
@@ -41,6 +42,8 @@ public final class Main {
                     return ValidateCommand.run(rest, out, err);
                 case "replay":
                     return ReplayCommand.run(rest, in, out, err);
+                case "diff":
+                    return DiffCommand.run(rest, in, out, err);
                 case "test":
                     return TestCommand.run(rest, out, err);
                 case "push":

@@ -1,0 +1,114 @@
+package io.trailhawk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/trailhawk diff: the alerts only one of two rulesets raises over the same events. */
+class DiffCommandTest {
+    private static final String KEY_RULE = "- rule: Access Key Created\n  desc: d\n  condition: ct.name = "
+            + "CreateAccessKey\n  output: key for %ct.user\n  priority: WARNING\n";
+    private static final String DELETE_RULE = "- rule: User Deleted\n  desc: d\n  condition: ct.name = DeleteUser\n"
+            + "  output: deleted by %ct.user\n  priority: NOTICE\n";
+
+    @TempDir
+    Path dir;
+
+    private static final class Run {
+        int status;
+        List<String> out;
+        String err;
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Run r = new Run();
+        r.status = Main.run(Arrays.asList(args), new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        r.out = text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
+        r.err = err.toString(StandardCharsets.UTF_8);
+        return r;
+    }
+
+    private Path write(String name, String content) throws Exception {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content);
+        return p;
+    }
+
+    private static String event(String name, String user, String id, String time) {
+        return "{\"eventVersion\":\"1.09\",\"eventTime\":\"" + time + "\",\"eventType\":\"AwsApiCall\","
+                + "\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"" + name + "\",\"userIdentity\":{\"type\":"
+                + "\"IAMUser\",\"userName\":\"" + user + "\",\"arn\":\"arn:aws:iam::111122223333:user/" + user
+                + "\"},\"eventID\":\"" + id + "\",\"recipientAccountId\":\"111122223333\"}";
+    }
+
+    private Path events() throws Exception {
+        return write("events.jsonl", String.join("\n",
+                event("CreateAccessKey", "alice", "e-1", "2024-03-01T10:00:00Z"),
+                event("CreateAccessKey", "alice", "e-2", "2024-03-01T10:05:00Z"),
+                event("DeleteUser", "bob", "e-3", "2024-03-01T10:06:00Z"),
+                event("CreateAccessKey", "carol", "e-4", "2024-03-01T10:07:00Z")) + "\n");
+    }
+
+    @Test
+    void theSameRules_differInNothing_andExitZero() throws Exception {
+        Path rules = write("a/rules.yaml", KEY_RULE + DELETE_RULE);
+        Run r = run("diff", "--rules", rules.toString(), "--against", rules.toString(), events().toString());
+        assertThat(r.status).isEqualTo(0);
+        assertThat(r.out).isEmpty();
+        assertThat(r.err).contains("events: 4, alerts: 4 new, 4 against; only in new: 0, only in against: 0");
+    }
+
+    @Test
+    void aNewRuleAndARemovedOne_printTheirAlertsMarked_withCountsPerRule_andExitOne() throws Exception {
+        Path next = write("new/rules.yaml", KEY_RULE);
+        Path old = write("old/rules.yaml", DELETE_RULE);
+        Run r = run("diff", "--rules", next.toString(), "--against", old.toString(), events().toString());
+        assertThat(r.status).isEqualTo(1);
+        assertThat(r.out).hasSize(4);
+        assertThat(r.out.subList(0, 3)).allSatisfy(l -> assertThat(l).startsWith("+ {").contains("Access Key Created"));
+        assertThat(r.out.get(3)).startsWith("- {").contains("\"output_fields\"").contains("deleted by bob");
+        assertThat(r.err).contains("only in new: 3, only in against: 1").contains("      +3        -0  Access Key Created")
+                .contains("      +0        -1  User Deleted");
+    }
+
+    @Test
+    void suppressionAddedToARule_showsTheRepeatItSilences_andTheSummaryItRaises() throws Exception {
+        Path old = write("old/rules.yaml", KEY_RULE);
+        Path next = write("new/rules.yaml", KEY_RULE + "  suppress:\n    by: [ct.user]\n    for: 1h\n");
+        Run r = run("diff", "--rules", next.toString(), "--against", old.toString(), events().toString());
+        assertThat(r.status).isEqualTo(1);
+        // Every alert of the suppressed rule carries its stateful kind, so none is the same as the plain one.
+        assertThat(r.out).filteredOn(l -> l.startsWith("- ")).hasSize(3);
+        assertThat(r.out).filteredOn(l -> l.startsWith("+ ")).hasSize(3)
+                .anySatisfy(l -> assertThat(l).contains("\"kind\":\"suppressed\"").contains("\"count\":1"));
+    }
+
+    @Test
+    void aRejectedRuleset_isTrouble_exitTwo() throws Exception {
+        Path bad = write("bad/rules.yaml", "- rule: Broken\n  desc: d\n  condition: ct.name =\n  output: o\n"
+                + "  priority: WARNING\n");
+        Path good = write("good/rules.yaml", KEY_RULE);
+        Run r = run("diff", "--rules", bad.toString(), "--against", good.toString(), events().toString());
+        assertThat(r.status).isEqualTo(2);
+        assertThat(r.err).contains("rules.yaml:3:");
+    }
+
+    @Test
+    void withoutEvents_isAUsageError() {
+        assertThat(run("diff", "--rules", "x").status).isEqualTo(2);
+    }
+}
