@@ -96,6 +96,7 @@ final class PushCommand {
         for (String e : s.errors()) {
             out.println("  " + e);
         }
+        s.changeLines().forEach(c -> out.println("  " + c));
         return s.activated() ? 0 : 1;
     }
 }

@@ -41,6 +41,29 @@ public final class StatusRecord {
         return json.path("trigger").path("file").asText(null);
     }
 
+    /** The rules an activation after an update added, against the ruleset that was active; empty otherwise. */
+    public List<String> added() {
+        return strings(json.path("changes").path("added"));
+    }
+
+    public List<String> removed() {
+        return strings(json.path("changes").path("removed"));
+    }
+
+    /** The rules whose condition, output, priority, description, tags, stateful key or enablement changed. */
+    public List<String> changed() {
+        return strings(json.path("changes").path("changed"));
+    }
+
+    /** The changes as lines for people: {@code + NAME} added, {@code - NAME} removed, {@code ~ NAME} changed. */
+    public List<String> changeLines() {
+        List<String> out = new ArrayList<>();
+        added().forEach(r -> out.add("+ " + r));
+        removed().forEach(r -> out.add("- " + r));
+        changed().forEach(r -> out.add("~ " + r));
+        return out;
+    }
+
     /** Errors as {@code FILE:LINE:COL: message} lines. */
     public List<String> errors() {
         return lines(json.path("errors"));
@@ -52,6 +75,12 @@ public final class StatusRecord {
 
     public JsonNode json() {
         return json;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private static List<String> lines(JsonNode issues) {

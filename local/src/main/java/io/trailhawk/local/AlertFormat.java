@@ -29,6 +29,7 @@ final class AlertFormat {
         for (String e : s.errors()) {
             sb.append("\n  ").append(e);
         }
+        s.changeLines().forEach(c -> sb.append("\n  ").append(c));
         return sb.toString();
     }
 

@@ -1,5 +1,6 @@
 package io.trailhawk.rules;
 
+import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.compile.CompiledRules;
 import io.trailhawk.rules.compile.RulesetCompiler;
 import io.trailhawk.rules.diag.Diagnostics;
@@ -9,7 +10,9 @@ import io.trailhawk.rules.field.FieldRegistry;
 import io.trailhawk.rules.load.Priority;
 import io.trailhawk.rules.load.RuleCollector;
 import io.trailhawk.rules.load.RuleLimits;
+import io.trailhawk.rules.load.RuleSelection;
 import io.trailhawk.rules.load.RulesFile;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -28,11 +31,13 @@ public final class RuleCompiler {
 
     private final RuleLimits limits;
     private final FieldRegistry registry;
+    private final RuleSelection selection;
 
     private RuleCompiler(Builder b) {
         this.minPriority = b.minPriority;
         this.matching = b.matching;
         this.limits = b.limits;
+        this.selection = b.selection;
         this.registry = FieldRegistry.standard(b.hostname);
     }
 
@@ -45,8 +50,15 @@ public final class RuleCompiler {
         private RuleMatching matching = RuleMatching.ALL;
         private RuleLimits limits = RuleLimits.defaults();
         private String hostname = FieldRegistry.DEFAULT_HOSTNAME;
+        private RuleSelection selection = RuleSelection.NONE;
 
         private Builder() {
+        }
+
+        /** Rules turned on and off over what their files say, as Falco's {@code rules:} selection. Default: none. */
+        public Builder setSelection(RuleSelection s) {
+            this.selection = Objects.requireNonNull(s);
+            return this;
         }
 
         /**
@@ -110,6 +122,23 @@ public final class RuleCompiler {
         }
     }
 
+    /** The rules as the selection turns them on and off; an entry that picks no rule is a warning. */
+    private List<CompiledRule> select(List<CompiledRule> rules, Diagnostics diag) {
+        if (selection.entries().isEmpty()) {
+            return rules;
+        }
+        List<CompiledRule> out = new ArrayList<>(rules.size());
+        for (CompiledRule r : rules) {
+            out.add(r.withEnabled(selection.enabled(r.name(), r.tags(), r.enabled())));
+        }
+        for (RuleSelection.Entry e : selection.entries()) {
+            if (rules.stream().noneMatch(r -> e.picks(r.name(), r.tags()))) {
+                diag.warning(e.location(), null, "the selection's entry '" + e + "' picks no rule");
+            }
+        }
+        return out;
+    }
+
     private CompiledRuleset compileHere(List<RulesFile> files) throws RuleValidationException {
         Diagnostics diag = new Diagnostics();
         RuleCollector collector = new RuleCollector(limits);
@@ -134,8 +163,9 @@ public final class RuleCompiler {
             if (diag.hasErrors()) {
                 throw new RuleValidationException(diag.all());
             }
+            List<CompiledRule> selected = select(rules.rules(), diag);
             List<Issue> warnings = diag.warnings();
-            return new CompiledRuleset(rules.rules(), minPriority, matching, collector.lists().size(),
+            return new CompiledRuleset(selected, minPriority, matching, collector.lists().size(),
                     collector.macros().size(), collector.files(), warnings);
         } catch (StackOverflowError e) {
             // The limits are meant to make this unreachable; if some shape still slips past them, the caller gets

@@ -231,11 +231,13 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         }
         long version = activeVersion + 1;
         RuleFiles.commit(files, ctx.getBroadcastState(RULESET_META), update, version);
+        CompiledRuleset before = active;
         activate(o, version);
         LOG.info("ruleset version {} activated after {} of {}: {} rules", version,
                 update.isDelete() ? "delete" : "put", update.name, active.ruleCount());
         if (reporter) {
-            ctx.output(STATUS, RulesetStatus.activated(version, o, update, Instant.now()));
+            ctx.output(STATUS, RulesetStatus.activated(version, o, update, RuleChanges.between(before, o.ruleset),
+                    Instant.now()));
         }
     }
 

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,12 +49,16 @@ public final class RulesetBuilder implements Serializable {
         public final List<Issue> issues;
         public final List<String> files;
         public final String sha256;
+        /** Each file's name, in order, with the SHA-256 of its content (hex). */
+        public final Map<String, String> fileSha256;
 
-        Outcome(CompiledRuleset ruleset, List<Issue> issues, List<String> files, String sha256) {
+        Outcome(CompiledRuleset ruleset, List<Issue> issues, List<String> files, String sha256,
+                Map<String, String> fileSha256) {
             this.ruleset = ruleset;
             this.issues = Collections.unmodifiableList(issues);
             this.files = Collections.unmodifiableList(files);
             this.sha256 = sha256;
+            this.fileSha256 = Collections.unmodifiableMap(fileSha256);
         }
 
         public boolean activated() {
@@ -78,38 +83,49 @@ public final class RulesetBuilder implements Serializable {
         effective.forEach((name, yaml) -> files.add(RulesFile.of(name, yaml)));
         List<String> names = new ArrayList<>(effective.keySet());
         String sha = sha256(effective);
+        Map<String, String> fileSha = new LinkedHashMap<>();
+        effective.forEach((name, yaml) -> fileSha.put(name, hex(digest().digest(yaml.getBytes(StandardCharsets.UTF_8)))));
         try {
             CompiledRuleset r = RuleCompiler.builder().setRuleMatching(matching).setMinPriority(minPriority)
                     .setLimits(limits).setHostname(hostname).build().compile(files);
-            return new Outcome(r, r.warnings(), names, sha);
+            return new Outcome(r, r.warnings(), names, sha, fileSha);
         } catch (RuleValidationException e) {
-            return new Outcome(null, e.issues(), names, sha);
+            return new Outcome(null, e.issues(), names, sha, fileSha);
         } catch (RuntimeException e) {
             // A compiler defect must cost one update, not the job: failing here would restart the job into the same
             // control record, and detection would stay down until someone removed it from the topic.
             LOG.error("compiling the ruleset failed unexpectedly; the update is rejected", e);
             String file = names.isEmpty() ? "<none>" : names.get(names.size() - 1);
             return new Outcome(null, List.of(Issue.error(SourceLocation.of(file, 1, 1), null,
-                    "internal error while compiling the ruleset: " + e)), names, sha);
+                    "internal error while compiling the ruleset: " + e)), names, sha, fileSha);
         }
     }
 
+    /** Of every file's name and content, in name order: the ruleset's identity in status records. */
     private static String sha256(Map<String, String> files) {
+        MessageDigest d = digest();
+        files.forEach((name, yaml) -> {
+            d.update(name.getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(yaml.getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+        });
+        return hex(d.digest());
+    }
+
+    private static MessageDigest digest() {
         try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            files.forEach((name, yaml) -> {
-                d.update(name.getBytes(StandardCharsets.UTF_8));
-                d.update((byte) 0);
-                d.update(yaml.getBytes(StandardCharsets.UTF_8));
-                d.update((byte) 0);
-            });
-            StringBuilder sb = new StringBuilder();
-            for (byte b : d.digest()) {
-                sb.append(String.format("%02x", b));
-            }
-            return sb.toString();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String hex(byte[] digest) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : digest) {
+            sb.append(String.format("%02x", b));
+        }
+        return sb.toString();
     }
 }

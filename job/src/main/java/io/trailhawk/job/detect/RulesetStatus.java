@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * The status record written for each activation and each rejection (key {@code ruleset}):
- * {@code {"status","version","sha256","files","rules","lists","macros","errors","warnings","time","trigger"}}.
+ * {@code {"status","version","sha256","files","file_sha256","rules","lists","macros","errors","warnings","time",
+ * "trigger"}}, and for an activation after an update {@code "changes": {"added","removed","changed"}}: the rules'
+ * names, against the ruleset that was active.
  */
 public final class RulesetStatus {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -17,8 +19,15 @@ public final class RulesetStatus {
     private RulesetStatus() {
     }
 
-    public static String activated(long version, RulesetBuilder.Outcome o, RuleFileUpdate trigger, Instant now) {
-        return activation(version, o, trigger, now).toString();
+    /** An activation after an update, naming what it changed against the ruleset that was active. */
+    public static String activated(long version, RulesetBuilder.Outcome o, RuleFileUpdate trigger, RuleChanges changes,
+            Instant now) {
+        ObjectNode s = activation(version, o, trigger, now);
+        ObjectNode c = s.putObject("changes");
+        changes.added.forEach(c.putArray("added")::add);
+        changes.removed.forEach(c.putArray("removed")::add);
+        changes.changed.forEach(c.putArray("changed")::add);
+        return s.toString();
     }
 
     /** The ruleset a job starts with: the bootstrap rules, or with {@code restored}, those of its checkpoint. */
@@ -29,7 +38,7 @@ public final class RulesetStatus {
     }
 
     private static ObjectNode activation(long version, RulesetBuilder.Outcome o, RuleFileUpdate trigger, Instant now) {
-        ObjectNode s = base("activated", version, o.sha256, o.files, trigger, now);
+        ObjectNode s = base("activated", version, o, trigger, now);
         s.put("rules", o.ruleset.ruleCount());
         s.put("active_rules", o.ruleset.activeRuleCount());
         s.put("lists", o.ruleset.listCount());
@@ -41,7 +50,7 @@ public final class RulesetStatus {
 
     public static String rejected(long activeVersion, RulesetBuilder.Outcome o, RuleFileUpdate trigger,
             Instant now) {
-        ObjectNode s = base("rejected", activeVersion, o.sha256, o.files, trigger, now);
+        ObjectNode s = base("rejected", activeVersion, o, trigger, now);
         issues(s.putArray("errors"), o.issues.stream().filter(Issue::isError).collect(java.util.stream.Collectors.toList()));
         issues(s.putArray("warnings"), o.issues.stream().filter(i -> !i.isError())
                 .collect(java.util.stream.Collectors.toList()));
@@ -50,7 +59,7 @@ public final class RulesetStatus {
 
     /** A rejection before compiling, such as a missing or wrong signature. */
     public static String refused(long activeVersion, RuleFileUpdate trigger, Instant now) {
-        ObjectNode s = base("rejected", activeVersion, null, List.of(), trigger, now);
+        ObjectNode s = base("rejected", activeVersion, null, trigger, now);
         ObjectNode e = s.putArray("errors").addObject();
         e.put("file", trigger.name);
         e.put("line", 0);
@@ -60,14 +69,19 @@ public final class RulesetStatus {
         return s.toString();
     }
 
-    private static ObjectNode base(String status, long version, String sha, List<String> files,
-            RuleFileUpdate trigger, Instant now) {
+    /** {@code o} is null for an update refused before it was compiled. */
+    private static ObjectNode base(String status, long version, RulesetBuilder.Outcome o, RuleFileUpdate trigger,
+            Instant now) {
         ObjectNode s = MAPPER.createObjectNode();
         s.put("status", status);
         s.put("version", version);
-        s.put("sha256", sha);
+        s.put("sha256", o == null ? null : o.sha256);
         ArrayNode f = s.putArray("files");
-        files.forEach(f::add);
+        ObjectNode hashes = s.putObject("file_sha256");
+        if (o != null) {
+            o.files.forEach(f::add);
+            o.fileSha256.forEach(hashes::put);
+        }
         s.put("time", now.toString());
         if (trigger != null) {
             ObjectNode t = s.putObject("trigger");

@@ -50,6 +50,41 @@ public final class CompiledRule {
         this.reads = Collections.unmodifiableList(all);
     }
 
+    /** This rule, on or off as {@code on} says: what a rule selection makes of it. */
+    public CompiledRule withEnabled(boolean on) {
+        return on == enabled ? this : new CompiledRule(this, on);
+    }
+
+    private CompiledRule(CompiledRule r, boolean enabled) {
+        this.name = r.name;
+        this.desc = r.desc;
+        this.priority = r.priority;
+        this.source = r.source;
+        this.tags = r.tags;
+        this.enabled = enabled;
+        this.condition = r.condition;
+        this.output = r.output;
+        this.eventNames = r.eventNames;
+        this.eventSources = r.eventSources;
+        this.requirement = r.requirement;
+        this.conditionText = r.conditionText;
+        this.stateful = r.stateful;
+        this.alert = r.alert;
+        this.reads = r.reads;
+    }
+
+    /**
+     * Whether {@code other}, a rule of the same name in another ruleset, means something else: another condition
+     * (macros and lists as expanded), output, priority, description, tags, source, stateful key, or whether it is
+     * enabled or alerts.
+     */
+    public boolean differsFrom(CompiledRule other) {
+        return !(condition.toString().equals(other.condition.toString()) && output.sourceText().equals(other.output.sourceText())
+                && priority == other.priority && desc.equals(other.desc) && tags.equals(other.tags)
+                && source.equals(other.source) && enabled == other.enabled && alert == other.alert
+                && stateful.map(StatefulSpec::fingerprint).equals(other.stateful.map(StatefulSpec::fingerprint)));
+    }
+
     /** Every record path the condition and the output read. */
     public List<String[]> reads() {
         return reads;

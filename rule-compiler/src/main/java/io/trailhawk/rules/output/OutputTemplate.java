@@ -19,6 +19,8 @@ public final class OutputTemplate {
     /** What a field prints as when the event lacks it, as in Falco. */
     public static final String NOT_AVAILABLE = "<NA>";
 
+    /** The output as the rule wrote it. */
+    private final String text;
     private final String[] literals;
     private final Extractor[] values;
     private final int[] widths;
@@ -34,8 +36,9 @@ public final class OutputTemplate {
     /** For each of {@link #sortedNames}, the index in {@link #fields} of the field that gives its value. */
     private final int[] sortedField;
 
-    OutputTemplate(String[] literals, Extractor[] values, int[] widths, List<OutputField> fields,
+    OutputTemplate(String text, String[] literals, Extractor[] values, int[] widths, List<OutputField> fields,
             List<String[]> reads) {
+        this.text = text;
         this.literals = literals;
         this.values = values;
         this.widths = widths;
@@ -57,6 +60,11 @@ public final class OutputTemplate {
         }
         this.sortedNames = byName.keySet().toArray(new String[0]);
         this.sortedField = byName.values().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The output as the rule wrote it. */
+    public String sourceText() {
+        return text;
     }
 
     /** The record paths the output reads. */

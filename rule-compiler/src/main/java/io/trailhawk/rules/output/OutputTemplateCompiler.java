@@ -118,7 +118,7 @@ public final class OutputTemplateCompiler {
         for (int k = 0; k < w.length; k++) {
             w[k] = widths.get(k);
         }
-        return new OutputTemplate(literals.toArray(new String[0]), values.toArray(new Extractor[0]), w,
+        return new OutputTemplate(text, literals.toArray(new String[0]), values.toArray(new Extractor[0]), w,
                 new ArrayList<>(fields.values()), reads);
     }
 
