@@ -29,12 +29,13 @@ import java.util.TreeMap;
  * and prints the alerts only one of them raises: {@code + } and the alert's JSON for the new ruleset, {@code - } for
  * the one it is compared against, grouped by rule in event-time order, then the counts per rule on stderr. Two
  * alerts are the same when they have the same rule, event, stateful kind and output text, so an alert whose text
- * changed shows as one of each. Exit status 0 when no alert differs, 1 when some do, and 2 when a ruleset is
+ * changed shows as one of each. {@code --selection} applies to the rules, not to {@code --against}, so that diff
+ * shows what a selection does. Exit status 0 when no alert differs, 1 when some do, and 2 when a ruleset is
  * rejected or the events cannot be read, as diff(1) has it.
  */
 final class DiffCommand {
-    static final String USAGE = "trailhawk diff [--rules PATH]... [--against PATH]... [--rule-matching all|first] "
-            + "[--min-priority P] [--out-of-orderness DURATION] EVENTS...";
+    static final String USAGE = "trailhawk diff [--rules PATH]... [--against PATH]... [--selection FILE]... "
+            + "[--rule-matching all|first] [--min-priority P] [--out-of-orderness DURATION] EVENTS...";
 
     /** One ruleset's replay: its alerts, in the order they were raised. */
     private static final class Side {
@@ -78,14 +79,17 @@ final class DiffCommand {
         if (args.positional().isEmpty()) {
             throw new UsageException("diff needs at least one EVENTS path (a file, a directory, or - for stdin)");
         }
-        ReplayOptions options = ReplayOptions.parse(args);
+        ReplayOptions options = ReplayOptions.parse(args, err);
+        if (options == null) {
+            return 2;
+        }
         CompiledRuleset next = RulesOption.compile(options.compiler, RulesOption.paths(args), err);
         List<Path> againstPaths = new ArrayList<>();
         args.all("against").forEach(p -> againstPaths.add(Paths.get(p)));
         if (againstPaths.isEmpty()) {
             againstPaths.add(RulesOption.defaultRules());
         }
-        CompiledRuleset against = RulesOption.compile(options.compiler, againstPaths, err);
+        CompiledRuleset against = RulesOption.compile(options.withoutSelection, againstPaths, err);
         if (next == null || against == null) {
             return 2;
         }

@@ -25,8 +25,8 @@ import java.util.Set;
  * Malformed input is reported on stderr with its position, and the replay goes on.
  */
 final class ReplayCommand {
-    static final String USAGE = "trailhawk replay [--rules PATH]... [--rule-matching all|first] [--min-priority P] "
-            + "[--out-of-orderness DURATION] [--stats] [--by-rule] EVENTS...";
+    static final String USAGE = "trailhawk replay [--rules PATH]... [--selection FILE]... [--rule-matching all|first] "
+            + "[--min-priority P] [--out-of-orderness DURATION] [--stats] [--by-rule] EVENTS...";
 
     private final CompiledRuleset rules;
     private final Writer out;
@@ -59,7 +59,10 @@ final class ReplayCommand {
         if (args.positional().isEmpty()) {
             throw new UsageException("replay needs at least one EVENTS path (a file, a directory, or - for stdin)");
         }
-        ReplayOptions options = ReplayOptions.parse(args);
+        ReplayOptions options = ReplayOptions.parse(args, err);
+        if (options == null) {
+            return 1;
+        }
         CompiledRuleset rules = RulesOption.compile(options.compiler, RulesOption.paths(args), err);
         if (rules == null) {
             return 1;

@@ -4,6 +4,8 @@ import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.RuleCompiler;
 import io.trailhawk.rules.RuleValidationException;
 import io.trailhawk.rules.diag.IssueReport;
+import io.trailhawk.rules.load.RuleLimits;
+import io.trailhawk.rules.load.RuleSelection;
 import io.trailhawk.rules.load.RulesFile;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code --rules PATH}, repeatable, defaulting to the bundled {@code rules/}; and loading what it names. */
+/**
+ * {@code --rules PATH}, repeatable, defaulting to the bundled {@code rules/}, and {@code --selection FILE}; and
+ * loading what they name.
+ */
 final class RulesOption {
     private RulesOption() {
     }
@@ -34,6 +39,31 @@ final class RulesOption {
             out.add(defaultRules());
         }
         return out;
+    }
+
+    /**
+     * {@code --selection FILE}, repeatable: Falco's {@code rules:} selection, the files' entries in the order given.
+     * Null, with the problems printed as {@code FILE:LINE:COL}, when one cannot be read.
+     */
+    static RuleSelection selection(Arguments args, PrintStream diagnostics) {
+        RuleSelection all = RuleSelection.NONE;
+        for (String p : args.all("selection")) {
+            RulesFile file;
+            try {
+                file = RulesFile.read(Paths.get(p));
+            } catch (IOException e) {
+                diagnostics.println("error: " + e.getMessage());
+                return null;
+            }
+            try {
+                all = all.then(RuleSelection.read(file, RuleLimits.defaults()));
+            } catch (RuleValidationException e) {
+                diagnostics.print(new IssueReport(Map.of(file.name(), file.content())).render(e.issues()));
+                diagnostics.println("selection rejected: " + e.errors().size() + " error(s)");
+                return null;
+            }
+        }
+        return all;
     }
 
     static List<RulesFile> read(List<Path> paths) throws IOException {

@@ -98,6 +98,35 @@ class DiffCommandTest {
     }
 
     @Test
+    void aSelection_appliesToTheRulesOnly_soDiffShowsWhatItTurnsOff() throws Exception {
+        Path rules = write("a/rules.yaml", KEY_RULE + DELETE_RULE);
+        Path selection = write("selection.yaml", "- disable:\n    rule: User *\n");
+        Run r = run("diff", "--rules", rules.toString(), "--against", rules.toString(), "--selection",
+                selection.toString(), events().toString());
+        assertThat(r.status).isEqualTo(1);
+        assertThat(r.out).singleElement().satisfies(l -> assertThat(l).startsWith("- ").contains("User Deleted"));
+    }
+
+    @Test
+    void replayAndValidate_takeTheSameSelection_andReportItsProblemsWithTheirPosition() throws Exception {
+        Path rules = write("a/rules.yaml", KEY_RULE + DELETE_RULE);
+        Path off = write("off.yaml", "rules:\n  - disable:\n      rule: Access Key Created\n");
+        Run replay = run("replay", "--rules", rules.toString(), "--selection", off.toString(), events().toString());
+        assertThat(replay.status).isEqualTo(0);
+        assertThat(replay.out).singleElement().satisfies(l -> assertThat(l).contains("User Deleted"));
+
+        Path bad = write("bad.yaml", "- enable:\n    rule: x\n- toggle:\n    tag: y\n");
+        Run validate = run("validate", "--rules", rules.toString(), "--selection", bad.toString());
+        assertThat(validate.status).isEqualTo(1);
+        assertThat(String.join("\n", validate.out)).contains("bad.yaml:3:3:");
+
+        Path none = write("none.yaml", "- enable:\n    tag: kubernetes\n");
+        Run warned = run("validate", "--rules", rules.toString(), "--selection", none.toString());
+        assertThat(warned.status).isEqualTo(0);
+        assertThat(String.join("\n", warned.out)).contains("none.yaml:1:3:").contains("picks no rule");
+    }
+
+    @Test
     void aRejectedRuleset_isTrouble_exitTwo() throws Exception {
         Path bad = write("bad/rules.yaml", "- rule: Broken\n  desc: d\n  condition: ct.name =\n  output: o\n"
                 + "  priority: WARNING\n");

@@ -133,7 +133,7 @@ public final class RuleCompiler {
         }
         for (RuleSelection.Entry e : selection.entries()) {
             if (rules.stream().noneMatch(r -> e.picks(r.name(), r.tags()))) {
-                diag.warning(e.location(), null, "the selection's entry '" + e + "' picks no rule");
+                diag.warning(e.location(), null, "this selection entry (" + e + ") picks no rule");
             }
         }
         return out;
