@@ -4,7 +4,6 @@ import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.RuleCompiler;
 import io.trailhawk.rules.RuleValidationException;
 import io.trailhawk.rules.diag.IssueReport;
-import io.trailhawk.rules.load.RuleLimits;
 import io.trailhawk.rules.load.RuleSelection;
 import io.trailhawk.rules.load.RulesFile;
 import java.io.IOException;
@@ -56,7 +55,7 @@ final class RulesOption {
                 return null;
             }
             try {
-                all = all.then(RuleSelection.read(file, RuleLimits.defaults()));
+                all = all.then(RuleCompiler.builder().build().readSelection(file));
             } catch (RuleValidationException e) {
                 diagnostics.print(new IssueReport(Map.of(file.name(), file.content())).render(e.issues()));
                 diagnostics.println("selection rejected: " + e.errors().size() + " error(s)");

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,21 +24,8 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
-    private static final class Run {
-        int status;
-        String out;
-        String err;
-    }
-
-    private static Run run(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Run r = new Run();
-        r.status = Main.run(Arrays.asList(args), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        r.out = out.toString(StandardCharsets.UTF_8);
-        r.err = err.toString(StandardCharsets.UTF_8);
-        return r;
+    private static CommandRun run(String stdin, String... args) {
+        return CommandRun.of(stdin, args);
     }
 
     private Path write(String name, String content) throws Exception {
@@ -56,7 +39,7 @@ class CommandLineTest {
     void validate_validRuleset_printsCountsAndExitsZero() throws Exception {
         Path rules = write("rules/a.yaml", "- list: l\n  items: [x]\n- macro: m\n  condition: ct.user in (l)\n"
                 + RULE.replace("not ct.error exists", "not ct.error exists and not m"));
-        Run r = run("", "validate", "--rules", rules.toString());
+        CommandRun r = run("", "validate", "--rules", rules.toString());
         assertThat(r.status).isZero();
         assertThat(r.out).isEqualTo("loaded 1 rules, 1 lists, 1 macros from 1 files\n");
     }
@@ -64,7 +47,7 @@ class CommandLineTest {
     @Test
     void validate_invalidRuleset_printsFileLineColAndExitsOne() throws Exception {
         Path rules = write("bad.yaml", RULE.replace("ct.name =", "ct.nam ="));
-        Run r = run("", "validate", "--rules", rules.toString());
+        CommandRun r = run("", "validate", "--rules", rules.toString());
         assertThat(r.status).isEqualTo(1);
         assertThat(r.out).contains(rules + ":3:14: error: rule 'Lambda Code Updated': filter_check called with nonexistent field ct.nam");
         assertThat(r.out).doesNotContain("loaded ");
@@ -75,7 +58,7 @@ class CommandLineTest {
         write("d/b.yaml", "- list: l\n  items: [y]\n  override:\n    items: append\n");
         write("d/a.yaml", "- list: l\n  items: [x]\n" + RULE.replace("not ct.error exists", "ct.user in (l)"));
         Path extra = write("extra.yml", "- rule: Lambda Code Updated\n  enabled: false\n  override:\n    enabled: replace\n");
-        Run r = run("", "validate", "--rules", dir.resolve("d").toString(), "--rules", extra.toString());
+        CommandRun r = run("", "validate", "--rules", dir.resolve("d").toString(), "--rules", extra.toString());
         assertThat(r.status).isZero();
         assertThat(r.out).isEqualTo("loaded 1 rules, 1 lists, 0 macros from 3 files\n");
     }
@@ -84,7 +67,7 @@ class CommandLineTest {
     void replay_printsOneFalcoJsonAlertPerLine_andReportsMalformedInput() throws Exception {
         Path rules = write("r.yaml", RULE);
         Path events = write("ev/events.jsonl", EVENT + "\n{\"broken\": \n" + EVENT.replace("id-1", "id-2") + "\n");
-        Run r = run("", "replay", "--rules", rules.toString(), "--stats", events.toString());
+        CommandRun r = run("", "replay", "--rules", rules.toString(), "--stats", events.toString());
         assertThat(r.status).isZero();
         List<JsonNode> alerts = lines(r.out);
         assertThat(alerts).hasSize(2);
@@ -101,9 +84,9 @@ class CommandLineTest {
         Path rules = write("r.yaml", RULE);
         write("logs/2023/07/10/a.json", "{\"Records\":[" + EVENT + "]}");
         write("logs/2023/07/10/ignored.txt", EVENT);
-        Run fromDir = run("", "replay", "--rules", rules.toString(), dir.resolve("logs").toString());
+        CommandRun fromDir = run("", "replay", "--rules", rules.toString(), dir.resolve("logs").toString());
         assertThat(lines(fromDir.out)).hasSize(1);
-        Run fromStdin = run(EVENT, "replay", "--rules", rules.toString(), "-");
+        CommandRun fromStdin = run(EVENT, "replay", "--rules", rules.toString(), "-");
         assertThat(lines(fromStdin.out)).hasSize(1);
     }
 
@@ -123,7 +106,7 @@ class CommandLineTest {
     @Test
     void replay_rejectedRuleset_exitsOne() throws Exception {
         Path rules = write("r.yaml", "- rule: x\n");
-        Run r = run("", "replay", "--rules", rules.toString(), write("e.json", EVENT).toString());
+        CommandRun r = run("", "replay", "--rules", rules.toString(), write("e.json", EVENT).toString());
         assertThat(r.status).isEqualTo(1);
         assertThat(r.err).contains(rules + ":1:3: error: rule 'x'");
     }
@@ -137,7 +120,7 @@ class CommandLineTest {
                 + EVENT.replace("\"eventID\"", "\"errorCode\":\"AccessDenied\",\"eventID\"") + "\n"
                 + "- name: wrong output\n  rule: Lambda Code Updated\n  expect: alert\n  output: nope\n  event: "
                 + EVENT + "\n");
-        Run r = run("", "test", "--rules", dir.resolve("rules").toString());
+        CommandRun r = run("", "test", "--rules", dir.resolve("rules").toString());
         assertThat(r.status).isEqualTo(1);
         assertThat(r.out).isEqualTo("2 passed, 1 failed\n");
         assertThat(r.err).contains("cases.yaml:10: wrong output: output differs");
@@ -163,7 +146,7 @@ class CommandLineTest {
     @Test
     void keygen_writesAPrivateKeyOnlyItsOwnerReads_andPrintsTheJobsTrustedKeyEntry() throws Exception {
         Path pem = dir.resolve("push.pem");
-        Run r = run("", "keygen", "--out", pem.toString(), "--key-id", "ops-1");
+        CommandRun r = run("", "keygen", "--out", pem.toString(), "--key-id", "ops-1");
         assertThat(r.status).as(r.err).isZero();
         assertThat(r.out.trim()).startsWith("rules.trusted-keys=ops-1:ecdsa-p256:").doesNotContain("PRIVATE");
         assertThat(java.nio.file.Files.getPosixFilePermissions(pem))
@@ -178,7 +161,7 @@ class CommandLineTest {
                 r.out.trim().substring("rules.trusted-keys=".length()), null);
         assertThat(trusted.problem(record, "ops-1", key.sign(record))).isNull();
 
-        Run again = run("", "keygen", "--out", pem.toString());
+        CommandRun again = run("", "keygen", "--out", pem.toString());
         assertThat(again.status).isEqualTo(1);
         assertThat(again.err).contains("exists; it is not overwritten");
         assertThat(run("", "keygen", "--out", dir.resolve("b.pem").toString(), "--key-id", "a:b").status)

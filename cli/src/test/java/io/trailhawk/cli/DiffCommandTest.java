@@ -2,13 +2,9 @@ package io.trailhawk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,21 +20,19 @@ class DiffCommandTest {
     Path dir;
 
     private static final class Run {
-        int status;
-        List<String> out;
-        String err;
+        final int status;
+        final List<String> out;
+        final String err;
+
+        Run(CommandRun r) {
+            this.status = r.status;
+            this.out = r.lines();
+            this.err = r.err;
+        }
     }
 
     private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Run r = new Run();
-        r.status = Main.run(Arrays.asList(args), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        String text = out.toString(StandardCharsets.UTF_8);
-        r.out = text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
-        r.err = err.toString(StandardCharsets.UTF_8);
-        return r;
+        return new Run(CommandRun.of("", args));
     }
 
     private Path write(String name, String content) throws Exception {

@@ -122,6 +122,16 @@ public final class RuleCompiler {
         }
     }
 
+    /** A selection document ({@link RuleSelection}) read within this compiler's limits; errors reject it whole. */
+    public RuleSelection readSelection(RulesFile file) throws RuleValidationException {
+        Diagnostics diag = new Diagnostics();
+        RuleSelection s = RuleSelection.read(file, limits, diag);
+        if (diag.hasErrors()) {
+            throw new RuleValidationException(diag.all());
+        }
+        return s;
+    }
+
     /** The rules as the selection turns them on and off; an entry that picks no rule is a warning. */
     private List<CompiledRule> select(List<CompiledRule> rules, Diagnostics diag) {
         if (selection.entries().isEmpty()) {

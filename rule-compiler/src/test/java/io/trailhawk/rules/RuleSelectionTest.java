@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trailhawk.rules.compile.CompiledRule;
 import io.trailhawk.rules.diag.Issue;
-import io.trailhawk.rules.load.RuleLimits;
 import io.trailhawk.rules.load.RuleSelection;
 import io.trailhawk.rules.load.RulesFile;
 import java.util.List;
@@ -25,7 +24,7 @@ class RuleSelectionTest {
     }
 
     private static RuleSelection selection(String yaml) throws RuleValidationException {
-        return RuleSelection.read(RulesFile.of("selection.yaml", yaml), RuleLimits.defaults());
+        return RuleCompiler.builder().build().readSelection(RulesFile.of("selection.yaml", yaml));
     }
 
     private static CompiledRuleset compile(RuleSelection s) throws RuleValidationException {

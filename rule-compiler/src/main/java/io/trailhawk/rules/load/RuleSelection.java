@@ -1,6 +1,5 @@
 package io.trailhawk.rules.load;
 
-import io.trailhawk.rules.RuleValidationException;
 import io.trailhawk.rules.diag.Diagnostics;
 import io.trailhawk.rules.diag.SourceLocation;
 import java.util.ArrayList;
@@ -84,15 +83,17 @@ public final class RuleSelection {
         return on;
     }
 
-    /** Reads a selection document; every problem is an error at its {@code FILE:LINE:COL}, and none is partial. */
-    public static RuleSelection read(RulesFile file, RuleLimits limits) throws RuleValidationException {
-        Diagnostics diag = new Diagnostics();
+    /**
+     * Reads a selection document. Every problem is an error in {@code diag} at its {@code FILE:LINE:COL}; a
+     * document with errors must not be used.
+     */
+    public static RuleSelection read(RulesFile file, RuleLimits limits, Diagnostics diag) {
         YamlSource yaml = new YamlSource(file);
         List<Entry> out = new ArrayList<>();
         if (file.content().length() > limits.fileChars()) {
             diag.error(SourceLocation.of(file.name(), 1, 1), null, "the file is larger than " + limits.fileChars()
                     + " characters");
-            throw new RuleValidationException(diag.all());
+            return NONE;
         }
         List<Node> documents;
         try {
@@ -100,10 +101,10 @@ public final class RuleSelection {
         } catch (MarkedYamlEngineException e) {
             diag.error(e.getProblemMark().map(yaml::at).orElse(SourceLocation.of(file.name(), 1, 1)), null,
                     "invalid YAML: " + e.getProblem());
-            throw new RuleValidationException(diag.all());
+            return NONE;
         } catch (YamlEngineException e) {
             diag.error(SourceLocation.of(file.name(), 1, 1), null, "invalid YAML: " + e.getMessage());
-            throw new RuleValidationException(diag.all());
+            return NONE;
         }
         for (Node doc : documents) {
             if (doc == null || ItemFields.isNull(doc)) {
@@ -123,9 +124,6 @@ public final class RuleSelection {
                     out.add(e);
                 }
             }
-        }
-        if (diag.hasErrors()) {
-            throw new RuleValidationException(diag.all());
         }
         return new RuleSelection(out);
     }
