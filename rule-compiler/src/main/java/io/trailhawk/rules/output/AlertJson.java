@@ -13,6 +13,10 @@ import java.util.Map;
  */
 public final class AlertJson {
     private static final String EVT_TIME = "evt.time";
+    /** One writer per thread, reused from alert to alert, so that its buffer is not grown again for each. */
+    private static final ThreadLocal<JsonBytes> WRITER = ThreadLocal.withInitial(JsonBytes::new);
+    /** A buffer grown past this by an outsized alert is let go rather than kept for the thread's life. */
+    private static final int KEPT_BYTES = 64 << 10;
 
     private final String hostname;
 
@@ -39,7 +43,7 @@ public final class AlertJson {
 
     /** As {@link #render(Alert, Long)}, in UTF-8: what a sink sends, without a detour through a string. */
     public byte[] renderUtf8(Alert a, Long rulesetVersion) {
-        JsonBytes g = new JsonBytes();
+        JsonBytes g = WRITER.get().reset();
         g.startObject();
         g.name("hostname").string(hostname);
         g.name("output").string(textLine(a));
@@ -95,7 +99,11 @@ public final class AlertJson {
         }
         g.endObject();
         g.endObject();
-        return g.toBytes();
+        byte[] out = g.toBytes();
+        if (g.capacity() > KEPT_BYTES) {
+            WRITER.remove();
+        }
+        return out;
     }
 
     private static void writeStrings(JsonBytes g, String key, List<String> values) {

@@ -120,10 +120,31 @@ final class JsonBytes {
         return this;
     }
 
+    /**
+     * {@code s} quoted and escaped. ASCII characters are written as they are read, without encoding the string
+     * first; from the first character beyond ASCII on, the rest is encoded to UTF-8 and escaped byte by byte.
+     */
     private void quoted(String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        room(utf8.length + 2);
+        int n = s.length();
+        room(n + 2);
         bytes[size++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                quotedUtf8(s.substring(i).getBytes(StandardCharsets.UTF_8));
+                break;
+            }
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                bytes[size++] = (byte) c;
+            } else {
+                escape(c);
+                room(n - i);
+            }
+        }
+        put((byte) '"');
+    }
+
+    private void quotedUtf8(byte[] utf8) {
         int from = 0;
         for (int i = 0; i < utf8.length; i++) {
             int b = utf8[i] & 0xFF;
@@ -135,7 +156,6 @@ final class JsonBytes {
             from = i + 1;
         }
         append(utf8, from, utf8.length);
-        put((byte) '"');
     }
 
     private void append(byte[] b, int from, int to) {
@@ -178,5 +198,18 @@ final class JsonBytes {
 
     byte[] toBytes() {
         return Arrays.copyOf(bytes, size);
+    }
+
+    int capacity() {
+        return bytes.length;
+    }
+
+    /** Empty again, keeping the buffer: one writer per thread serves alert after alert. */
+    JsonBytes reset() {
+        size = 0;
+        started = 0;
+        depth = 0;
+        afterName = false;
+        return this;
     }
 }

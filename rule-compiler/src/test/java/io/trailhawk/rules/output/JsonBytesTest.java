@@ -52,4 +52,17 @@ class JsonBytesTest {
         assertThat(new String(j.toBytes(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"a\":1,\"b\":[\"x\",null,true,{}],\"c\":18446744073709551615,\"d\":null}");
     }
+
+    @Test
+    void aResetWriter_writesTheNextDocumentAsAFreshOneWould_afterOneThatGrewItsBuffer() {
+        JsonBytes j = new JsonBytes().startObject().name("big").string("x".repeat(5000)).name("n").startArray()
+                .number(1);
+        j.reset().startObject().name("a").string("caf\u00e9 \"q\"\t").name("b").startArray().number(2).endArray()
+                .endObject();
+        JsonBytes fresh = new JsonBytes().startObject().name("a").string("caf\u00e9 \"q\"\t").name("b").startArray()
+                .number(2).endArray().endObject();
+        assertThat(j.toBytes()).isEqualTo(fresh.toBytes());
+        assertThat(new String(j.toBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"a\":\"caf\u00e9 \\\"q\\\"\\t\",\"b\":[2]}");
+    }
 }
