@@ -150,15 +150,66 @@ public final class EventTime {
         return date(t) + "T" + clock(t, true) + "+0000";
     }
 
-    /** Falco's JSON {@code time}: UTC, nanoseconds, {@code Z}. */
+    /**
+     * Falco's JSON {@code time}: UTC, nanoseconds, {@code Z}. Every alert prints it, so the date is worked out from
+     * the day number here rather than through {@link ZonedDateTime}; years outside 0 to 9999 take that way.
+     */
     public static String utcTimestamp(long nanos) {
-        ZonedDateTime t = at(nanos, ZoneOffset.UTC);
-        return date(t) + "T" + clock(t, true) + "Z";
+        long seconds = Math.floorDiv(nanos, 1_000_000_000L);
+        long days = Math.floorDiv(seconds, 86_400L);
+        // Days to a civil date, counting years from March so that the leap day comes last.
+        long z = days + 719_468L;
+        long era = Math.floorDiv(z, 146_097L);
+        long dayOfEra = z - era * 146_097L;
+        long yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long monthFromMarch = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * monthFromMarch + 2) / 5 + 1);
+        int month = (int) (monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9);
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        if (year < 0 || year > 9_999) {
+            ZonedDateTime t = at(nanos, ZoneOffset.UTC);
+            return date(t) + "T" + clock(t, true) + "Z";
+        }
+        char[] c = new char[30];
+        digits(c, 0, (int) year, 4);
+        c[4] = '-';
+        digits(c, 5, month, 2);
+        c[7] = '-';
+        digits(c, 8, day, 2);
+        c[10] = 'T';
+        clock(c, 11, Math.floorMod(seconds, 86_400L), Math.floorMod(nanos, 1_000_000_000L));
+        c[29] = 'Z';
+        return new String(c);
     }
 
     /** {@code evt.time}, the prefix of Falco's text line: local {@code HH:MM:SS.nnnnnnnnn}. */
     public static String localClock(long nanos) {
-        return clock(at(nanos, ZoneId.systemDefault()), true);
+        long seconds = Math.floorDiv(nanos, 1_000_000_000L);
+        int offset = ZoneId.systemDefault().getRules().getOffset(Instant.ofEpochSecond(seconds)).getTotalSeconds();
+        char[] c = new char[18];
+        clock(c, 0, Math.floorMod(seconds + offset, 86_400L), Math.floorMod(nanos, 1_000_000_000L));
+        return new String(c);
+    }
+
+    /** {@code HH:MM:SS.nnnnnnnnn} of a second of the day and its nanoseconds, at {@code at}. */
+    private static void clock(char[] c, int at, long secondOfDay, long nano) {
+        int s = (int) secondOfDay;
+        digits(c, at, s / 3_600, 2);
+        c[at + 2] = ':';
+        digits(c, at + 3, s / 60 % 60, 2);
+        c[at + 5] = ':';
+        digits(c, at + 6, s % 60, 2);
+        c[at + 8] = '.';
+        digits(c, at + 9, (int) nano, 9);
+    }
+
+    /** {@code v} in {@code width} decimal digits, zeros first. */
+    private static void digits(char[] c, int at, int v, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + v % 10);
+            v /= 10;
+        }
     }
 
     private static StringBuilder two(StringBuilder sb, int v) {
