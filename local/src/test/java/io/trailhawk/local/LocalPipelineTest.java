@@ -92,6 +92,7 @@ class LocalPipelineTest {
             Files.writeString(rules.resolve("zz-canary.yaml"), "- rule: Local Canary\n  desc: d\n"
                     + "  condition: ct.name = TrailhawkLocalCanary\n  output: canary %ct.id\n  priority: NOTICE\n");
             await(text, "rules: zz-canary.yaml activated version 1", Duration.ofSeconds(30));
+            await(text, "\n  + Local Canary", Duration.ofSeconds(5));
             Files.writeString(rules.resolve("zz-broken.yaml"), "- rule: Broken\n  desc: d\n"
                     + "  condition: ct.name = X and ct.bogus exists\n  output: o\n  priority: INFO\n");
             await(text, "rules: zz-broken.yaml rejected; version 1 stays active", Duration.ofSeconds(30));
@@ -106,6 +107,7 @@ class LocalPipelineTest {
             await(text, "canary c-1", Duration.ofSeconds(30));
             Files.delete(rules.resolve("zz-canary.yaml"));
             await(text, "rules: zz-canary.yaml activated version 2", Duration.ofSeconds(30));
+            await(text, "\n  - Local Canary", Duration.ofSeconds(5));
             // One key keeps both records in one partition, in order: once the second alerts, the first was seen.
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
                     new StringSerializer())) {
