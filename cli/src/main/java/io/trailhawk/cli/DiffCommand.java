@@ -5,7 +5,6 @@ import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.output.AlertJson;
 import io.trailhawk.rules.output.StatefulContext;
-import io.trailhawk.stateful.StatefulStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,23 +36,21 @@ final class DiffCommand {
     static final String USAGE = "trailhawk diff [--rules PATH]... [--against PATH]... [--selection FILE]... "
             + "[--rule-matching all|first] [--min-priority P] [--out-of-orderness DURATION] EVENTS...";
 
-    /** One ruleset's replay: its alerts, in the order they were raised. */
+    /** One ruleset's replay, with every alert it raised, in order. */
     private static final class Side {
-        final CompiledRuleset rules;
-        final StatefulStream stateful;
+        final RulesetReplay replay;
         final List<Alert> alerts = new ArrayList<>();
 
         Side(CompiledRuleset rules, long outOfOrdernessNanos) {
-            this.rules = rules;
-            this.stateful = new StatefulStream(rules, outOfOrdernessNanos);
+            this.replay = new RulesetReplay(rules, outOfOrdernessNanos);
         }
 
         void accept(CloudTrailEvent e) {
-            alerts.addAll(stateful.accept(e.timeNanos(), rules.evaluate(e)));
+            alerts.addAll(replay.accept(e));
         }
 
         void finish() {
-            alerts.addAll(stateful.finish());
+            alerts.addAll(replay.finish());
         }
     }
 
@@ -127,14 +124,12 @@ final class DiffCommand {
         Map<String, Integer> unmatchedOld = new HashMap<>();
         old.forEach(a -> unmatchedOld.merge(identity(a), 1, Integer::sum));
         List<Difference> out = new ArrayList<>();
-        Map<String, Integer> unmatchedNew = new HashMap<>();
         for (Alert a : next) {
             String id = identity(a);
             if (unmatchedOld.getOrDefault(id, 0) > 0) {
                 unmatchedOld.merge(id, -1, Integer::sum);
             } else {
                 out.add(new Difference(true, a));
-                unmatchedNew.merge(id, 1, Integer::sum);
             }
         }
         for (Alert a : old) {

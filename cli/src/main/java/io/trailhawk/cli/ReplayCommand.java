@@ -5,7 +5,6 @@ import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.output.AlertJson;
-import io.trailhawk.stateful.StatefulStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,21 +27,18 @@ final class ReplayCommand {
     static final String USAGE = "trailhawk replay [--rules PATH]... [--selection FILE]... [--rule-matching all|first] "
             + "[--min-priority P] [--out-of-orderness DURATION] [--stats] [--by-rule] EVENTS...";
 
-    private final CompiledRuleset rules;
     private final Writer out;
     private final PrintStream err;
     private final AlertJson json = new AlertJson(LocalHost.name());
     private final ReplayInput input;
     private final Map<String, Long> alertsByRule = new LinkedHashMap<>();
-    /** Stateful rules' matches wait here for event time; other alerts pass straight through. */
-    private final StatefulStream stateful;
+    private final RulesetReplay replay;
     private long events;
     private long alerts;
 
     private ReplayCommand(CompiledRuleset rules, Writer out, PrintStream err, boolean showProgress,
-            StatefulStream stateful) {
-        this.rules = rules;
-        this.stateful = stateful;
+            long outOfOrdernessNanos) {
+        this.replay = new RulesetReplay(rules, outOfOrdernessNanos);
         this.out = out;
         this.err = err;
         this.input = new ReplayInput(err, showProgress
@@ -69,11 +65,11 @@ final class ReplayCommand {
         }
         Writer out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16);
         ReplayCommand replay = new ReplayCommand(rules, out, err, System.console() != null,
-                new StatefulStream(rules, options.outOfOrdernessNanos));
+                options.outOfOrdernessNanos);
         long start = System.nanoTime();
         try {
             replay.input.read(args.positional(), stdin, replay::record);
-            replay.write(replay.stateful.finish());
+            replay.write(replay.replay.finish());
             out.flush();
         } catch (IOException e) {
             err.println("error: " + e.getMessage());
@@ -88,7 +84,7 @@ final class ReplayCommand {
 
     private void record(JsonNode r) throws IOException {
         CloudTrailEvent e = CloudTrailEvent.of(r, ++events);
-        write(stateful.accept(e.timeNanos(), rules.evaluate(e)));
+        write(replay.accept(e));
     }
 
     private void write(List<Alert> ready) throws IOException {
@@ -103,8 +99,8 @@ final class ReplayCommand {
     private void printStats(double seconds, boolean byRule) {
         err.printf("events: %d, alerts: %d, skipped: %d, malformed: %d, seconds: %.3f, events/s: %.0f%n", events,
                 alerts, input.skipped(), input.malformed(), seconds, events / seconds);
-        if (stateful.lateMatches() > 0) {
-            err.printf("late matches (behind the watermark, evaluated at once): %d%n", stateful.lateMatches());
+        if (replay.lateMatches() > 0) {
+            err.printf("late matches (behind the watermark, evaluated at once): %d%n", replay.lateMatches());
         }
         if (byRule) {
             List<Map.Entry<String, Long>> rows = new ArrayList<>(alertsByRule.entrySet());

@@ -146,15 +146,19 @@ public final class EventTime {
 
     /** {@code evt.time.iso8601}: UTC, nanoseconds, {@code +0000}. */
     public static String iso8601(long nanos) {
-        ZonedDateTime t = at(nanos, ZoneOffset.UTC);
-        return date(t) + "T" + clock(t, true) + "+0000";
+        return utc(nanos, "+0000");
+    }
+
+    /** Falco's JSON {@code time}: UTC, nanoseconds, {@code Z}. */
+    public static String utcTimestamp(long nanos) {
+        return utc(nanos, "Z");
     }
 
     /**
-     * Falco's JSON {@code time}: UTC, nanoseconds, {@code Z}. Every alert prints it, so the date is worked out from
-     * the day number here rather than through {@link ZonedDateTime}; years outside 0 to 9999 take that way.
+     * UTC {@code yyyy-MM-ddTHH:mm:ss.nnnnnnnnn} and {@code zone}. Every alert prints one, so the date is worked out
+     * from the day number here rather than through {@link ZonedDateTime}; years outside 0 to 9999 take that way.
      */
-    public static String utcTimestamp(long nanos) {
+    private static String utc(long nanos, String zone) {
         long seconds = Math.floorDiv(nanos, 1_000_000_000L);
         long days = Math.floorDiv(seconds, 86_400L);
         // Days to a civil date, counting years from March so that the leap day comes last.
@@ -169,9 +173,9 @@ public final class EventTime {
         long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
         if (year < 0 || year > 9_999) {
             ZonedDateTime t = at(nanos, ZoneOffset.UTC);
-            return date(t) + "T" + clock(t, true) + "Z";
+            return date(t) + "T" + clock(t, true) + zone;
         }
-        char[] c = new char[30];
+        char[] c = new char[29 + zone.length()];
         digits(c, 0, (int) year, 4);
         c[4] = '-';
         digits(c, 5, month, 2);
@@ -179,7 +183,7 @@ public final class EventTime {
         digits(c, 8, day, 2);
         c[10] = 'T';
         clock(c, 11, Math.floorMod(seconds, 86_400L), Math.floorMod(nanos, 1_000_000_000L));
-        c[29] = 'Z';
+        zone.getChars(0, zone.length(), c, 29);
         return new String(c);
     }
 

@@ -40,6 +40,15 @@ class EventTimeFormatTest {
     }
 
     @Test
+    void iso8601_isTheCalendarsDateAndClock_withItsOffset() {
+        for (long n : instants()) {
+            ZonedDateTime t = EventTime.at(n, ZoneOffset.UTC);
+            assertThat(EventTime.iso8601(n)).as("%d", n)
+                    .isEqualTo(EventTime.date(t) + "T" + EventTime.clock(t, true) + "+0000");
+        }
+    }
+
+    @Test
     void localClock_isTheCalendarsClockInTheDefaultZone() {
         for (long n : instants()) {
             assertThat(EventTime.localClock(n)).as("%d", n)
