@@ -39,9 +39,13 @@ public final class CompiledRuleset {
     private final List<String> files;
     private final List<Issue> warnings;
     /** By step rule name: the active sequences it is a step of. */
-    private final Map<String, List<CompiledRule>> sequencesOfStep = new HashMap<>();
+    private final Map<String, List<CompiledRule>> sequencesOfStep;
     /** Rules evaluated only to feed sequences: below the priority threshold, or {@code alert: false}. */
-    private final Set<String> feedOnly = new HashSet<>();
+    private final Set<String> feedOnly;
+    /** The names of the rules promoted out of shadow. */
+    private final Set<String> promoted;
+    /** The names of the rules whose alerts go to the shadow output: in shadow as compiled, and not promoted. */
+    private final Set<String> shadow;
 
     CompiledRuleset(List<CompiledRule> allRules, Priority minPriority, RuleMatching matching, int lists, int macros,
             List<String> files, List<Issue> warnings) {
@@ -51,6 +55,16 @@ public final class CompiledRuleset {
         this.macros = macros;
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
         this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
+        this.sequencesOfStep = new HashMap<>();
+        this.feedOnly = new HashSet<>();
+        this.promoted = Set.of();
+        Set<String> inShadow = new HashSet<>();
+        allRules.forEach(r -> {
+            if (r.shadow()) {
+                inShadow.add(r.name());
+            }
+        });
+        this.shadow = Collections.unmodifiableSet(inShadow);
         List<CompiledRule> act = new ArrayList<>();
         List<String[]> reads = new ArrayList<>();
         for (CompiledRule r : allRules) {
@@ -93,6 +107,58 @@ public final class CompiledRuleset {
             this.index = new RuleIndex(evaluated, matching);
             this.feeders = null;
         }
+    }
+
+    private CompiledRuleset(CompiledRuleset r, Set<String> promoted) {
+        this.allRules = r.allRules;
+        this.active = r.active;
+        this.projection = r.projection;
+        this.index = r.index;
+        this.feeders = r.feeders;
+        this.matching = r.matching;
+        this.lists = r.lists;
+        this.macros = r.macros;
+        this.files = r.files;
+        this.warnings = r.warnings;
+        this.sequencesOfStep = r.sequencesOfStep;
+        this.feedOnly = r.feedOnly;
+        this.promoted = Set.copyOf(promoted);
+        Set<String> inShadow = new HashSet<>();
+        r.allRules.forEach(rule -> {
+            if (rule.shadow() && !promoted.contains(rule.name())) {
+                inShadow.add(rule.name());
+            }
+        });
+        this.shadow = Collections.unmodifiableSet(inShadow);
+    }
+
+    /**
+     * This ruleset with {@code names} promoted out of shadow, and no others: the same compiled rules, index and
+     * projection, so that promoting costs no compile. A name that is no rule in shadow changes nothing.
+     */
+    public CompiledRuleset withPromoted(Set<String> names) {
+        return new CompiledRuleset(this, names);
+    }
+
+    /** Whether the alerts of rule {@code name} go only to the shadow output. */
+    public boolean inShadow(String name) {
+        return shadow.contains(name);
+    }
+
+    /** The rules whose alerts go only to the shadow output, in evaluation order. */
+    public List<String> shadowRules() {
+        List<String> out = new ArrayList<>();
+        allRules.forEach(r -> {
+            if (shadow.contains(r.name())) {
+                out.add(r.name());
+            }
+        });
+        return out;
+    }
+
+    /** The names promoted out of shadow, as {@link #withPromoted} was given them. */
+    public Set<String> promoted() {
+        return promoted;
     }
 
     /**

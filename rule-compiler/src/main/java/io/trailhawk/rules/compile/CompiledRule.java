@@ -26,11 +26,12 @@ public final class CompiledRule {
     private final List<String[]> reads;
     private final Optional<StatefulSpec> stateful;
     private final boolean alert;
+    private final boolean shadow;
 
     CompiledRule(String name, String desc, Priority priority, String source, SortedSet<String> tags, boolean enabled,
             Predicate condition, OutputTemplate output, Set<String> eventNames, Set<String> eventSources,
             FieldRequirement requirement, String conditionText, List<String[]> reads, Optional<StatefulSpec> stateful,
-            boolean alert) {
+            boolean alert, boolean shadow) {
         this.name = name;
         this.desc = desc;
         this.priority = priority;
@@ -45,6 +46,7 @@ public final class CompiledRule {
         this.conditionText = conditionText;
         this.stateful = stateful;
         this.alert = alert;
+        this.shadow = shadow;
         List<String[]> all = new java.util.ArrayList<>(reads);
         all.addAll(output.reads());
         this.reads = Collections.unmodifiableList(all);
@@ -70,18 +72,20 @@ public final class CompiledRule {
         this.conditionText = r.conditionText;
         this.stateful = r.stateful;
         this.alert = r.alert;
+        this.shadow = r.shadow;
         this.reads = r.reads;
     }
 
     /**
      * Whether {@code other}, a rule of the same name in another ruleset, means something else: another condition
      * (macros and lists as expanded), output, priority, description, tags, source, stateful key, or whether it is
-     * enabled or alerts.
+     * enabled, alerts or is in shadow as written.
      */
     public boolean differsFrom(CompiledRule other) {
         return !(condition.toString().equals(other.condition.toString()) && output.sourceText().equals(other.output.sourceText())
                 && priority == other.priority && desc.equals(other.desc) && tags.equals(other.tags)
                 && source.equals(other.source) && enabled == other.enabled && alert == other.alert
+                && shadow == other.shadow
                 && stateful.map(StatefulSpec::fingerprint).equals(other.stateful.map(StatefulSpec::fingerprint)));
     }
 
@@ -146,6 +150,14 @@ public final class CompiledRule {
     /** Whether the rule is a sequence: it matches through its steps, not its own condition. */
     public boolean isSequence() {
         return stateful.filter(s -> s.kind() == io.trailhawk.rules.load.StatefulClause.Kind.SEQUENCE).isPresent();
+    }
+
+    /**
+     * As compiled: {@code shadow: true}, or defined in a file in shadow. Whether its alerts go to the shadow output
+     * is {@link io.trailhawk.rules.CompiledRuleset#inShadow}'s to say, as a promotion can make it live.
+     */
+    public boolean shadow() {
+        return shadow;
     }
 
     /** False for {@code alert: false}: the rule's matches only feed sequences. */

@@ -182,7 +182,7 @@ public final class RulesetCompiler {
         }
         return new CompiledRule(r.name(), r.desc(), r.priority(), CLOUDTRAIL_SOURCE, new java.util.TreeSet<>(r.tags()),
                 r.enabled(), result.predicate.get(), output, result.eventNames, result.eventSources, result.requirement,
-                text.text(), reads, stateful, r.alert());
+                text.text(), reads, stateful, r.alert(), r.shadow());
     }
 
     private static boolean tooLong(PositionedText text, ListSubstitution lists, String label, Diagnostics diag) {

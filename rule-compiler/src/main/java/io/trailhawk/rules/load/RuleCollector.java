@@ -29,6 +29,8 @@ public final class RuleCollector {
     private final RuleLimits limits;
     private int counter;
     private int items;
+    /** Whether the file being read is in shadow: every rule it defines is. */
+    private boolean readingShadow;
 
     public RuleCollector() {
         this(RuleLimits.defaults());
@@ -50,7 +52,9 @@ public final class RuleCollector {
     /** Reads one file into the collected state. Problems go to {@code diag}. */
     public void read(RulesFile file, Diagnostics diag) {
         files.add(file.name());
+        readingShadow = file.inShadow();
         new RuleFileReader(file, this, diag).read();
+        readingShadow = false;
     }
 
     private int nextVisibility() {
@@ -111,6 +115,9 @@ public final class RuleCollector {
         }
         r.redefine(at, source);
         apply(r, definition);
+        if (readingShadow) {
+            r.setShadow(true);
+        }
     }
 
     /** Appends to or replaces keys of a rule defined before. */
@@ -142,6 +149,7 @@ public final class RuleCollector {
         u.skipIfUnknownFilter.ifPresent(r::setSkipIfUnknownFilter);
         u.stateful.ifPresent(r::setStateful);
         u.alert.ifPresent(r::setAlert);
+        u.shadow.ifPresent(r::setShadow);
     }
 
     /** Appended exceptions: a new name is added; an existing name gets the new values. */

@@ -83,6 +83,9 @@ final class RuleFileReader {
     }
 
     private void readItem(YamlItem item) {
+        if (file.inShadow() && changesAnotherFile(item)) {
+            return;
+        }
         if (item.has("required_engine_version")) {
             versions.readEngineVersion(item);
         } else if (item.has("required_plugin_versions")) {
@@ -97,5 +100,39 @@ final class RuleFileReader {
             diag.warning(item.at, null, "Unknown top level item; it will be ignored (expected list, macro, rule, "
                     + "required_engine_version or required_plugin_versions)");
         }
+    }
+
+    /**
+     * A file in shadow may not change what live rules see: redefining, appending to or overriding a list, macro or
+     * rule that another file defined is an error.
+     */
+    private boolean changesAnotherFile(YamlItem item) {
+        for (String kind : new String[] {"list", "macro", "rule"}) {
+            String name = item.has(kind) ? ItemFields.scalar(item.get(kind)) : null;
+            if (name == null) {
+                continue;
+            }
+            SourceLocation defined = kind.equals("list") ? location(collector.list(name))
+                    : kind.equals("macro") ? location(collector.macro(name)) : location(collector.rule(name));
+            if (defined != null && !defined.file().equals(file.name())) {
+                diag.error(item.at, kind + " '" + name + "'", "a file in shadow defines only its own lists, macros "
+                        + "and rules: this " + kind + " comes from " + defined.file() + ", and changing it would "
+                        + "change live rules");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static SourceLocation location(ListInfo l) {
+        return l == null ? null : l.location();
+    }
+
+    private static SourceLocation location(MacroInfo m) {
+        return m == null ? null : m.location();
+    }
+
+    private static SourceLocation location(RuleInfo r) {
+        return r == null ? null : r.location();
     }
 }

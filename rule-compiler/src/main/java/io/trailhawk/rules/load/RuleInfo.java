@@ -22,6 +22,7 @@ public final class RuleInfo {
     private boolean skipIfUnknownFilter;
     private Optional<StatefulClause> stateful = Optional.empty();
     private boolean alert = true;
+    private boolean shadow;
     private final TreeSet<String> tags = new TreeSet<>();
     private final List<ExceptionInfo> exceptions = new ArrayList<>();
 
@@ -42,6 +43,7 @@ public final class RuleInfo {
         this.skipIfUnknownFilter = false;
         this.stateful = Optional.empty();
         this.alert = true;
+        this.shadow = false;
         this.tags.clear();
         this.exceptions.clear();
     }
@@ -86,6 +88,18 @@ public final class RuleInfo {
     /** False for a rule with {@code alert: false}: its matches only feed sequences. */
     public boolean alert() {
         return alert;
+    }
+
+    void setShadow(boolean s) {
+        this.shadow = s;
+    }
+
+    /**
+     * True for a rule in shadow: {@code shadow: true}, or defined in a file pushed in shadow. It is evaluated like
+     * any rule, and its alerts go only where shadow alerts go.
+     */
+    public boolean shadow() {
+        return shadow;
     }
 
     void setTags(List<String> t) {

@@ -15,13 +15,13 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class RuleReader {
     private static final Set<String> RULE_KEYS = ItemFields.keys("rule", "condition", "output", "desc", "priority",
             "source", "enabled", "tags", "exceptions", "warn_evttypes", "skip-if-unknown-filter", "capture",
-            "capture_duration", "append", "override", "alert", "suppress", "threshold", "distinct", "sequence",
+            "capture_duration", "append", "override", "alert", "shadow", "suppress", "threshold", "distinct", "sequence",
             "first_seen");
     private static final Set<String> RULE_APPENDABLE = ItemFields.keys("condition", "output", "desc", "tags",
             "exceptions");
     private static final Set<String> RULE_REPLACEABLE = ItemFields.union(ItemFields.keys("condition", "output",
             "desc", "priority", "capture", "capture_duration", "tags", "exceptions", "enabled", "warn_evttypes",
-            "skip-if-unknown-filter", "alert"), StatefulClauseReader.KEYS);
+            "skip-if-unknown-filter", "alert", "shadow"), StatefulClauseReader.KEYS);
     private static final Set<String> RULE_OVERRIDABLE = ItemFields.union(RULE_APPENDABLE, RULE_REPLACEABLE);
     private static final String NO_RULE_TO_APPEND =
             "Rule uses 'append' or 'override.<key>: append' but no rule by that name already exists";
@@ -97,8 +97,9 @@ final class RuleReader {
         Read<Long> captureDuration = fields.readUnsigned(item, "capture_duration", label);
         Read<Optional<StatefulClause>> clause = stateful.read(item, label);
         Read<Boolean> alert = fields.readBool(item, "alert", label, true);
+        Read<Boolean> shadow = fields.readBool(item, "shadow", label, false);
         if (!Read.report(diag, condition, output, desc, priority, enabled, skip, tags, exceptions, capture,
-                warnEventTypes, captureDuration, clause, alert)) {
+                warnEventTypes, captureDuration, clause, alert, shadow)) {
             return;
         }
         RuleInfo prev = collector.rule(name);
@@ -118,6 +119,7 @@ final class RuleReader {
                 .exceptions(Merge.REPLACE, exceptions.value())
                 .stateful(clause.value())
                 .alert(alert.value())
+                .shadow(shadow.value())
                 .build());
     }
 
@@ -248,6 +250,8 @@ final class RuleReader {
                 return fields.readBool(item, key, label, false).map(update::skipIfUnknownFilter);
             case "alert":
                 return fields.readBool(item, key, label, true).map(update::alert);
+            case "shadow":
+                return fields.readBool(item, key, label, false).map(update::shadow);
             case "suppress":
             case "threshold":
             case "distinct":

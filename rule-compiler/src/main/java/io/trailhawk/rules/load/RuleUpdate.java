@@ -35,6 +35,7 @@ final class RuleUpdate {
     /** Present when the item sets a stateful key: the new clause, or none. */
     final Optional<Optional<StatefulClause>> stateful;
     final Optional<Boolean> alert;
+    final Optional<Boolean> shadow;
 
     private RuleUpdate(Builder b) {
         this.condition = Optional.ofNullable(b.condition);
@@ -47,6 +48,7 @@ final class RuleUpdate {
         this.skipIfUnknownFilter = Optional.ofNullable(b.skipIfUnknownFilter);
         this.stateful = Optional.ofNullable(b.stateful);
         this.alert = Optional.ofNullable(b.alert);
+        this.shadow = Optional.ofNullable(b.shadow);
     }
 
     static Builder builder() {
@@ -65,6 +67,7 @@ final class RuleUpdate {
         private Boolean skipIfUnknownFilter;
         private Optional<StatefulClause> stateful;
         private Boolean alert;
+        private Boolean shadow;
 
         Builder condition(Merge m, PositionedText v) {
             condition = new Change<>(m, v);
@@ -113,6 +116,11 @@ final class RuleUpdate {
 
         Builder alert(boolean v) {
             alert = v;
+            return this;
+        }
+
+        Builder shadow(boolean v) {
+            shadow = v;
             return this;
         }
 

@@ -15,18 +15,20 @@ import java.util.stream.Stream;
 public final class RulesFile {
     private final String name;
     private final String content;
+    private final boolean shadow;
 
-    private RulesFile(String name, String content) {
+    private RulesFile(String name, String content, boolean shadow) {
         this.name = Objects.requireNonNull(name, "name");
         this.content = Objects.requireNonNull(content, "content");
+        this.shadow = shadow;
     }
 
     public static RulesFile of(String name, String content) {
-        return new RulesFile(name, content);
+        return new RulesFile(name, content, false);
     }
 
     public static RulesFile read(Path path) throws IOException {
-        return new RulesFile(path.toString(), new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
+        return new RulesFile(path.toString(), new String(Files.readAllBytes(path), StandardCharsets.UTF_8), false);
     }
 
     /**
@@ -66,5 +68,17 @@ public final class RulesFile {
 
     public String content() {
         return content;
+    }
+
+    /**
+     * This file in shadow: every rule it defines alerts only where shadow alerts go, and it may not change the
+     * lists, macros and rules of other files.
+     */
+    public RulesFile asShadow() {
+        return new RulesFile(name, content, true);
+    }
+
+    public boolean inShadow() {
+        return shadow;
     }
 }

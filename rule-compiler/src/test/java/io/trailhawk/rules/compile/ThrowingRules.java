@@ -13,6 +13,6 @@ public final class ThrowingRules {
                 event -> {
                     throw failure;
                 }, rule.output(), rule.eventNames(), rule.eventSources(), rule.requirement(), rule.conditionText(),
-                List.of(), rule.stateful(), rule.alerts());
+                List.of(), rule.stateful(), rule.alerts(), rule.shadow());
     }
 }
