@@ -19,15 +19,15 @@ public final class ControlRecord {
     public static final String SEQUENCE_HEADER = "trailhawk-sequence";
     public static final String KIND_HEADER = "trailhawk-kind";
     public static final String ACTION_HEADER = "trailhawk-action";
-    /** The only kind today; a record without the kind header is one. */
-    public static final String RULES_KIND = "rules";
+    /** A record without the kind header is a rule file ({@link DocumentKind}). */
+    public static final String RULES_KIND = DocumentKind.RULES.header();
     /** A record without a sequence header; refused wherever signatures are required. */
     public static final long NO_SEQUENCE = 0L;
     private static final byte[] SIGNED_FORM = "trailhawk-control/2\n".getBytes(StandardCharsets.US_ASCII);
 
-    /** What a record does to its file. */
+    /** What a record does to its file: puts it live, puts it in shadow (rule files only), or deletes it. */
     public enum Action {
-        PUT, DELETE;
+        PUT, SHADOW, DELETE;
 
         public String header() {
             return name().toLowerCase(Locale.ROOT);
@@ -113,19 +113,29 @@ public final class ControlRecord {
      * @return the record, or the reason its headers make no sense
      */
     public static Read fromKafka(String name, byte[] value, Headers headers) {
-        String kind = text(headers, KIND_HEADER);
+        String kindText = text(headers, KIND_HEADER);
+        DocumentKind kind = kindText == null ? DocumentKind.RULES : DocumentKind.ofHeader(kindText);
         if (kind == null) {
-            kind = RULES_KIND;
-        } else if (!kind.equals(RULES_KIND)) {
-            return Read.problem("unknown document kind '" + clip(kind) + "' in " + KIND_HEADER + " (known: "
-                    + RULES_KIND + ")");
+            return Read.problem("unknown document kind '" + clip(kindText) + "' in " + KIND_HEADER + " (known: "
+                    + DocumentKind.known() + ")");
+        }
+        if (DocumentKind.ofKey(name) != kind) {
+            return Read.problem("the key '" + clip(name) + "' is not the key of a " + kind.header() + " document"
+                    + (kind == DocumentKind.RULES ? "" : " (" + kind.key("NAME") + ")") + ", which "
+                    + KIND_HEADER + " says this is");
         }
         String actionText = text(headers, ACTION_HEADER);
         Action action = actionText == null ? (value == null ? Action.DELETE : Action.PUT) : Action.ofHeader(actionText);
         if (action == null) {
-            return Read.problem(ACTION_HEADER + " is '" + clip(actionText) + "': put or delete");
+            return Read.problem(ACTION_HEADER + " is '" + clip(actionText) + "': put, shadow or delete");
         }
-        if (action == Action.PUT && value == null) {
+        if (action == Action.SHADOW && kind != DocumentKind.RULES) {
+            return Read.problem("only a rule file can be put in shadow, not a " + kind.header() + " document");
+        }
+        if (action == Action.DELETE && kind == DocumentKind.ROLLBACK) {
+            return Read.problem("a rollback is not deleted: roll back to another version instead");
+        }
+        if (action != Action.DELETE && value == null) {
             return Read.problem("a put without a value: a delete says " + ACTION_HEADER + ": delete");
         }
         if (action == Action.DELETE && value != null && value.length > 0) {
@@ -143,7 +153,7 @@ public final class ControlRecord {
                 return Read.problem(SEQUENCE_HEADER + " is '" + clip(seqText) + "': a positive decimal number");
             }
         }
-        return new Read(new ControlRecord(kind, action, name, sequence, value), text(headers, KEY_ID_HEADER),
+        return new Read(new ControlRecord(kind.header(), action, name, sequence, value), text(headers, KEY_ID_HEADER),
                 text(headers, SIGNATURE_HEADER), null);
     }
 

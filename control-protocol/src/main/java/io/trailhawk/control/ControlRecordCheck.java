@@ -20,7 +20,10 @@ public final class ControlRecordCheck {
     private ControlRecordCheck() {
     }
 
-    /** Null when {@code key} names a rule file; otherwise why not. */
+    /**
+     * Null when {@code key} names a rule file, or a document of another {@link DocumentKind} by its prefix;
+     * otherwise why not.
+     */
     public static String keyProblem(byte[] key) {
         if (key == null || key.length == 0) {
             return "control record has no key: the key must be the rule file name";
@@ -34,6 +37,34 @@ public final class ControlRecordCheck {
         } catch (CharacterCodingException e) {
             return "control record key is not UTF-8: the key must be the rule file name";
         }
+        DocumentKind kind = DocumentKind.ofKey(name);
+        if (kind != DocumentKind.RULES) {
+            return documentKeyProblem(kind, name);
+        }
+        return fileNameProblem(name);
+    }
+
+    private static String documentKeyProblem(DocumentKind kind, String key) {
+        String name = kind.nameOf(key);
+        if (name.isEmpty()) {
+            return "control record key '" + printable(key) + "' names no " + kind.header() + " after its prefix";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isISOControl(name.charAt(i))) {
+                return "control record key '" + printable(key) + "' holds control characters";
+            }
+        }
+        if (kind == DocumentKind.SELECTION) {
+            String bad = fileNameProblem(name);
+            return bad == null ? null : "a selection is named like a rule file: " + bad;
+        }
+        if (kind == DocumentKind.ROLLBACK && !name.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return "control record key '" + printable(key) + "' is not rollback/VERSION, a ruleset version number";
+        }
+        return null;
+    }
+
+    private static String fileNameProblem(String name) {
         if (name.equals(".") || name.equals("..") || name.startsWith(".")) {
             return "control record key '" + printable(name) + "' is not a rule file name: it must not start with '.'";
         }

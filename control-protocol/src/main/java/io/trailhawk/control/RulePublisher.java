@@ -69,7 +69,17 @@ public final class RulePublisher implements AutoCloseable {
     /** Puts a file ({@code yaml} non-null) or deletes it, then waits up to {@code timeout} for its status. */
     public StatusRecord publish(String name, String yaml, Duration timeout)
             throws IOException, TimeoutException, InterruptedException {
-        String origin = send(name, yaml);
+        return publish(DocumentKind.RULES, yaml == null ? ControlRecord.Action.DELETE : ControlRecord.Action.PUT, name,
+                yaml == null ? null : yaml.getBytes(StandardCharsets.UTF_8), timeout);
+    }
+
+    /**
+     * Writes the document {@code name} of {@code kind} ({@code content} is ignored for a delete), then waits up to
+     * {@code timeout} for its status.
+     */
+    public StatusRecord publish(DocumentKind kind, ControlRecord.Action action, String name, byte[] content,
+            Duration timeout) throws IOException, TimeoutException, InterruptedException {
+        String origin = send(kind, action, name, content);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (ConsumerRecord<byte[], byte[]> s : status.poll(Duration.ofMillis(100))) {
@@ -88,14 +98,20 @@ public final class RulePublisher implements AutoCloseable {
 
     /** Puts or deletes a file without waiting; returns the record's origin, which its status will name. */
     public String send(String name, String yaml) throws IOException, InterruptedException {
-        String badName = ControlRecordCheck.keyProblem(name.getBytes(StandardCharsets.UTF_8));
+        return send(DocumentKind.RULES, yaml == null ? ControlRecord.Action.DELETE : ControlRecord.Action.PUT, name,
+                yaml == null ? null : yaml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes a document without waiting; returns the record's origin, which its status will name. */
+    public String send(DocumentKind kind, ControlRecord.Action action, String name, byte[] content)
+            throws IOException, InterruptedException {
+        String key = kind.key(name);
+        String badName = ControlRecordCheck.keyProblem(key.getBytes(StandardCharsets.UTF_8));
         if (badName != null) {
             throw new IOException(badName);
         }
-        ControlRecord record = yaml == null
-                ? new ControlRecord(ControlRecord.RULES_KIND, ControlRecord.Action.DELETE, name, nextSequence(), null)
-                : new ControlRecord(ControlRecord.RULES_KIND, ControlRecord.Action.PUT, name, nextSequence(),
-                        yaml.getBytes(StandardCharsets.UTF_8));
+        ControlRecord record = new ControlRecord(kind.header(), action, key, nextSequence(),
+                content == null ? new byte[0] : content);
         ProducerRecord<byte[], byte[]> r = record.toKafka(controlTopic, signingKey);
         RecordMetadata meta;
         try {

@@ -30,6 +30,7 @@ public final class TopicSetup {
                     .configs(Map.of("cleanup.policy", "compact")));
             wanted.add(new NewTopic(ControlTopics.STATUS, 1, replicationFactor));
             wanted.add(new NewTopic(ControlTopics.ALERTS, partitions, replicationFactor));
+            wanted.add(new NewTopic(ControlTopics.SHADOW_ALERTS, partitions, replicationFactor));
             wanted.add(new NewTopic(ControlTopics.DEAD_LETTERS, 1, replicationFactor));
             List<NewTopic> missing = new ArrayList<>();
             List<String> names = new ArrayList<>();

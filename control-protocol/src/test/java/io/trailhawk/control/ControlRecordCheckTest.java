@@ -17,6 +17,18 @@ class ControlRecordCheckTest {
     }
 
     @Test
+    void documentsOfOtherKinds_areKeyedByTheirPrefix_andOtherPathsAreNotKeys() {
+        assertThat(ControlRecordCheck.keyProblem(utf8("selection/quiet.yaml"))).isNull();
+        assertThat(ControlRecordCheck.keyProblem(utf8("promotion/S3 Bucket / Policy Changed"))).isNull();
+        assertThat(ControlRecordCheck.keyProblem(utf8("rollback/12"))).isNull();
+        assertThat(ControlRecordCheck.keyProblem(utf8("rollback/latest"))).contains("rollback/VERSION");
+        assertThat(ControlRecordCheck.keyProblem(utf8("selection/a/b.yaml"))).contains("named like a rule file");
+        assertThat(ControlRecordCheck.keyProblem(utf8("promotion/"))).contains("names no promotion");
+        assertThat(ControlRecordCheck.keyProblem(utf8("promotion/a\u0001"))).contains("control characters");
+        assertThat(ControlRecordCheck.keyProblem(utf8("rules/a.yaml"))).contains("not a rule file name");
+    }
+
+    @Test
     void pathsHiddenNamesControlCharactersAndOverlongNames_areNotKeys() {
         assertThat(ControlRecordCheck.keyProblem(null)).contains("no key");
         assertThat(ControlRecordCheck.keyProblem(new byte[0])).contains("no key");

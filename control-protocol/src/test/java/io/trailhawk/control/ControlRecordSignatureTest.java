@@ -118,11 +118,38 @@ class ControlRecordSignatureTest {
         ProducerRecord<byte[], byte[]> r = put(null, 1);
         assertThat(readAs(r, "a.yaml", ControlRecord.KIND_HEADER, "selectors").problem)
                 .startsWith("unknown document kind 'selectors'");
-        assertThat(readAs(r, "a.yaml", ControlRecord.ACTION_HEADER, "upsert").problem).contains("put or delete");
+        assertThat(readAs(r, "a.yaml", ControlRecord.ACTION_HEADER, "upsert").problem)
+                .contains("put, shadow or delete");
         assertThat(readAs(r, "a.yaml", ControlRecord.SEQUENCE_HEADER, "-4").problem).contains("positive");
         assertThat(readAs(r, "a.yaml", ControlRecord.SEQUENCE_HEADER, "soon").problem).contains("positive");
         assertThat(readAs(r, "a.yaml", ControlRecord.ACTION_HEADER, "delete").problem)
                 .contains("a delete carries none");
+    }
+
+    @Test
+    void documentsOfOtherKinds_haveKeysOfTheirOwn_thatTheKindHeaderMustAgreeWith() {
+        ProducerRecord<byte[], byte[]> sel = new ControlRecord("selection", Action.PUT, "selection/quiet.yaml", 3,
+                YAML).toKafka("t", null);
+        assertThat(read(sel).problem).isNull();
+        assertThat(read(sel).record.kind()).isEqualTo("selection");
+        assertThat(readAs(sel, "selection/quiet.yaml", ControlRecord.KIND_HEADER, "rules").problem)
+                .contains("is not the key of a rules document");
+        assertThat(readAs(put(null, 1), "a.yaml", ControlRecord.KIND_HEADER, "promotion").problem)
+                .contains("promotion/NAME");
+        assertThat(readAs(sel, "selection/quiet.yaml", ControlRecord.ACTION_HEADER, "shadow").problem)
+                .contains("only a rule file can be put in shadow");
+        assertThat(readAs(put(null, 1), "a.yaml", ControlRecord.ACTION_HEADER, "shadow").record.action())
+                .isEqualTo(Action.SHADOW);
+    }
+
+    @Test
+    void aSignedPromotion_isAccepted_andTheSignatureCoversItsKind() {
+        ProducerRecord<byte[], byte[]> r = new ControlRecord("promotion", Action.PUT, "promotion/Staged Rule", 4, null)
+                .toKafka("t", SHARED);
+        assertThat(read(r).problem).isNull();
+        assertThat(read(r).authenticationProblem(TRUSTS_SHARED)).isNull();
+        ControlRecord.Read asRules = readAs(r, "promotion/Staged Rule", ControlRecord.KIND_HEADER, "rollback");
+        assertThat(asRules.problem).contains("is not the key of a rollback document");
     }
 
     private static String p384PublicKey() throws Exception {

@@ -15,6 +15,8 @@ import io.trailhawk.job.detect.GroupKeyType;
 import io.trailhawk.job.detect.RuleEvaluator;
 import io.trailhawk.job.detect.RuleFileUpdate;
 import io.trailhawk.job.detect.RulesetBuilder;
+import io.trailhawk.job.detect.ShadowAlertCounts;
+import io.trailhawk.job.detect.ShadowAlerts;
 import io.trailhawk.job.detect.StartSignal;
 import io.trailhawk.job.detect.StatefulDetector;
 import io.trailhawk.job.sink.KafkaSinks;
@@ -69,6 +71,8 @@ public final class TrailhawkJob {
         Streams streams = wire(env, config, rules, payloads(env, config));
         streams.alerts.sinkTo(KafkaSinks.alerts(config, config.get(TrailhawkOptions.TOPIC_ALERTS)))
                 .name("alerts").uid("sink-alerts");
+        streams.shadowAlerts.sinkTo(KafkaSinks.alerts(config, config.get(TrailhawkOptions.TOPIC_SHADOW_ALERTS),
+                "-shadow")).name("shadow alerts").uid("sink-shadow-alerts");
         streams.status.sinkTo(KafkaSinks.strings(config, config.get(TrailhawkOptions.TOPIC_STATUS),
                 ControlTopics.STATUS_KEY)).name("ruleset status").uid("sink-status");
         streams.deadLetters.sinkTo(KafkaSinks.strings(config, config.get(TrailhawkOptions.TOPIC_DLQ), null))
@@ -78,11 +82,15 @@ public final class TrailhawkJob {
     /** The job's outputs before their sinks. */
     public static final class Streams {
         public final DataStream<AlertRecord> alerts;
+        /** Alerts of rules in shadow, which never join {@link #alerts}. */
+        public final DataStream<AlertRecord> shadowAlerts;
         public final DataStream<String> status;
         public final DataStream<String> deadLetters;
 
-        Streams(DataStream<AlertRecord> alerts, DataStream<String> status, DataStream<String> deadLetters) {
+        Streams(DataStream<AlertRecord> alerts, DataStream<AlertRecord> shadowAlerts, DataStream<String> status,
+                DataStream<String> deadLetters) {
             this.alerts = alerts;
+            this.shadowAlerts = shadowAlerts;
             this.status = status;
             this.deadLetters = deadLetters;
         }
@@ -105,17 +113,22 @@ public final class TrailhawkJob {
                 .fromSource(controlSource(config), ControlWatermarks.neverHoldBack(), "rule updates")
                 .uid("source-control").setParallelism(1)
                 .union(started)
-                .broadcast(RuleEvaluator.RULE_FILES, RuleEvaluator.RULESET_META);
+                .broadcast(RuleEvaluator.RULE_FILES, RuleEvaluator.RULESET_META, RuleEvaluator.RULESET_HISTORY);
 
         String hostname = config.get(TrailhawkOptions.HOSTNAME);
         SingleOutputStreamOperator<AlertRecord> alerts = events.connect(updates)
-                .process(new RuleEvaluator(rules, hostname, JobMetrics.of(config))).name("detect").uid("detect");
-        DataStream<AlertRecord> statefulAlerts = alerts.getSideOutput(RuleEvaluator.STATEFUL_MATCHES)
+                .process(new RuleEvaluator(rules, config.rulesHistory(), hostname, JobMetrics.of(config)))
+                .name("detect").uid("detect");
+        SingleOutputStreamOperator<AlertRecord> statefulAlerts = alerts.getSideOutput(RuleEvaluator.STATEFUL_MATCHES)
                 .keyBy(m -> GroupKey.fromBytes(m.key), GroupKeyType.INSTANCE)
                 .connect(updates)
-                .process(new StatefulDetector(rules, hostname, JobMetrics.of(config)))
+                .process(new StatefulDetector(rules, config.rulesHistory(), hostname, JobMetrics.of(config)))
                 .name("detect stateful").uid(StatefulDetector.UID);
-        return new Streams(alerts.union(statefulAlerts), alerts.getSideOutput(RuleEvaluator.STATUS),
+        DataStream<AlertRecord> shadowAlerts = alerts.getSideOutput(ShadowAlerts.TAG)
+                .union(statefulAlerts.getSideOutput(ShadowAlerts.TAG));
+        return new Streams(alerts.union(statefulAlerts), shadowAlerts,
+                alerts.getSideOutput(RuleEvaluator.STATUS)
+                        .union(ShadowAlertCounts.of(shadowAlerts, config.shadowReportWindow())),
                 decoded.getSideOutput(PayloadDecoder.DEAD_LETTERS)
                         .union(alerts.getSideOutput(PayloadDecoder.DEAD_LETTERS)));
     }

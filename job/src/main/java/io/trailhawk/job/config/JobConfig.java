@@ -233,6 +233,14 @@ public final class JobConfig implements Serializable {
         return Durations.parse(TrailhawkOptions.WATERMARK_IDLENESS.key(), get(TrailhawkOptions.WATERMARK_IDLENESS));
     }
 
+    public int rulesHistory() {
+        return positiveInt(TrailhawkOptions.RULES_HISTORY);
+    }
+
+    public Duration shadowReportWindow() {
+        return Durations.parse(TrailhawkOptions.SHADOW_REPORT_WINDOW.key(), get(TrailhawkOptions.SHADOW_REPORT_WINDOW));
+    }
+
     public Duration checkpointInterval() {
         return Durations.parse(TrailhawkOptions.CHECKPOINT_INTERVAL.key(), get(TrailhawkOptions.CHECKPOINT_INTERVAL));
     }

@@ -50,6 +50,8 @@ public final class TrailhawkOptions {
     public static final Option TOPIC_STATUS = Option.of("topic.status", ControlTopics.STATUS,
             "ruleset activations and rejections");
     public static final Option TOPIC_ALERTS = Option.of("topic.alerts", ControlTopics.ALERTS, "Falco JSON alerts");
+    public static final Option TOPIC_SHADOW_ALERTS = Option.of("topic.shadow-alerts", ControlTopics.SHADOW_ALERTS,
+            "alerts of rules in shadow, each marked \"shadow\": true; they never reach topic.alerts");
     public static final Option TOPIC_DLQ = Option.of("topic.dlq", ControlTopics.DEAD_LETTERS,
             "undecodable input, and records that rules failed to evaluate (naming the rules)");
 
@@ -74,6 +76,10 @@ public final class TrailhawkOptions {
                     + "key, read once when the job starts");
     public static final Option RULES_SIGNING_KEY_SECRET_ENDPOINT = Option.of("rules.signing-key-secret-endpoint",
             null, "endpoint override for Secrets Manager (default: the region's endpoint)");
+    public static final Option RULES_HISTORY = Option.of("rules.history", "20",
+            "activated ruleset versions kept in state, for trailhawk history and rollback");
+    public static final Option SHADOW_REPORT_WINDOW = Option.of("rules.shadow.report-window", "1h",
+            "each rule in shadow's alert count is reported on the status topic once per this much event time");
     public static final Option RULES_MATCHING = Option.of("rules.matching", "all", "all or first");
     public static final Option RULES_MIN_PRIORITY = Option.of("rules.min-priority", "debug",
             "rules less severe than this are not evaluated");
@@ -114,9 +120,9 @@ public final class TrailhawkOptions {
             KINESIS_INITIAL_POSITION, KINESIS_INITIAL_TIMESTAMP, KINESIS_RECORD_PUBLISHER, KINESIS_EFO_CONSUMER,
             KINESIS_PROPERTIES, KAFKA_SOURCE_TOPICS, KAFKA_SOURCE_GROUP, KAFKA_SOURCE_OFFSETS, FILE_PATHS,
             FILE_MONITOR_INTERVAL, KAFKA_BOOTSTRAP, KAFKA_PROPERTIES, TOPIC_CONTROL, TOPIC_STATUS, TOPIC_ALERTS,
-            TOPIC_DLQ, DELIVERY, TRANSACTIONAL_ID_PREFIX, TRANSACTION_TIMEOUT, RULES_BOOTSTRAP, RULES_SIGNING_KEY, RULES_TRUSTED_KEYS,
+            TOPIC_SHADOW_ALERTS, TOPIC_DLQ, DELIVERY, TRANSACTIONAL_ID_PREFIX, TRANSACTION_TIMEOUT, RULES_BOOTSTRAP, RULES_SIGNING_KEY, RULES_TRUSTED_KEYS,
             RULES_SIGNING_KEY_SECRET, RULES_SIGNING_KEY_SECRET_ENDPOINT,
-            RULES_MATCHING, RULES_MIN_PRIORITY, LIMIT_FILE_BYTES, LIMIT_YAML_DEPTH, LIMIT_YAML_ALIASES, LIMIT_ITEMS,
+            RULES_HISTORY, SHADOW_REPORT_WINDOW, RULES_MATCHING, RULES_MIN_PRIORITY, LIMIT_FILE_BYTES, LIMIT_YAML_DEPTH, LIMIT_YAML_ALIASES, LIMIT_ITEMS,
             LIMIT_LIST_ITEMS, LIMIT_CONDITION_NODES, WATERMARK_OUT_OF_ORDERNESS, WATERMARK_IDLENESS, CHECKPOINT_INTERVAL,
             PARALLELISM, METRICS_PER_RULE, HOSTNAME);
 

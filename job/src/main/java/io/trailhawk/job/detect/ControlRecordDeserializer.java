@@ -49,9 +49,11 @@ public final class ControlRecordDeserializer implements KafkaRecordDeserializati
         }
         ControlRecord c = read.record;
         String signer = trusted.required() ? (read.keyId == null ? TrustedKeys.DEFAULT_ID : read.keyId) : null;
-        out.collect(c.action() == ControlRecord.Action.DELETE
-                ? RuleFileUpdate.delete(name, origin).signed(c.sequence(), signer)
-                : RuleFileUpdate.put(name, ControlRecordCheck.text(r.value()), origin).signed(c.sequence(), signer));
+        RuleFileUpdate u = c.action() == ControlRecord.Action.DELETE ? RuleFileUpdate.delete(name, origin)
+                : c.action() == ControlRecord.Action.SHADOW
+                        ? RuleFileUpdate.putInShadow(name, ControlRecordCheck.text(r.value()), origin)
+                        : RuleFileUpdate.put(name, ControlRecordCheck.text(r.value()), origin);
+        out.collect(u.signed(c.sequence(), signer));
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an activation changed, rule by rule: the rules added, removed and changed between the ruleset that was
- * active and the one that replaces it, each list in the new (or, for removals, the old) ruleset's order. Immutable.
+ * What an activation changed, rule by rule: the rules added, removed and changed (promoted out of shadow
+ * included) between the ruleset that was active and the one that replaces it, each list in the new (or, for removals, the old) ruleset's order. Immutable.
  */
 public final class RuleChanges {
     public final List<String> added;
@@ -36,7 +36,7 @@ public final class RuleChanges {
             CompiledRule was = old.get(r.name());
             if (was == null) {
                 added.add(r.name());
-            } else if (r.differsFrom(was)) {
+            } else if (r.differsFrom(was) || before.inShadow(r.name()) != after.inShadow(r.name())) {
                 changed.add(r.name());
             }
             kept.put(r.name(), r);

@@ -46,6 +46,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
 
     public static final MapStateDescriptor<String, RuleFileState> RULE_FILES = RuleFiles.FILES;
     public static final MapStateDescriptor<String, Long> RULESET_META = RuleFiles.META;
+    public static final MapStateDescriptor<String, String> RULESET_HISTORY = RulesetHistory.HISTORY;
     /** Matches of stateful rules, keyed for {@link StatefulDetector}. */
     public static final OutputTag<StatefulMatch> STATEFUL_MATCHES = new OutputTag<StatefulMatch>("stateful-matches") {
         private static final long serialVersionUID = 1L;
@@ -55,6 +56,8 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     };
 
     private final RulesetBuilder builder;
+    /** How many activated versions the history keeps. */
+    private final int historyVersions;
     /** {@code alerts.hostname}, or null for the TaskManager's host name. */
     private final String hostname;
     private transient String host;
@@ -74,6 +77,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     private transient long evaluated;
     private transient Counter eventsEvaluated;
     private transient Counter alerts;
+    private transient Counter shadowAlerts;
     private transient Counter rejections;
     private transient Counter evaluationFailures;
     private transient FailedRules failedRules;
@@ -83,9 +87,11 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     /** By rule name; rules whose names share an id share one counter, as one metric can only be registered once. */
     private transient Map<String, Counter> alertsByRule;
     private transient Map<String, Counter> alertsById;
+    private transient Map<String, Counter> shadowAlertsByRule;
 
-    public RuleEvaluator(RulesetBuilder builder, String hostname, JobMetrics metrics) {
+    public RuleEvaluator(RulesetBuilder builder, int historyVersions, String hostname, JobMetrics metrics) {
         this.builder = builder;
+        this.historyVersions = historyVersions;
         this.hostname = hostname;
         this.metrics = metrics;
     }
@@ -99,6 +105,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
                     + "bootstrap rules alone");
         }
         activate(r.outcome, r.version);
+        RulesetHistory.recordStart(context.getOperatorStateStore(), r.version, r.outcome, historyVersions);
         restored = context.isRestored();
         LOG.info("ruleset version {} active: {} rules from {} files{}", activeVersion, active.ruleCount(),
                 r.outcome.files.size(), context.isRestored() ? " (restored)" : "");
@@ -132,6 +139,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         MetricGroup m = metrics.group(getRuntimeContext());
         eventsEvaluated = m.counter("eventsEvaluated");
         alerts = m.counter("alerts");
+        shadowAlerts = m.counter("shadowAlerts");
         rejections = m.counter("rulesetRejections");
         evaluationFailures = m.counter("evaluationFailures");
         evaluationNanos = new DescriptiveStatisticsHistogram(1024);
@@ -142,6 +150,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         alertsByRule = new HashMap<>();
         failedRules = new FailedRules();
         alertsById = new HashMap<>();
+        shadowAlertsByRule = new HashMap<>();
     }
 
     @Override
@@ -173,10 +182,18 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
                 anyStateful = true;
                 continue;
             }
+            if (active.inShadow(a.rule())) {
+                ctx.output(ShadowAlerts.TAG, ShadowAlerts.of(a, alertJson.renderUtf8(a, activeVersion)));
+                shadowAlerts.inc();
+                if (metrics.perRule()) {
+                    shadowAlertsByRule.computeIfAbsent(a.rule(), r -> ruleCounter(r, "shadowAlerts")).inc();
+                }
+                continue;
+            }
             out.collect(AlertRecord.of(a, alertJson.renderUtf8(a, activeVersion)));
             alerts.inc();
             if (metrics.perRule()) {
-                alertsByRule.computeIfAbsent(a.rule(), this::ruleCounter).inc();
+                alertsByRule.computeIfAbsent(a.rule(), r -> ruleCounter(r, "alerts")).inc();
             }
         }
         if (anyStateful) {
@@ -190,55 +207,57 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         }
     }
 
-    private Counter ruleCounter(String rule) {
-        return alertsById.computeIfAbsent(JobMetrics.ruleId(rule),
-                id -> metricGroup.addGroup(JobMetrics.RULE_GROUP, id).counter("alerts"));
+    /** Rules whose names share an id share one counter of each name, as a metric can only be registered once. */
+    private Counter ruleCounter(String rule, String name) {
+        return alertsById.computeIfAbsent(JobMetrics.ruleId(rule) + "\t" + name,
+                key -> metricGroup.addGroup(JobMetrics.RULE_GROUP, JobMetrics.ruleId(rule)).counter(name));
     }
 
     @Override
     public void processBroadcastElement(RuleFileUpdate update, Context ctx, Collector<AlertRecord> out)
             throws Exception {
         boolean reporter = getRuntimeContext().getIndexOfThisSubtask() == 0;
+        BroadcastState<String, String> history = ctx.getBroadcastState(RULESET_HISTORY);
+        Instant now = Instant.now();
         if (update.start) {
             if (reporter) {
-                ctx.output(STATUS, RulesetStatus.started(activeVersion, activeOutcome, restored, Instant.now()));
+                ctx.output(STATUS, RulesetStatus.started(activeVersion, activeOutcome, restored,
+                        RulesetHistory.versions(history), now));
             }
             return;
         }
-        BroadcastState<String, RuleFileState> files = ctx.getBroadcastState(RULE_FILES);
-        String stale = update.rejection == null ? RuleFiles.staleness(files, update) : null;
-        if (stale != null) {
-            update = update.refused(stale);
+        RulesetUpdates.Step step = RulesetUpdates.apply(new RulesetUpdates.Target(ctx.getBroadcastState(RULE_FILES),
+                ctx.getBroadcastState(RULESET_META), history, builder, host(), historyVersions), update,
+                activeOutcome, activeVersion, now);
+        String status;
+        switch (step.result) {
+            case REFUSED:
+                rejections.inc();
+                LOG.warn("control record for {} refused: {}", step.update.name, step.update.rejection);
+                status = RulesetStatus.refused(activeVersion, step.update, now);
+                break;
+            case REJECTED:
+                rejections.inc();
+                LOG.warn("ruleset rejected after update of {}; version {} stays active: {}", update.name,
+                        activeVersion, step.outcome.issues);
+                status = RulesetStatus.rejected(activeVersion, step.outcome, update, now);
+                break;
+            case UNCHANGED:
+                LOG.info("update of {} changes nothing; version {} stays active", update.name, activeVersion);
+                status = RulesetStatus.unchanged(activeVersion, activeOutcome, update, RulesetHistory.versions(history),
+                        now);
+                break;
+            default:
+                CompiledRuleset before = active;
+                activate(step.outcome, step.version);
+                LOG.info("ruleset version {} activated after {} of {}: {} rules", step.version,
+                        RulesetStatus.trigger(update).path("action").asText(), update.name, active.ruleCount());
+                status = RulesetStatus.activated(step.version, step.outcome, update,
+                        RuleChanges.between(before, step.outcome.ruleset), RulesetHistory.versions(history),
+                        step.restored, now);
         }
-        if (update.rejection != null) {
-            rejections.inc();
-            LOG.warn("rule update for {} refused: {}", update.name, update.rejection);
-            if (reporter) {
-                ctx.output(STATUS, RulesetStatus.refused(activeVersion, update, Instant.now()));
-            }
-            return;
-        }
-        RulesetBuilder.Outcome o = RuleFiles.tryUpdate(files, update, builder, host());
-        if (!o.activated()) {
-            RuleFiles.rememberRefused(files, update);
-            rejections.inc();
-            LOG.warn("ruleset rejected after update of {}; version {} stays active: {}", update.name, activeVersion,
-                    o.issues);
-            if (reporter) {
-                ctx.output(STATUS, RulesetStatus.rejected(activeVersion, o, update, Instant.now()));
-            }
-            return;
-        }
-        long version = activeVersion + 1;
-        RuleFiles.commit(files, ctx.getBroadcastState(RULESET_META), update, version);
-        CompiledRuleset before = active;
-        activate(o, version);
-        LOG.info("ruleset version {} activated after {} of {}: {} rules", version,
-                update.isDelete() ? "delete" : "put", update.name, active.ruleCount());
         if (reporter) {
-            ctx.output(STATUS, RulesetStatus.activated(version, o, update, RuleChanges.between(before, o.ruleset),
-                    Instant.now()));
+            ctx.output(STATUS, status);
         }
     }
-
 }

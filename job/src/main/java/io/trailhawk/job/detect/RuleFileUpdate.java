@@ -1,11 +1,14 @@
 package io.trailhawk.job.detect;
 
+import io.trailhawk.control.DocumentKind;
 import java.io.Serializable;
 
 /**
- * One control-topic record: a rule file put ({@code yaml} set) or deleted ({@code yaml} null). When the record
- * was refused, {@code rejection} says why and the update must not be applied. {@code sequence} is the record's
- * sequence number ({@code 0} when it had none) and {@code keyId} the key that signed it (null when unsigned).
+ * One control-topic record: a document put ({@code yaml} set, and for a rule file {@code shadow} when it was put in
+ * shadow) or deleted ({@code yaml} null). {@code name} is the record's key, whose prefix gives the document's
+ * {@link DocumentKind}. When the record was refused, {@code rejection} says why and the update must not be
+ * applied. {@code sequence} is the record's sequence number ({@code 0} when it had none) and {@code keyId} the key
+ * that signed it (null when unsigned).
  */
 public final class RuleFileUpdate implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -16,6 +19,7 @@ public final class RuleFileUpdate implements Serializable {
     public String origin;
     public long sequence;
     public String keyId;
+    public boolean shadow;
     /** True for the one update {@link StartSignal} sends at each start: it changes nothing and is reported. */
     public boolean start;
 
@@ -24,6 +28,13 @@ public final class RuleFileUpdate implements Serializable {
 
     public static RuleFileUpdate put(String name, String yaml, String origin) {
         return of(name, yaml, null, origin);
+    }
+
+    /** A rule file put in shadow: every rule it defines alerts only to the shadow output. */
+    public static RuleFileUpdate putInShadow(String name, String yaml, String origin) {
+        RuleFileUpdate u = of(name, yaml, null, origin);
+        u.shadow = true;
+        return u;
     }
 
     public static RuleFileUpdate delete(String name, String origin) {
@@ -64,5 +75,10 @@ public final class RuleFileUpdate implements Serializable {
 
     public boolean isDelete() {
         return yaml == null && rejection == null && !start;
+    }
+
+    /** What the record is; a rule file for the start signal and for keys that were refused. */
+    public DocumentKind kind() {
+        return name == null ? DocumentKind.RULES : DocumentKind.ofKey(name);
     }
 }

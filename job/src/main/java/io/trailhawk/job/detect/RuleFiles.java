@@ -1,5 +1,6 @@
 package io.trailhawk.job.detect;
 
+import io.trailhawk.control.DocumentKind;
 import io.trailhawk.rules.field.FieldRegistry;
 import io.trailhawk.stateful.StatefulRules;
 import java.net.InetAddress;
@@ -48,17 +49,40 @@ final class RuleFiles {
         }
     }
 
+    /** The control documents that are part of the ruleset: texts by key (null: deleted), and the files in shadow. */
+    static final class Overlay {
+        final Map<String, String> texts = new HashMap<>();
+        final Set<String> shadow = new HashSet<>();
+
+        static Overlay of(Iterable<Map.Entry<String, RuleFileState>> files) {
+            Overlay o = new Overlay();
+            for (Map.Entry<String, RuleFileState> e : files) {
+                if (!e.getValue().sequenceOnly) {
+                    o.set(e.getKey(), e.getValue().yaml, e.getValue().shadow);
+                }
+            }
+            return o;
+        }
+
+        void set(String key, String text, boolean inShadow) {
+            texts.put(key, text);
+            if (inShadow) {
+                shadow.add(key);
+            } else {
+                shadow.remove(key);
+            }
+        }
+
+        RulesetBuilder.Outcome build(RulesetBuilder builder, String host) {
+            return builder.build(texts, shadow, host);
+        }
+    }
+
     /** The ruleset the operator's broadcast state holds: the bootstrap rules alone when that no longer compiles. */
     static Restored restore(OperatorStateStore store, RulesetBuilder builder, String host) throws Exception {
         BroadcastState<String, RuleFileState> files = store.getBroadcastState(FILES);
-        Map<String, String> overlay = new HashMap<>();
-        for (Map.Entry<String, RuleFileState> e : files.entries()) {
-            if (!e.getValue().sequenceOnly) {
-                overlay.put(e.getKey(), e.getValue().yaml);
-            }
-        }
         Long version = store.getBroadcastState(META).get(VERSION_KEY);
-        RulesetBuilder.Outcome o = builder.build(overlay, host);
+        RulesetBuilder.Outcome o = Overlay.of(files.entries()).build(builder, host);
         boolean fellBack = false;
         if (!o.activated()) {
             // Only rulesets that compiled reach state, so this means the bootstrap rules changed under it.
@@ -111,25 +135,80 @@ final class RuleFiles {
                 + update.name + ": an older, reordered or replayed record";
     }
 
-    /** The ruleset the files would make with {@code update} applied; nothing is changed. */
+    /**
+     * The ruleset the files would make with {@code update} applied; nothing is changed. A promotion or demotion
+     * takes {@code active}'s compiled rules as they are.
+     */
     static RulesetBuilder.Outcome tryUpdate(ReadOnlyBroadcastState<String, RuleFileState> files,
-            RuleFileUpdate update, RulesetBuilder builder, String host) throws Exception {
-        Map<String, String> overlay = new HashMap<>();
-        for (Map.Entry<String, RuleFileState> e : files.immutableEntries()) {
-            if (!e.getValue().sequenceOnly) {
-                overlay.put(e.getKey(), e.getValue().yaml);
-            }
+            RuleFileUpdate update, RulesetBuilder builder, String host, RulesetBuilder.Outcome active)
+            throws Exception {
+        Overlay overlay = Overlay.of(files.immutableEntries());
+        overlay.set(update.name, update.yaml, update.shadow);
+        if (update.kind() == DocumentKind.PROMOTION) {
+            return builder.withPromotions(active, overlay.texts, overlay.shadow);
         }
-        overlay.put(update.name, update.yaml);
-        return builder.build(overlay, host);
+        return overlay.build(builder, host);
+    }
+
+    /**
+     * Whether {@code update} leaves its document as it is: the same text (or the bootstrap's, for a key with no
+     * record yet), in or out of shadow alike, or a delete of what is not there.
+     */
+    static boolean unchanged(ReadOnlyBroadcastState<String, RuleFileState> files, RuleFileUpdate update,
+            RulesetBuilder builder) throws Exception {
+        RuleFileState last = files.get(update.name);
+        boolean recorded = last != null && !last.sequenceOnly;
+        String text = recorded ? last.yaml : builder.bootstrapText(update.name);
+        boolean shadow = recorded && last.shadow;
+        return java.util.Objects.equals(text, update.yaml) && shadow == update.shadow;
     }
 
     /** Keeps an update that compiled, as ruleset {@code version}. */
     static void commit(BroadcastState<String, RuleFileState> files, BroadcastState<String, Long> meta,
             RuleFileUpdate update, long version) throws Exception {
+        files.put(update.name, stateOf(files.get(update.name), update, version));
+        meta.put(VERSION_KEY, version);
+    }
+
+    /** Keeps an update that changed nothing: its sequence number and signer, under the version already active. */
+    static void commitUnchanged(BroadcastState<String, RuleFileState> files, RuleFileUpdate update,
+            long activeVersion) throws Exception {
         RuleFileState last = files.get(update.name);
+        long version = last != null && !last.sequenceOnly ? last.version : activeVersion;
+        files.put(update.name, stateOf(last, update, version));
+    }
+
+    private static RuleFileState stateOf(RuleFileState last, RuleFileUpdate update, long version) {
         long sequence = Math.max(update.sequence, last == null ? 0 : last.sequence);
-        files.put(update.name, new RuleFileState(update.yaml, version, sequence));
+        RuleFileState s = new RuleFileState(update.yaml, version, sequence);
+        s.shadow = update.shadow;
+        s.keyId = update.keyId;
+        return s;
+    }
+
+    /**
+     * Makes {@code target} (key to state) the documents of ruleset {@code version}: every other document leaves the
+     * ruleset, keeping its sequence number, and none goes back below the sequence number it has.
+     */
+    static void commitAll(BroadcastState<String, RuleFileState> files, BroadcastState<String, Long> meta,
+            Map<String, RuleFileState> target, long version) throws Exception {
+        Map<String, RuleFileState> next = new HashMap<>();
+        for (Map.Entry<String, RuleFileState> e : files.entries()) {
+            if (!target.containsKey(e.getKey()) && !e.getValue().sequenceOnly) {
+                next.put(e.getKey(), RuleFileState.refusedOnly(e.getValue().sequence));
+            }
+        }
+        for (Map.Entry<String, RuleFileState> e : target.entrySet()) {
+            RuleFileState last = files.get(e.getKey());
+            RuleFileState s = new RuleFileState(e.getValue().yaml, version,
+                    Math.max(e.getValue().sequence, last == null ? 0 : last.sequence));
+            s.shadow = e.getValue().shadow;
+            s.keyId = e.getValue().keyId;
+            next.put(e.getKey(), s);
+        }
+        for (Map.Entry<String, RuleFileState> e : next.entrySet()) {
+            files.put(e.getKey(), e.getValue());
+        }
         meta.put(VERSION_KEY, version);
     }
 
@@ -147,6 +226,8 @@ final class RuleFiles {
         } else if (update.sequence > last.sequence) {
             RuleFileState kept = new RuleFileState(last.yaml, last.version, update.sequence);
             kept.sequenceOnly = last.sequenceOnly;
+            kept.shadow = last.shadow;
+            kept.keyId = last.keyId;
             files.put(update.name, kept);
         }
     }

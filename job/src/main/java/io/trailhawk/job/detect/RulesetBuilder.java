@@ -1,5 +1,6 @@
 package io.trailhawk.job.detect;
 
+import io.trailhawk.control.DocumentKind;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.load.Priority;
 import io.trailhawk.rules.RuleCompiler;
@@ -8,6 +9,7 @@ import io.trailhawk.rules.RuleMatching;
 import io.trailhawk.rules.RuleValidationException;
 import io.trailhawk.rules.diag.Issue;
 import io.trailhawk.rules.diag.SourceLocation;
+import io.trailhawk.rules.load.RuleSelection;
 import io.trailhawk.rules.load.RulesFile;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -15,16 +17,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compiles the effective ruleset: bootstrap files overlaid by control-topic files, ordered by name. A pure function
- * of its inputs, so every parallel instance that sees the same updates builds the same ruleset.
+ * Compiles the effective ruleset: bootstrap files overlaid by control-topic documents, ordered by key. Rule files
+ * (some in shadow) are compiled with the selections applied in key order, then the promotions take their rules out
+ * of shadow. A pure function of its inputs, so every parallel instance that sees the same updates builds the same
+ * ruleset.
  */
 public final class RulesetBuilder implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -71,24 +78,34 @@ public final class RulesetBuilder implements Serializable {
      * {@code evt.hostname} gives.
      */
     public Outcome build(Map<String, String> overlay, String hostname) {
-        TreeMap<String, String> effective = new TreeMap<>(bootstrap);
-        overlay.forEach((name, yaml) -> {
-            if (yaml == null) {
-                effective.remove(name);
-            } else {
-                effective.put(name, yaml);
-            }
-        });
-        List<RulesFile> files = new ArrayList<>();
-        effective.forEach((name, yaml) -> files.add(RulesFile.of(name, yaml)));
+        return build(overlay, Set.of(), hostname);
+    }
+
+    /**
+     * {@code overlay}: record key to text, or to null for a document deleted on the control topic;
+     * {@code shadowFiles}: the rule files put in shadow.
+     */
+    public Outcome build(Map<String, String> overlay, Set<String> shadowFiles, String hostname) {
+        TreeMap<String, String> effective = effective(overlay);
         List<String> names = new ArrayList<>(effective.keySet());
-        String sha = sha256(effective);
-        Map<String, String> fileSha = new LinkedHashMap<>();
-        effective.forEach((name, yaml) -> fileSha.put(name, hex(digest().digest(yaml.getBytes(StandardCharsets.UTF_8)))));
+        String sha = sha256(effective, shadowFiles);
+        Map<String, String> fileSha = fileSha256(effective);
+        List<RulesFile> files = new ArrayList<>();
+        RuleSelection selection = RuleSelection.NONE;
         try {
-            CompiledRuleset r = RuleCompiler.builder().setRuleMatching(matching).setMinPriority(minPriority)
-                    .setLimits(limits).setHostname(hostname).build().compile(files);
-            return new Outcome(r, r.warnings(), names, sha, fileSha);
+            RuleCompiler.Builder compiler = RuleCompiler.builder().setRuleMatching(matching)
+                    .setMinPriority(minPriority).setLimits(limits).setHostname(hostname);
+            for (Map.Entry<String, String> e : effective.entrySet()) {
+                DocumentKind kind = DocumentKind.ofKey(e.getKey());
+                if (kind == DocumentKind.RULES) {
+                    RulesFile f = RulesFile.of(e.getKey(), e.getValue());
+                    files.add(shadowFiles.contains(e.getKey()) ? f.asShadow() : f);
+                } else if (kind == DocumentKind.SELECTION) {
+                    selection = selection.then(compiler.build().readSelection(RulesFile.of(e.getKey(), e.getValue())));
+                }
+            }
+            CompiledRuleset r = compiler.setSelection(selection).build().compile(files);
+            return promoted(r, effective, names, sha, fileSha);
         } catch (RuleValidationException e) {
             return new Outcome(null, e.issues(), names, sha, fileSha);
         } catch (RuntimeException e) {
@@ -101,14 +118,84 @@ public final class RulesetBuilder implements Serializable {
         }
     }
 
-    /** Of every file's name and content, in name order: the ruleset's identity in status records. */
-    private static String sha256(Map<String, String> files) {
+    /**
+     * What {@link #build} gives when only promotions differ from {@code current}'s: its compiled rules, with the
+     * promotions in {@code overlay} applied, and nothing compiled again.
+     */
+    public Outcome withPromotions(Outcome current, Map<String, String> overlay, Set<String> shadowFiles) {
+        TreeMap<String, String> effective = effective(overlay);
+        return promoted(current.ruleset, effective, new ArrayList<>(effective.keySet()),
+                sha256(effective, shadowFiles), fileSha256(effective));
+    }
+
+    /** The text the bootstrap gives a key, or null when it gives none. */
+    public String bootstrapText(String key) {
+        return bootstrap.get(key);
+    }
+
+    private TreeMap<String, String> effective(Map<String, String> overlay) {
+        TreeMap<String, String> effective = new TreeMap<>(bootstrap);
+        overlay.forEach((name, yaml) -> {
+            if (yaml == null) {
+                effective.remove(name);
+            } else {
+                effective.put(name, yaml);
+            }
+        });
+        return effective;
+    }
+
+    /** {@code compiled} with the promotions among the documents; a promotion of no rule in shadow is a warning. */
+    private static Outcome promoted(CompiledRuleset compiled, Map<String, String> effective, List<String> names,
+            String sha, Map<String, String> fileSha) {
+        Set<String> promoted = new TreeSet<>();
+        List<Issue> issues = new ArrayList<>(compiled.warnings());
+        Set<String> inShadow = new HashSet<>();
+        compiled.rules().forEach(r -> {
+            if (r.shadow()) {
+                inShadow.add(r.name());
+            }
+        });
+        for (String key : effective.keySet()) {
+            if (DocumentKind.ofKey(key) == DocumentKind.PROMOTION) {
+                String rule = DocumentKind.PROMOTION.nameOf(key);
+                promoted.add(rule);
+                if (!inShadow.contains(rule)) {
+                    issues.add(Issue.warning(SourceLocation.of(key, 1, 1), null, "promotes '" + rule
+                            + "', which is no rule in shadow: it changes nothing"));
+                }
+            }
+        }
+        return new Outcome(compiled.withPromoted(promoted), issues, names, sha, fileSha);
+    }
+
+    private static Map<String, String> fileSha256(Map<String, String> effective) {
+        Map<String, String> fileSha = new LinkedHashMap<>();
+        effective.forEach((name, yaml) -> fileSha.put(name, sha256(yaml)));
+        return fileSha;
+    }
+
+    /** The hex SHA-256 of a document's UTF-8 text: its identity in status records and in the history. */
+    static String sha256(String text) {
+        return hex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Of every document's key, content and whether it is in shadow, in key order: the ruleset's identity in status
+     * records.
+     */
+    private static String sha256(Map<String, String> files, Set<String> shadowFiles) {
         MessageDigest d = digest();
         files.forEach((name, yaml) -> {
             d.update(name.getBytes(StandardCharsets.UTF_8));
             d.update((byte) 0);
             d.update(yaml.getBytes(StandardCharsets.UTF_8));
             d.update((byte) 0);
+            if (shadowFiles.contains(name)) {
+                // After the terminator, so that no file without the mark has the same bytes.
+                d.update("shadow".getBytes(StandardCharsets.US_ASCII));
+                d.update((byte) 0);
+            }
         });
         return hex(d.digest());
     }

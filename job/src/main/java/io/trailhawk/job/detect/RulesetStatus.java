@@ -1,5 +1,6 @@
 package io.trailhawk.job.detect;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,8 +11,11 @@ import java.util.List;
 /**
  * The status record written for each activation and each rejection (key {@code ruleset}):
  * {@code {"status","version","sha256","files","file_sha256","rules","lists","macros","errors","warnings","time",
- * "trigger"}}, and for an activation after an update {@code "changes": {"added","removed","changed"}}: the rules'
- * names, against the ruleset that was active.
+ * "trigger"}}; for an activation also {@code "shadow_rules"} and {@code "history"} (the kept versions, newest
+ * first), and after an update {@code "changes": {"added","removed","changed"}}: the rules' names, against the
+ * ruleset that was active. An update that changed nothing is reported as an activation of the same version with
+ * {@code "unchanged": true}; a rollback lists the documents it gave other texts under {@code "restored"}. The
+ * format is in docs/control-protocol.md.
  */
 public final class RulesetStatus {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -22,17 +26,51 @@ public final class RulesetStatus {
     /** An activation after an update, naming what it changed against the ruleset that was active. */
     public static String activated(long version, RulesetBuilder.Outcome o, RuleFileUpdate trigger, RuleChanges changes,
             Instant now) {
+        return activated(version, o, trigger, changes, List.of(), List.of(), now);
+    }
+
+    static String activated(long version, RulesetBuilder.Outcome o, RuleFileUpdate trigger, RuleChanges changes,
+            List<JsonNode> history, List<RulesetUpdates.Restored> restored, Instant now) {
         ObjectNode s = activation(version, o, trigger, now);
         ObjectNode c = s.putObject("changes");
         changes.added.forEach(c.putArray("added")::add);
         changes.removed.forEach(c.putArray("removed")::add);
         changes.changed.forEach(c.putArray("changed")::add);
+        if (!restored.isEmpty()) {
+            ArrayNode r = s.putArray("restored");
+            for (RulesetUpdates.Restored d : restored) {
+                ObjectNode e = r.addObject();
+                e.put("file", d.key);
+                e.put("action", d.text == null ? "delete" : d.shadow ? "shadow" : "put");
+                e.put("content", d.text);
+            }
+        }
+        history.forEach(s.putArray("history")::add);
+        return s.toString();
+    }
+
+    /** An update that left the active ruleset as it was: the same text, or a delete of what was not there. */
+    static String unchanged(long version, RulesetBuilder.Outcome o, RuleFileUpdate trigger, List<JsonNode> history,
+            Instant now) {
+        ObjectNode s = activation(version, o, trigger, now);
+        s.put("unchanged", true);
+        ObjectNode c = s.putObject("changes");
+        c.putArray("added");
+        c.putArray("removed");
+        c.putArray("changed");
+        history.forEach(s.putArray("history")::add);
         return s.toString();
     }
 
     /** The ruleset a job starts with: the bootstrap rules, or with {@code restored}, those of its checkpoint. */
     public static String started(long version, RulesetBuilder.Outcome o, boolean restored, Instant now) {
+        return started(version, o, restored, List.of(), now);
+    }
+
+    static String started(long version, RulesetBuilder.Outcome o, boolean restored, List<JsonNode> history,
+            Instant now) {
         ObjectNode s = activation(version, o, RuleFileUpdate.started(), now);
+        history.forEach(s.putArray("history")::add);
         ((ObjectNode) s.get("trigger")).put("restored", restored);
         return s.toString();
     }
@@ -43,6 +81,7 @@ public final class RulesetStatus {
         s.put("active_rules", o.ruleset.activeRuleCount());
         s.put("lists", o.ruleset.listCount());
         s.put("macros", o.ruleset.macroCount());
+        o.ruleset.shadowRules().forEach(s.putArray("shadow_rules")::add);
         issues(s.putArray("errors"), List.of());
         issues(s.putArray("warnings"), o.issues);
         return s;
@@ -84,19 +123,26 @@ public final class RulesetStatus {
         }
         s.put("time", now.toString());
         if (trigger != null) {
-            ObjectNode t = s.putObject("trigger");
-            t.put("file", trigger.name);
-            t.put("action", trigger.start ? "start" : trigger.rejection != null ? "refused"
-                    : trigger.isDelete() ? "delete" : "put");
-            t.put("origin", trigger.origin);
-            if (trigger.sequence != 0) {
-                t.put("sequence", trigger.sequence);
-            }
-            if (trigger.keyId != null) {
-                t.put("key_id", trigger.keyId);
-            }
+            s.set("trigger", trigger(trigger));
         }
         return s;
+    }
+
+    /** What a status or a kept version says of the update behind it. */
+    static ObjectNode trigger(RuleFileUpdate trigger) {
+        ObjectNode t = MAPPER.createObjectNode();
+        t.put("file", trigger.name);
+        t.put("kind", trigger.kind().header());
+        t.put("action", trigger.start ? "start" : trigger.rejection != null ? "refused"
+                : trigger.isDelete() ? "delete" : trigger.shadow ? "shadow" : "put");
+        t.put("origin", trigger.origin);
+        if (trigger.sequence != 0) {
+            t.put("sequence", trigger.sequence);
+        }
+        if (trigger.keyId != null) {
+            t.put("key_id", trigger.keyId);
+        }
+        return t;
     }
 
     private static void issues(ArrayNode into, List<Issue> issues) {

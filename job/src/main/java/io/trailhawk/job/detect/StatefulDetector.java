@@ -1,6 +1,7 @@
 package io.trailhawk.job.detect;
 
 import io.trailhawk.job.JobMetrics;
+import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.load.WindowDuration;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.output.AlertJson;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -82,11 +82,15 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
     static final ListStateDescriptor<String> BIRTHS = new ListStateDescriptor<>("stateful-births-v1", Types.STRING);
 
     private final RulesetBuilder builder;
+    private final int historyVersions;
     private final String hostname;
     private final JobMetrics metrics;
 
     private transient StatefulEngine engine;
+    /** The active ruleset, for which of its rules are in shadow. */
+    private transient CompiledRuleset ruleset;
     private transient long activeVersion;
+    private transient RulesetBuilder.Outcome activeOutcome;
     private transient AlertJson alertJson;
     private transient String host;
     private transient Map<Long, Long> births;
@@ -96,10 +100,12 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
     private transient Counter matches;
     private transient Counter lateMatches;
     private transient Counter alerts;
+    private transient Counter shadowAlerts;
     private transient Counter unknownRuleMatches;
 
-    public StatefulDetector(RulesetBuilder builder, String hostname, JobMetrics metrics) {
+    public StatefulDetector(RulesetBuilder builder, int historyVersions, String hostname, JobMetrics metrics) {
         this.builder = builder;
+        this.historyVersions = historyVersions;
         this.hostname = hostname;
         this.metrics = metrics;
     }
@@ -116,6 +122,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
         host = RuleFiles.host(hostname);
         RuleFiles.Restored r = RuleFiles.restore(context.getOperatorStateStore(), builder, host);
         activate(r.outcome, r.version);
+        RulesetHistory.recordStart(context.getOperatorStateStore(), r.version, r.outcome, historyVersions);
         birthState = context.getOperatorStateStore().getUnionListState(BIRTHS);
         births = new HashMap<>();
         for (String entry : birthState.get()) {
@@ -138,6 +145,8 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
 
     private void activate(RulesetBuilder.Outcome o, long version) {
         engine = new StatefulEngine(StatefulRules.of(o.ruleset));
+        ruleset = o.ruleset;
+        activeOutcome = o;
         activeVersion = version;
     }
 
@@ -150,6 +159,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
         matches = m.counter("statefulMatches");
         lateMatches = m.counter("lateMatches");
         alerts = m.counter("statefulAlerts");
+        shadowAlerts = m.counter("statefulShadowAlerts");
         unknownRuleMatches = m.counter("statefulMatchesOfUnknownRules");
     }
 
@@ -173,42 +183,56 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
             known.add(match);
         }
         long watermarkNanos = watermark == Long.MIN_VALUE ? Long.MIN_VALUE : watermark * 1_000_000L;
-        emit(engine.onMatches(ctx.getCurrentKey(), known, keyed(ctx.timerService()), births(), watermarkNanos), out);
+        emit(engine.onMatches(ctx.getCurrentKey(), known, keyed(ctx.timerService()), births(), watermarkNanos), out,
+                r -> ctx.output(ShadowAlerts.TAG, r));
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
-        emit(engine.onTimer(ctx.getCurrentKey(), timestamp * 1_000_000L, keyed(ctx.timerService()), births()), out);
+        emit(engine.onTimer(ctx.getCurrentKey(), timestamp * 1_000_000L, keyed(ctx.timerService()), births()), out,
+                r -> ctx.output(ShadowAlerts.TAG, r));
     }
 
     @Override
     public void processBroadcastElement(RuleFileUpdate update, Context ctx, Collector<AlertRecord> out)
             throws Exception {
-        BroadcastState<String, RuleFileState> files = ctx.getBroadcastState(RuleFiles.FILES);
-        if (update.start || update.rejection != null || RuleFiles.staleness(files, update) != null) {
+        if (update.start) {
             return;
         }
-        RulesetBuilder.Outcome o = RuleFiles.tryUpdate(files, update, builder, host);
-        if (!o.activated()) {
-            RuleFiles.rememberRefused(files, update);
+        RulesetUpdates.Step step = RulesetUpdates.apply(new RulesetUpdates.Target(
+                ctx.getBroadcastState(RuleFiles.FILES), ctx.getBroadcastState(RuleFiles.META),
+                ctx.getBroadcastState(RulesetHistory.HISTORY), builder, host, historyVersions), update, activeOutcome,
+                activeVersion, java.time.Instant.now());
+        if (step.result != RulesetUpdates.Result.ACTIVATED) {
             return;
         }
-        long version = activeVersion + 1;
-        RuleFiles.commit(files, ctx.getBroadcastState(RuleFiles.META), update, version);
+        long version = step.version;
+        if (step.outcome.ruleset.rules() == ruleset.rules()) {
+            // A promotion: the same compiled rules, so the same state; only where their alerts go changes.
+            ruleset = step.outcome.ruleset;
+            activeOutcome = step.outcome;
+            activeVersion = version;
+            return;
+        }
         StatefulEngine previous = engine;
-        activate(o, version);
+        activate(step.outcome, version);
         StatefulEngine next = engine;
         int[] removed = {0};
         List<Alert> owed = new ArrayList<>();
         ctx.applyToKeyedState(GROUP_STATE, (key, state) ->
                 removed[0] += previous.retain(next, key, new GroupState(state, null, null), owed));
-        emit(owed, out);
+        emit(owed, out, r -> ctx.output(ShadowAlerts.TAG, r));
         LOG.info("stateful rules of ruleset version {} active; state of {} rules' groups of changed or removed "
                 + "rules removed", version, removed[0]);
     }
 
-    private void emit(List<Alert> fired, Collector<AlertRecord> out) {
+    private void emit(List<Alert> fired, Collector<AlertRecord> out, java.util.function.Consumer<AlertRecord> shadow) {
         for (Alert a : fired) {
+            if (ruleset.inShadow(a.rule())) {
+                shadow.accept(ShadowAlerts.of(a, alertJson.renderUtf8(a, activeVersion)));
+                shadowAlerts.inc();
+                continue;
+            }
             out.collect(AlertRecord.of(a, alertJson.renderUtf8(a, activeVersion)));
             alerts.inc();
         }

@@ -25,6 +25,14 @@ public final class KafkaSinks {
     }
 
     public static KafkaSink<AlertRecord> alerts(JobConfig config, String topic) {
+        return alerts(config, topic, "");
+    }
+
+    /**
+     * Alerts to {@code topic}, each sink's transactions named apart by {@code idSuffix}: two sinks that shared a
+     * prefix would abort each other's transactions.
+     */
+    public static KafkaSink<AlertRecord> alerts(JobConfig config, String topic, String idSuffix) {
         DeliveryGuarantee guarantee = config.delivery() == JobConfig.Delivery.EXACTLY_ONCE
                 ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE;
         Properties p = config.kafkaClientProperties();
@@ -34,7 +42,8 @@ public final class KafkaSinks {
                 .setBootstrapServers(config.bootstrapServers())
                 .setKafkaProducerConfig(p)
                 .setDeliveryGuarantee(guarantee)
-                .setTransactionalIdPrefix(config.get(io.trailhawk.job.config.TrailhawkOptions.TRANSACTIONAL_ID_PREFIX))
+                .setTransactionalIdPrefix(config.get(io.trailhawk.job.config.TrailhawkOptions.TRANSACTIONAL_ID_PREFIX)
+                        + idSuffix)
                 .setRecordSerializer(new AlertSerializer(topic))
                 .build();
     }

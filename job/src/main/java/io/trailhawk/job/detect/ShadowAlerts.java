@@ -1,0 +1,35 @@
+package io.trailhawk.job.detect;
+
+import io.trailhawk.rules.output.Alert;
+import java.nio.charset.StandardCharsets;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The alerts of rules in shadow: they leave the detect operators on this side output, for the shadow topic, and
+ * never reach the alert topic. Each is the Falco JSON the rule would raise live, with {@code "shadow": true} first.
+ */
+public final class ShadowAlerts {
+    public static final OutputTag<AlertRecord> TAG = new OutputTag<AlertRecord>("shadow-alerts") {
+        private static final long serialVersionUID = 1L;
+    };
+    private static final byte[] MARK = "\"shadow\":true,".getBytes(StandardCharsets.US_ASCII);
+
+    private ShadowAlerts() {
+    }
+
+    /** The shadow record of an alert rendered as {@code json}, a JSON object. */
+    static AlertRecord of(Alert alert, byte[] json) {
+        byte[] marked = new byte[json.length + MARK.length];
+        marked[0] = json[0];
+        System.arraycopy(MARK, 0, marked, 1, MARK.length);
+        System.arraycopy(json, 1, marked, 1 + MARK.length, json.length - 1);
+        return AlertRecord.of(alert, marked);
+    }
+
+    /** The rule of an alert record, from its key ({@code RULE|ACCOUNT}; an account holds no {@code |}). */
+    static String ruleOf(AlertRecord r) {
+        String key = new String(r.key, StandardCharsets.UTF_8);
+        int bar = key.lastIndexOf('|');
+        return bar < 0 ? key : key.substring(0, bar);
+    }
+}
