@@ -14,6 +14,8 @@ public final class Main {
             "  " + DiffCommand.USAGE,
             "  " + TestCommand.USAGE,
             "  " + PushCommand.USAGE,
+            "  " + HistoryCommand.USAGE,
+            "  " + RollbackCommand.USAGE,
             "  " + KeygenCommand.USAGE,
             "  " + TopicsCommand.USAGE,
             "  " + SendCommand.USAGE,
@@ -48,6 +50,10 @@ public final class Main {
                     return TestCommand.run(rest, out, err);
                 case "push":
                     return PushCommand.run(rest, out, err);
+                case "history":
+                    return HistoryCommand.run(rest, out, err);
+                case "rollback":
+                    return RollbackCommand.run(rest, out, err);
                 case "keygen":
                     return KeygenCommand.run(rest, out, err);
                 case "rules-doc":

@@ -16,6 +16,30 @@ public final class StatusRecord {
         return "activated".equals(json.path("status").asText());
     }
 
+    /** True for an update that left the active ruleset as it was (reported as an activation of the same version). */
+    public boolean unchanged() {
+        return json.path("unchanged").asBoolean();
+    }
+
+    /** The rules whose alerts go only to the shadow topic, in an activation. */
+    public List<String> shadowRules() {
+        return strings(json.path("shadow_rules"));
+    }
+
+    /** The kept versions, newest first, each as the job keeps it: version, time, trigger, file hashes, documents. */
+    public List<JsonNode> history() {
+        List<JsonNode> out = new ArrayList<>();
+        json.path("history").forEach(out::add);
+        return out;
+    }
+
+    /** After a rollback: the documents it gave other texts, each {@code {"file","action","content"}}. */
+    public List<JsonNode> restored() {
+        List<JsonNode> out = new ArrayList<>();
+        json.path("restored").forEach(out::add);
+        return out;
+    }
+
     public long version() {
         return json.path("version").asLong();
     }
@@ -98,7 +122,11 @@ public final class StatusRecord {
 
     /** One line for people: {@code activated version 3 (129 rules, 14 lists, 14 macros)} or {@code rejected}. */
     public String summary() {
+        if (unchanged()) {
+            return "unchanged; version " + version() + " stays active";
+        }
         return activated() ? "activated version " + version() + " (" + rules() + " rules, " + lists() + " lists, "
-                + macros() + " macros)" : "rejected; version " + version() + " stays active";
+                + macros() + " macros" + (shadowRules().isEmpty() ? "" : ", " + shadowRules().size() + " in shadow")
+                + ")" : "rejected; version " + version() + " stays active";
     }
 }

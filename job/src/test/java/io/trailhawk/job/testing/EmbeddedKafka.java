@@ -73,12 +73,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Creates uniquely named topics for one test: events, control, status, alerts, dlq. */
     public Topics createTopics(int eventPartitions) throws Exception {
         String id = UUID.randomUUID().toString().substring(0, 8);
-        Topics t = new Topics("events-" + id, "control-" + id, "status-" + id, "alerts-" + id, "dlq-" + id);
+        Topics t = new Topics("events-" + id, "control-" + id, "status-" + id, "alerts-" + id, "dlq-" + id,
+                "shadow-" + id);
         createTopic(t.events, eventPartitions, false);
         createTopic(t.control, 1, true);
         createTopic(t.status, 1, false);
         createTopic(t.alerts, 2, false);
         createTopic(t.dlq, 1, false);
+        createTopic(t.shadowAlerts, 1, false);
         return t;
     }
 
@@ -89,13 +91,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         public final String status;
         public final String alerts;
         public final String dlq;
+        public final String shadowAlerts;
 
-        Topics(String events, String control, String status, String alerts, String dlq) {
+        Topics(String events, String control, String status, String alerts, String dlq, String shadowAlerts) {
             this.events = events;
             this.control = control;
             this.status = status;
             this.alerts = alerts;
             this.dlq = dlq;
+            this.shadowAlerts = shadowAlerts;
         }
     }
 

@@ -18,6 +18,7 @@ public final class TestJobs {
         c.put("topic.status", t.status);
         c.put("topic.alerts", t.alerts);
         c.put("topic.dlq", t.dlq);
+        c.put("topic.shadow-alerts", t.shadowAlerts);
         c.put("rules.bootstrap", Path.of("src/test/resources/rules").toAbsolutePath().toString());
         c.put("checkpoint.interval", "500ms");
         c.put("parallelism", "2");
