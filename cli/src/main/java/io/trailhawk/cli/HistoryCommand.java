@@ -2,6 +2,7 @@ package io.trailhawk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhawk.control.ControlTopics;
+import io.trailhawk.control.DocumentKind;
 import io.trailhawk.control.StatusHistory;
 import io.trailhawk.control.StatusRecord;
 import java.io.IOException;
@@ -64,12 +65,31 @@ final class HistoryCommand {
     /** {@code VERSION  TIME  ACTION FILE  signed by KEY  sha256 PREFIX}, with {@code (active)} for the active one. */
     private static String line(JsonNode v, long active) {
         JsonNode t = v.path("trigger");
-        String what = t.path("action").asText().equals("start") ? "start"
-                : t.path("kind").asText().equals("rules") ? t.path("action").asText() + " " + t.path("file").asText()
-                : t.path("kind").asText() + " " + t.path("action").asText() + " " + t.path("file").asText();
+        String what = what(t);
         return String.format("%6d  %s  %s%s  sha256 %s%s", v.path("version").asLong(), v.path("time").asText(), what,
                 signer(t.path("key_id")), v.path("sha256").asText().substring(0, 12),
                 v.path("version").asLong() == active ? "  (active)" : "");
+    }
+
+    /** The update behind a version, for people: {@code put a.yaml}, {@code promote RULE}, {@code rollback to 4}. */
+    private static String what(JsonNode trigger) {
+        String action = trigger.path("action").asText();
+        if (action.equals("start")) {
+            return "start";
+        }
+        String file = trigger.path("file").asText();
+        DocumentKind kind = DocumentKind.ofKey(file);
+        String name = kind.nameOf(file);
+        switch (kind) {
+            case SELECTION:
+                return "selection " + action + " " + name;
+            case PROMOTION:
+                return (action.equals("delete") ? "demote " : "promote ") + name;
+            case ROLLBACK:
+                return "rollback to " + name;
+            default:
+                return action + " " + name;
+        }
     }
 
     private static String signer(JsonNode keyId) {

@@ -129,6 +129,31 @@ class LocalPipelineTest {
                     .startsWith("1|bad.yaml: rejected; version 3 stays active\n  bad.yaml:1:3: error: rule 'x'");
             assertThat(cli("push", "--bootstrap-servers", bootstrap, "--delete", "pushed.yaml"))
                     .startsWith("0|pushed.yaml: activated version 4 (");
+
+            // The rule lifecycle: a file in shadow, its promotion, a selection, the history and a rollback.
+            Path staged = Files.writeString(dir.resolve("staged.yaml"), "- rule: Staged Local\n  desc: d\n"
+                    + "  condition: ct.name = TrailhawkLocalCanary\n  output: staged %ct.id\n  priority: NOTICE\n");
+            assertThat(cli("push", "--bootstrap-servers", bootstrap, "--rules", staged.toString(), "--shadow"))
+                    .startsWith("0|staged.yaml: activated version 5 (").contains(", 1 in shadow)\n")
+                    .contains("  + Staged Local\n");
+            assertThat(cli("push", "--bootstrap-servers", bootstrap, "--promote", "Staged Local"))
+                    .startsWith("0|promotion/Staged Local: activated version 6 (").contains("  ~ Staged Local\n");
+            Path selection = Files.writeString(dir.resolve("quiet.yaml"), "- disable:\n    rule: Nothing *\n");
+            assertThat(cli("push", "--bootstrap-servers", bootstrap, "--selection", selection.toString()))
+                    .startsWith("0|selection/quiet.yaml: activated version 7 (")
+                    .contains("  selection/quiet.yaml:1:3: warning: this selection entry (disable rule 'Nothing *') "
+                            + "picks no rule");
+            assertThat(cli("history", "--bootstrap-servers", bootstrap))
+                    .startsWith("0|     7  ").contains("  selection put quiet.yaml  sha256 ").contains("  (active)\n")
+                    .contains("\n     5  ").contains("  shadow staged.yaml  sha256 ");
+            assertThat(cli("rollback", "4", "--bootstrap-servers", bootstrap))
+                    .startsWith("0|rollback to version 4: activated version 8 (")
+                    .contains("  - Staged Local\n")
+                    .contains("promotion/Staged Local: unchanged; version 8 stays active\n")
+                    .contains("selection/quiet.yaml: unchanged; version 8 stays active\n")
+                    .contains("staged.yaml: unchanged; version 8 stays active\n");
+            assertThat(cli("rollback", "99", "--bootstrap-servers", bootstrap))
+                    .startsWith("1|");
         } finally {
             stop.countDown();
             assertThat(run.get(60, TimeUnit.SECONDS)).isZero();
