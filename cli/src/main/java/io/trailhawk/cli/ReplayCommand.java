@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code trailhawk replay}: runs the rules over CloudTrail files (or stdin) and prints one Falco JSON alert per line.
+ * {@code trailhawk replay}: runs the rules over CloudTrail files (or stdin) and prints one Falco JSON alert per line;
+ * a rule in shadow's alerts carry {@code "shadow": true} first, as on the job's shadow topic.
  * Malformed input is reported on stderr with its position, and the replay goes on.
  */
 final class ReplayCommand {
@@ -33,12 +34,14 @@ final class ReplayCommand {
     private final ReplayInput input;
     private final Map<String, Long> alertsByRule = new LinkedHashMap<>();
     private final RulesetReplay replay;
+    private final CompiledRuleset rules;
     private long events;
     private long alerts;
 
     private ReplayCommand(CompiledRuleset rules, Writer out, PrintStream err, boolean showProgress,
             long outOfOrdernessNanos) {
         this.replay = new RulesetReplay(rules, outOfOrdernessNanos);
+        this.rules = rules;
         this.out = out;
         this.err = err;
         this.input = new ReplayInput(err, showProgress
@@ -91,7 +94,8 @@ final class ReplayCommand {
         for (Alert a : ready) {
             alerts++;
             alertsByRule.merge(a.rule(), 1L, Long::sum);
-            out.write(json.render(a));
+            out.write(rules.inShadow(a.rule())
+                    ? new String(AlertJson.inShadow(json.renderUtf8(a, null)), StandardCharsets.UTF_8) : json.render(a));
             out.write('\n');
         }
     }

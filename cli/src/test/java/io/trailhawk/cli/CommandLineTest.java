@@ -91,6 +91,16 @@ class CommandLineTest {
     }
 
     @Test
+    void replay_marksTheAlertsOfARuleInShadow_asTheJobsShadowTopicDoes() throws Exception {
+        Path rules = write("r.yaml", RULE + RULE.replace("Lambda Code Updated", "Staged") + "  shadow: true\n");
+        List<JsonNode> alerts = lines(run(EVENT, "replay", "--rules", rules.toString(), "-").out);
+        assertThat(alerts).hasSize(2);
+        assertThat(alerts.get(0).has("shadow")).isFalse();
+        assertThat(alerts.get(1).path("shadow").asBoolean()).isTrue();
+        assertThat(alerts.get(1).path("rule").asText()).isEqualTo("Staged");
+    }
+
+    @Test
     void replay_ruleMatchingAndMinPriority() throws Exception {
         Path rules = write("r.yaml", RULE + RULE.replace("Lambda Code Updated", "Second").replace("WARNING", "DEBUG"));
         Path events = write("e.json", EVENT);

@@ -1,6 +1,7 @@
 package io.trailhawk.job.detect;
 
 import io.trailhawk.rules.output.Alert;
+import io.trailhawk.rules.output.AlertJson;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.util.OutputTag;
 
@@ -12,18 +13,13 @@ public final class ShadowAlerts {
     public static final OutputTag<AlertRecord> TAG = new OutputTag<AlertRecord>("shadow-alerts") {
         private static final long serialVersionUID = 1L;
     };
-    private static final byte[] MARK = "\"shadow\":true,".getBytes(StandardCharsets.US_ASCII);
 
     private ShadowAlerts() {
     }
 
-    /** The shadow record of an alert rendered as {@code json}, a JSON object. */
+    /** The shadow record of an alert rendered as {@code json}. */
     static AlertRecord of(Alert alert, byte[] json) {
-        byte[] marked = new byte[json.length + MARK.length];
-        marked[0] = json[0];
-        System.arraycopy(MARK, 0, marked, 1, MARK.length);
-        System.arraycopy(json, 1, marked, 1 + MARK.length, json.length - 1);
-        return AlertRecord.of(alert, marked);
+        return AlertRecord.of(alert, AlertJson.inShadow(json));
     }
 
     /** The rule of an alert record, from its key ({@code RULE|ACCOUNT}; an account holds no {@code |}). */

@@ -25,6 +25,20 @@ public final class AlertJson {
     }
 
     /** The text line Falco prints: {@code HH:MM:SS.nnnnnnnnn: Priority output}. */
+    /**
+     * The alert of a rule in shadow: {@code json} (an alert as {@link #renderUtf8} writes it) with
+     * {@code "shadow": true} as its first member. Falco JSON has no such member, so no live alert carries it.
+     */
+    public static byte[] inShadow(byte[] json) {
+        byte[] marked = new byte[json.length + SHADOW_MARK.length];
+        marked[0] = json[0];
+        System.arraycopy(SHADOW_MARK, 0, marked, 1, SHADOW_MARK.length);
+        System.arraycopy(json, 1, marked, 1 + SHADOW_MARK.length, json.length - 1);
+        return marked;
+    }
+
+    private static final byte[] SHADOW_MARK = "\"shadow\":true,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     public static String textLine(Alert a) {
         return EventTime.localClock(a.timeNanos()) + ": " + a.priority().longName() + " " + a.output();
     }
