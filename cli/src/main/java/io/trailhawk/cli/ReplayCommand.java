@@ -94,8 +94,7 @@ final class ReplayCommand {
         for (Alert a : ready) {
             alerts++;
             alertsByRule.merge(a.rule(), 1L, Long::sum);
-            out.write(rules.inShadow(a.rule())
-                    ? new String(AlertJson.inShadow(json.renderUtf8(a, null)), StandardCharsets.UTF_8) : json.render(a));
+            out.write(new String(json.renderUtf8(a, null, rules.inShadow(a.rule())), StandardCharsets.UTF_8));
             out.write('\n');
         }
     }

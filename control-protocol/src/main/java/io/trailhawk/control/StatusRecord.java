@@ -123,7 +123,7 @@ public final class StatusRecord {
     /** One line for people: {@code activated version 3 (129 rules, 14 lists, 14 macros)} or {@code rejected}. */
     public String summary() {
         if (unchanged()) {
-            return "unchanged; version " + version() + " stays active";
+            return "activated version " + version() + " (unchanged)";
         }
         return activated() ? "activated version " + version() + " (" + rules() + " rules, " + lists() + " lists, "
                 + macros() + " macros" + (shadowRules().isEmpty() ? "" : ", " + shadowRules().size() + " in shadow")

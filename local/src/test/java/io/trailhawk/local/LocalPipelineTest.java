@@ -149,9 +149,9 @@ class LocalPipelineTest {
             assertThat(cli("rollback", "4", "--bootstrap-servers", bootstrap))
                     .startsWith("0|rollback to version 4: activated version 8 (")
                     .contains("  - Staged Local\n")
-                    .contains("promotion/Staged Local: unchanged; version 8 stays active\n")
-                    .contains("selection/quiet.yaml: unchanged; version 8 stays active\n")
-                    .contains("staged.yaml: unchanged; version 8 stays active\n");
+                    .contains("promotion/Staged Local: activated version 8 (unchanged)\n")
+                    .contains("selection/quiet.yaml: activated version 8 (unchanged)\n")
+                    .contains("staged.yaml: activated version 8 (unchanged)\n");
             assertThat(cli("rollback", "99", "--bootstrap-servers", bootstrap))
                     .startsWith("1|");
         } finally {

@@ -183,7 +183,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
                 continue;
             }
             if (active.inShadow(a.rule())) {
-                ctx.output(ShadowAlerts.TAG, ShadowAlerts.of(a, alertJson.renderUtf8(a, activeVersion)));
+                ctx.output(ShadowAlerts.TAG, AlertRecord.of(a, alertJson.renderUtf8(a, activeVersion, true)));
                 shadowAlerts.inc();
                 if (metrics.perRule()) {
                     shadowAlertsByRule.computeIfAbsent(a.rule(), r -> ruleCounter(r, "shadowAlerts")).inc();

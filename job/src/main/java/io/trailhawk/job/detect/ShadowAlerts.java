@@ -1,13 +1,12 @@
 package io.trailhawk.job.detect;
 
-import io.trailhawk.rules.output.Alert;
-import io.trailhawk.rules.output.AlertJson;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.util.OutputTag;
 
 /**
  * The alerts of rules in shadow: they leave the detect operators on this side output, for the shadow topic, and
- * never reach the alert topic. Each is the Falco JSON the rule would raise live, with {@code "shadow": true} first.
+ * never reach the alert topic. Each is the Falco JSON the rule would raise live, with {@code "shadow": true} first
+ * ({@link io.trailhawk.rules.output.AlertJson#renderUtf8(io.trailhawk.rules.output.Alert, Long, boolean)}).
  */
 public final class ShadowAlerts {
     public static final OutputTag<AlertRecord> TAG = new OutputTag<AlertRecord>("shadow-alerts") {
@@ -15,11 +14,6 @@ public final class ShadowAlerts {
     };
 
     private ShadowAlerts() {
-    }
-
-    /** The shadow record of an alert rendered as {@code json}. */
-    static AlertRecord of(Alert alert, byte[] json) {
-        return AlertRecord.of(alert, AlertJson.inShadow(json));
     }
 
     /** The rule of an alert record, from its key ({@code RULE|ACCOUNT}; an account holds no {@code |}). */

@@ -229,7 +229,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
     private void emit(List<Alert> fired, Collector<AlertRecord> out, java.util.function.Consumer<AlertRecord> shadow) {
         for (Alert a : fired) {
             if (ruleset.inShadow(a.rule())) {
-                shadow.accept(ShadowAlerts.of(a, alertJson.renderUtf8(a, activeVersion)));
+                shadow.accept(AlertRecord.of(a, alertJson.renderUtf8(a, activeVersion, true)));
                 shadowAlerts.inc();
                 continue;
             }

@@ -25,20 +25,6 @@ public final class AlertJson {
     }
 
     /** The text line Falco prints: {@code HH:MM:SS.nnnnnnnnn: Priority output}. */
-    /**
-     * The alert of a rule in shadow: {@code json} (an alert as {@link #renderUtf8} writes it) with
-     * {@code "shadow": true} as its first member. Falco JSON has no such member, so no live alert carries it.
-     */
-    public static byte[] inShadow(byte[] json) {
-        byte[] marked = new byte[json.length + SHADOW_MARK.length];
-        marked[0] = json[0];
-        System.arraycopy(SHADOW_MARK, 0, marked, 1, SHADOW_MARK.length);
-        System.arraycopy(json, 1, marked, 1 + SHADOW_MARK.length, json.length - 1);
-        return marked;
-    }
-
-    private static final byte[] SHADOW_MARK = "\"shadow\":true,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
     public static String textLine(Alert a) {
         return EventTime.localClock(a.timeNanos()) + ": " + a.priority().longName() + " " + a.output();
     }
@@ -57,8 +43,20 @@ public final class AlertJson {
 
     /** As {@link #render(Alert, Long)}, in UTF-8: what a sink sends, without a detour through a string. */
     public byte[] renderUtf8(Alert a, Long rulesetVersion) {
+        return renderUtf8(a, rulesetVersion, false);
+    }
+
+    /**
+     * The same; with {@code inShadow}, the alert of a rule in shadow, as the shadow topic carries it:
+     * {@code "shadow": true} first, then the alert as it would be live. Falco JSON has no such member, so no live
+     * alert carries it.
+     */
+    public byte[] renderUtf8(Alert a, Long rulesetVersion, boolean inShadow) {
         JsonBytes g = WRITER.get().reset();
         g.startObject();
+        if (inShadow) {
+            g.name("shadow").bool(true);
+        }
         g.name("hostname").string(hostname);
         g.name("output").string(textLine(a));
         g.name("output_fields").startObject();
