@@ -44,7 +44,8 @@ final class PushCommand {
         if (delete != null && (!args.all("rules").isEmpty() || documents)) {
             throw new UsageException("--delete goes alone: give it, or what to publish, not both");
         }
-        if (args.flag("shadow") && (delete != null || (documents && args.all("rules").isEmpty()))) {
+        if (args.flag("shadow") && (delete != null || args.all("rules").isEmpty())) {
+            // Not the bundled rules by default: that would take the whole default ruleset off the alert topic.
             throw new UsageException("--shadow puts the --rules files in shadow; give it with --rules");
         }
         Duration timeout = timeout(args);
