@@ -100,6 +100,31 @@ class StatefulDetectorTest {
     }
 
     @Test
+    void aStatefulRuleInShadow_keepsItsState_andAlertsOnlyOnTheShadowOutput_untilPromoted() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            h.processBroadcastElement(RuleFileUpdate.put("zz-stage.yaml", "- rule: Probe burst\n  shadow: true\n"
+                    + "  override:\n    shadow: replace\n", "test").signed(1, null), 0);
+            send(h, "TrailhawkProbe", "p-1", "2023-07-10T12:00:00Z");
+            send(h, "TrailhawkProbe", "p-2", "2023-07-10T12:01:00Z");
+            send(h, "TrailhawkProbe", "p-3", "2023-07-10T12:02:00Z");
+            assertThat(alerts(h)).isEmpty();
+            List<String> shadow = new ArrayList<>();
+            h.getSideOutput(ShadowAlerts.TAG).forEach(r -> shadow.add(r.getValue().jsonText()));
+            assertThat(shadow).singleElement().asString().startsWith("{\"shadow\":true,")
+                    .contains("\"kind\":\"threshold\"").contains("\"count\":3");
+
+            send(h, "TrailhawkProbe", "p-4", "2023-07-10T12:03:00Z");
+            send(h, "TrailhawkProbe", "p-5", "2023-07-10T12:04:00Z");
+            long counting = groups(h);
+            h.processBroadcastElement(RuleFileUpdate.put("promotion/Probe burst", "", "test").signed(2, null), 0);
+            assertThat(groups(h)).as("a promotion keeps the state").isEqualTo(counting).isPositive();
+            send(h, "TrailhawkProbe", "p-6", "2023-07-10T12:05:00Z");
+            assertThat(alerts(h)).singleElement().asString().doesNotContain("\"shadow\"");
+        }
+    }
+
+    @Test
     void aThresholdsCount_survivesASnapshotAndRestore() throws Exception {
         OperatorSubtaskState snapshot;
         try (var h = harness()) {
