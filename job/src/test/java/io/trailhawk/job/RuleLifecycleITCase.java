@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The rule lifecycle through the control topic, in a running job: a file in shadow, its alerts on the shadow
- * topic only, promotion, a selection, the hourly shadow report, and a rollback after a restore from a savepoint.
+ * topic only, promotion, a selection, the hourly shadow report, and a rollback after a restore from a savepoint
+ * at another parallelism, whose subtasks each take the history from broadcast state.
  */
 class RuleLifecycleITCase {
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -49,7 +50,7 @@ class RuleLifecycleITCase {
     }
 
     @Test
-    void shadowAlertsStayOffTheAlertTopic_untilPromoted_andARollbackAfterARestoreBringsAVersionBack(
+    void shadowAlertsStayOffTheAlertTopic_untilPromoted_andARollbackAfterARescaledRestore_bringsAVersionBack(
             @TempDir Path dir) throws Exception {
         EmbeddedKafka.Topics t = ENV.kafka().createTopics(1);
         Map<String, String> c = TestJobs.config(ENV.kafka(), t);
@@ -92,6 +93,7 @@ class RuleLifecycleITCase {
             assertThat(quiet.changed()).containsExactlyInAnyOrder("Live Canary", "Staged Canary");
         }
         String savepoint = ENV.flink().stopWithSavepoint(job, dir);
+        c.put("parallelism", "1");
         job = ENV.flink().submit(c, savepoint);
 
         StatusRecord latest = StatusHistory.latest(ENV.kafka().bootstrapServers(), new Properties(), t.status, WAIT)
