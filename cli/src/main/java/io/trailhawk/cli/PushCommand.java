@@ -27,30 +27,38 @@ import java.util.concurrent.TimeoutException;
 final class PushCommand {
     static final String USAGE = "trailhawk push --bootstrap-servers HOST:PORT [--topic TOPIC] [--status-topic TOPIC] "
             + "[--rules PATH]... [--shadow] [--selection FILE]... [--promote RULE]... [--demote RULE]... "
-            + "[--delete KEY] [--signing-key SECRET | --private-key FILE] [--key-id ID] [--command-config FILE] "
+            + "[--delete KEY] [--reset FILE] [--signing-key SECRET | --private-key FILE] [--key-id ID] [--command-config FILE] "
             + "[--timeout SECONDS]";
 
     private PushCommand() {
     }
 
     static int run(List<String> argv, PrintStream out, PrintStream err) throws UsageException {
-        Arguments args = Arguments.parse(argv, Set.of("bootstrap-servers", "topic", "status-topic", "rules", "delete",
+        Arguments args = Arguments.parse(argv, Set.of("bootstrap-servers", "topic", "status-topic", "rules", "delete", "reset",
                 "selection", "promote", "demote", "signing-key", "private-key", "key-id", "command-config",
                 "timeout"), Set.of("shadow"));
         String bootstrap = bootstrapServers(args);
         String delete = args.last("delete", null);
+        String reset = args.last("reset", null);
+        if (reset != null && delete != null) {
+            throw new UsageException("give --delete or --reset, not both");
+        }
         boolean documents = !args.all("selection").isEmpty() || !args.all("promote").isEmpty()
                 || !args.all("demote").isEmpty();
-        if (delete != null && (!args.all("rules").isEmpty() || documents)) {
-            throw new UsageException("--delete goes alone: give it, or what to publish, not both");
+        if ((delete != null || reset != null) && (!args.all("rules").isEmpty() || documents)) {
+            throw new UsageException("--delete and --reset go alone: give one, or what to publish, not both");
         }
-        if (args.flag("shadow") && (delete != null || args.all("rules").isEmpty())) {
+        if (args.flag("shadow") && (delete != null || reset != null || args.all("rules").isEmpty())) {
             // Not the bundled rules by default: that would take the whole default ruleset off the alert topic.
             throw new UsageException("--shadow puts the --rules files in shadow; give it with --rules");
         }
         Duration timeout = timeout(args);
         try {
             try (RulePublisher publisher = publisher(args, bootstrap)) {
+                if (reset != null) {
+                    return report(reset, publisher.publish(DocumentKind.RULES, Action.RESET, reset, null, timeout),
+                            out);
+                }
                 if (delete != null) {
                     DocumentKind kind = DocumentKind.ofKey(delete);
                     return report(delete, publisher.publish(kind, Action.DELETE, kind.nameOf(delete), null, timeout),

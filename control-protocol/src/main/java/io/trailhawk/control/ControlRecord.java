@@ -25,9 +25,18 @@ public final class ControlRecord {
     public static final long NO_SEQUENCE = 0L;
     private static final byte[] SIGNED_FORM = "trailhawk-control/2\n".getBytes(StandardCharsets.US_ASCII);
 
-    /** What a record does to its file: puts it live, puts it in shadow (rule files only), or deletes it. */
+    /**
+     * What a record does to its file: puts it live, puts it in shadow (rule files only), resets it to the bootstrap
+     * file of its name (rule files only: the document is removed, and a bootstrap file of that name applies again),
+     * or deletes it (a bootstrap file of that name too).
+     */
     public enum Action {
-        PUT, SHADOW, DELETE;
+        PUT, SHADOW, RESET, DELETE;
+
+        /** Whether the record carries a document: a delete or a reset carries none. */
+        public boolean carriesContent() {
+            return this == PUT || this == SHADOW;
+        }
 
         public String header() {
             return name().toLowerCase(Locale.ROOT);
@@ -50,13 +59,13 @@ public final class ControlRecord {
     private final long sequence;
     private final byte[] content;
 
-    /** {@code content} is the file's bytes for a put and ignored (empty) for a delete. */
+    /** {@code content} is the file's bytes for a put and ignored (empty) for a delete or a reset. */
     public ControlRecord(String kind, Action action, String name, long sequence, byte[] content) {
         this.kind = kind;
         this.action = action;
         this.name = name;
         this.sequence = sequence;
-        this.content = action == Action.DELETE || content == null ? new byte[0] : content;
+        this.content = !action.carriesContent() || content == null ? new byte[0] : content;
     }
 
     public String kind() {
@@ -127,19 +136,21 @@ public final class ControlRecord {
         String actionText = text(headers, ACTION_HEADER);
         Action action = actionText == null ? (value == null ? Action.DELETE : Action.PUT) : Action.ofHeader(actionText);
         if (action == null) {
-            return Read.problem(ACTION_HEADER + " is '" + clip(actionText) + "': put, shadow or delete");
+            return Read.problem(ACTION_HEADER + " is '" + clip(actionText) + "': put, shadow, reset or delete");
         }
-        if (action == Action.SHADOW && kind != DocumentKind.RULES) {
-            return Read.problem("only a rule file can be put in shadow, not a " + kind.header() + " document");
+        if ((action == Action.SHADOW || action == Action.RESET) && kind != DocumentKind.RULES) {
+            return Read.problem("only a rule file can be " + (action == Action.SHADOW ? "put in shadow" : "reset")
+                    + ", not a " + kind.header() + " document");
         }
         if (action == Action.DELETE && kind == DocumentKind.ROLLBACK) {
             return Read.problem("a rollback is not deleted: roll back to another version instead");
         }
-        if (action != Action.DELETE && value == null) {
+        if (action.carriesContent() && value == null) {
             return Read.problem("a put without a value: a delete says " + ACTION_HEADER + ": delete");
         }
-        if (action == Action.DELETE && value != null && value.length > 0) {
-            return Read.problem("a delete with a value of " + value.length + " bytes: a delete carries none");
+        if (!action.carriesContent() && value != null && value.length > 0) {
+            return Read.problem("a " + action.header() + " with a value of " + value.length + " bytes: a "
+                    + action.header() + " carries none");
         }
         String seqText = text(headers, SEQUENCE_HEADER);
         long sequence = NO_SEQUENCE;

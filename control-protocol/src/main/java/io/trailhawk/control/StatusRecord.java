@@ -16,6 +16,11 @@ public final class StatusRecord {
         return "activated".equals(json.path("status").asText());
     }
 
+    /** True for the report of a rule in shadow's alerts in one window, not the answer to a control record. */
+    public boolean isShadowReport() {
+        return "shadow".equals(json.path("status").asText());
+    }
+
     /** True for an update that left the active ruleset as it was (reported as an activation of the same version). */
     public boolean unchanged() {
         return json.path("unchanged").asBoolean();
@@ -122,6 +127,10 @@ public final class StatusRecord {
 
     /** One line for people: {@code activated version 3 (129 rules, 14 lists, 14 macros)} or {@code rejected}. */
     public String summary() {
+        if (isShadowReport()) {
+            return "rule in shadow '" + json.path("rule").asText() + "' raised " + json.path("alerts").asLong()
+                    + " alerts from " + json.path("window_start").asText() + " to " + json.path("window_end").asText();
+        }
         if (unchanged()) {
             return "activated version " + version() + " (unchanged)";
         }

@@ -119,7 +119,7 @@ class ControlRecordSignatureTest {
         assertThat(readAs(r, "a.yaml", ControlRecord.KIND_HEADER, "selectors").problem)
                 .startsWith("unknown document kind 'selectors'");
         assertThat(readAs(r, "a.yaml", ControlRecord.ACTION_HEADER, "upsert").problem)
-                .contains("put, shadow or delete");
+                .contains("put, shadow, reset or delete");
         assertThat(readAs(r, "a.yaml", ControlRecord.SEQUENCE_HEADER, "-4").problem).contains("positive");
         assertThat(readAs(r, "a.yaml", ControlRecord.SEQUENCE_HEADER, "soon").problem).contains("positive");
         assertThat(readAs(r, "a.yaml", ControlRecord.ACTION_HEADER, "delete").problem)

@@ -21,6 +21,9 @@ final class AlertFormat {
     }
 
     static String status(StatusRecord s) {
+        if (s.isShadowReport()) {
+            return "rules: " + s.summary();
+        }
         StringBuilder sb = new StringBuilder("rules: ");
         if (s.file() != null) {
             sb.append(s.file()).append(' ');

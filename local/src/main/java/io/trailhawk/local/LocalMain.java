@@ -91,7 +91,7 @@ public final class LocalMain {
             open.add(0, new TopicPrinter(kafka.bootstrapServers(), ControlTopics.STATUS, v -> {
                 try {
                     StatusRecord s = new StatusRecord(MAPPER.readTree(v));
-                    if (!s.activated()) {
+                    if (!s.activated() && !s.isShadowReport()) {
                         rejections.incrementAndGet();
                     }
                     out.println(AlertFormat.status(s));

@@ -34,6 +34,7 @@ public final class CompiledRuleset {
     /** With {@code first} matching, the rules that only feed sequences, all of which see each event; else null. */
     private final RuleIndex feeders;
     private final RuleMatching matching;
+    private final Priority minPriority;
     private final int lists;
     private final int macros;
     private final List<String> files;
@@ -49,7 +50,13 @@ public final class CompiledRuleset {
 
     CompiledRuleset(List<CompiledRule> allRules, Priority minPriority, RuleMatching matching, int lists, int macros,
             List<String> files, List<Issue> warnings) {
+        this(allRules, minPriority, matching, lists, macros, files, warnings, Set.of());
+    }
+
+    private CompiledRuleset(List<CompiledRule> allRules, Priority minPriority, RuleMatching matching, int lists,
+            int macros, List<String> files, List<Issue> warnings, Set<String> promoted) {
         this.allRules = Collections.unmodifiableList(new ArrayList<>(allRules));
+        this.minPriority = minPriority;
         this.matching = matching;
         this.lists = lists;
         this.macros = macros;
@@ -57,14 +64,8 @@ public final class CompiledRuleset {
         this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
         this.sequencesOfStep = new HashMap<>();
         this.feedOnly = new HashSet<>();
-        this.promoted = Set.of();
-        Set<String> inShadow = new HashSet<>();
-        allRules.forEach(r -> {
-            if (r.shadow()) {
-                inShadow.add(r.name());
-            }
-        });
-        this.shadow = Collections.unmodifiableSet(inShadow);
+        this.promoted = Set.copyOf(promoted);
+        this.shadow = inShadow(allRules, promoted);
         List<CompiledRule> act = new ArrayList<>();
         List<String[]> reads = new ArrayList<>();
         for (CompiledRule r : allRules) {
@@ -97,10 +98,12 @@ public final class CompiledRuleset {
         this.projection = Projection.of(reads);
         if (matching == RuleMatching.FIRST) {
             // A rule that only feeds sequences never takes an event from the rules after it: the first rule that
-            // alerts does, and every feeder that matches still feeds.
+            // alerts does, and every feeder that matches still feeds. Nor does a rule in shadow, which would
+            // otherwise take the event from the live rule it is staged beside.
             List<CompiledRule> alerting = new ArrayList<>();
             List<CompiledRule> feeding = new ArrayList<>();
-            evaluated.forEach(r -> (feedOnly.contains(r.name()) ? feeding : alerting).add(r));
+            evaluated.forEach(r -> (feedOnly.contains(r.name()) || shadow.contains(r.name()) ? feeding : alerting)
+                    .add(r));
             this.index = new RuleIndex(alerting, matching);
             this.feeders = feeding.isEmpty() ? null : new RuleIndex(feeding, RuleMatching.ALL);
         } else {
@@ -111,6 +114,7 @@ public final class CompiledRuleset {
 
     private CompiledRuleset(CompiledRuleset r, Set<String> promoted) {
         this.allRules = r.allRules;
+        this.minPriority = r.minPriority;
         this.active = r.active;
         this.projection = r.projection;
         this.index = r.index;
@@ -123,21 +127,43 @@ public final class CompiledRuleset {
         this.sequencesOfStep = r.sequencesOfStep;
         this.feedOnly = r.feedOnly;
         this.promoted = Set.copyOf(promoted);
-        Set<String> inShadow = new HashSet<>();
-        r.allRules.forEach(rule -> {
-            if (rule.shadow() && !promoted.contains(rule.name())) {
-                inShadow.add(rule.name());
+        this.shadow = inShadow(r.allRules, promoted);
+    }
+
+    private static Set<String> inShadow(List<CompiledRule> rules, Set<String> promoted) {
+        Set<String> out = new HashSet<>();
+        rules.forEach(r -> {
+            if (r.shadow() && !promoted.contains(r.name())) {
+                out.add(r.name());
             }
         });
-        this.shadow = Collections.unmodifiableSet(inShadow);
+        return Collections.unmodifiableSet(out);
     }
 
     /**
-     * This ruleset with {@code names} promoted out of shadow, and no others: the same compiled rules, index and
-     * projection, so that promoting costs no compile. A name that is no rule in shadow changes nothing.
+     * This ruleset with {@code names} promoted out of shadow, and no others: the same compiled rules, so that
+     * promoting costs no compile. With {@code all} matching the index is shared too; with {@code first} it is built
+     * again, as a rule in shadow is kept out of the first-match order. A name that is no rule in shadow changes
+     * nothing.
      */
     public CompiledRuleset withPromoted(Set<String> names) {
+        if (matching == RuleMatching.FIRST) {
+            return new CompiledRuleset(allRules, minPriority, matching, lists, macros, files, warnings, names);
+        }
         return new CompiledRuleset(this, names);
+    }
+
+    /** Whether {@code other} holds the very rules this one does, as a promotion leaves them: nothing was compiled. */
+    public boolean sameCompiledRules(CompiledRuleset other) {
+        if (other.allRules.size() != allRules.size()) {
+            return false;
+        }
+        for (int i = 0; i < allRules.size(); i++) {
+            if (other.allRules.get(i) != allRules.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the alerts of rule {@code name} go only to the shadow output. */

@@ -77,10 +77,21 @@ class ShadowRulesTest {
                 + rule("Staged B", "user_created", "  shadow: true\n")));
         CompiledRuleset promoted = r.withPromoted(Set.of("Staged A", "No Such Rule"));
         assertThat(promoted.shadowRules()).containsExactly("Staged B");
-        assertThat(promoted.rules()).isSameAs(r.rules());
+        assertThat(promoted.sameCompiledRules(r)).isTrue();
         assertThat(promoted.promoted()).containsExactlyInAnyOrder("Staged A", "No Such Rule");
         assertThat(fired(promoted)).isEqualTo(fired(r));
         assertThat(promoted.withPromoted(Set.of()).shadowRules()).containsExactly("Staged A", "Staged B");
+    }
+
+    @Test
+    void withFirstMatching_aRuleInShadow_takesNoEventFromTheLiveRulesAfterIt_untilPromoted() throws Exception {
+        List<RulesFile> files = List.of(RulesFile.of("a-staged.yaml",
+                rule("Staged First", "ct.name = CreateUser", "")).asShadow(), RulesFile.of("live.yaml", LIVE));
+        CompiledRuleset r = RuleCompiler.builder().setRuleMatching(RuleMatching.FIRST).build().compile(files);
+        assertThat(fired(r)).containsExactlyInAnyOrder("Staged First", "IAM User Created");
+        CompiledRuleset promoted = r.withPromoted(Set.of("Staged First"));
+        assertThat(fired(promoted)).containsExactly("Staged First");
+        assertThat(promoted.sameCompiledRules(r)).isTrue();
     }
 
     @Test

@@ -50,6 +50,7 @@ public final class ControlRecordDeserializer implements KafkaRecordDeserializati
         ControlRecord c = read.record;
         String signer = trusted.required() ? (read.keyId == null ? TrustedKeys.DEFAULT_ID : read.keyId) : null;
         RuleFileUpdate u = c.action() == ControlRecord.Action.DELETE ? RuleFileUpdate.delete(name, origin)
+                : c.action() == ControlRecord.Action.RESET ? RuleFileUpdate.reset(name, origin)
                 : c.action() == ControlRecord.Action.SHADOW
                         ? RuleFileUpdate.putInShadow(name, ControlRecordCheck.text(r.value()), origin)
                         : RuleFileUpdate.put(name, ControlRecordCheck.text(r.value()), origin);

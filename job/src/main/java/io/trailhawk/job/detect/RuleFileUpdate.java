@@ -20,6 +20,8 @@ public final class RuleFileUpdate implements Serializable {
     public long sequence;
     public String keyId;
     public boolean shadow;
+    /** True for a reset: the document is removed, and the bootstrap file of its name, if any, applies again. */
+    public boolean reset;
     /** True for the one update {@link StartSignal} sends at each start: it changes nothing and is reported. */
     public boolean start;
 
@@ -34,6 +36,12 @@ public final class RuleFileUpdate implements Serializable {
     public static RuleFileUpdate putInShadow(String name, String yaml, String origin) {
         RuleFileUpdate u = of(name, yaml, null, origin);
         u.shadow = true;
+        return u;
+    }
+
+    public static RuleFileUpdate reset(String name, String origin) {
+        RuleFileUpdate u = of(name, null, null, origin);
+        u.reset = true;
         return u;
     }
 
@@ -74,7 +82,7 @@ public final class RuleFileUpdate implements Serializable {
     }
 
     public boolean isDelete() {
-        return yaml == null && rejection == null && !start;
+        return yaml == null && rejection == null && !start && !reset;
     }
 
     /** What the record is; a rule file for the start signal and for keys that were refused. */

@@ -143,7 +143,12 @@ final class RuleFiles {
             RuleFileUpdate update, RulesetBuilder builder, String host, RulesetBuilder.Outcome active)
             throws Exception {
         Overlay overlay = Overlay.of(files.immutableEntries());
-        overlay.set(update.name, update.yaml, update.shadow);
+        if (update.reset) {
+            overlay.texts.remove(update.name);
+            overlay.shadow.remove(update.name);
+        } else {
+            overlay.set(update.name, update.yaml, update.shadow);
+        }
         if (update.kind() == DocumentKind.PROMOTION) {
             return builder.withPromotions(active, overlay.texts, overlay.shadow);
         }
@@ -158,9 +163,31 @@ final class RuleFiles {
             RulesetBuilder builder) throws Exception {
         RuleFileState last = files.get(update.name);
         boolean recorded = last != null && !last.sequenceOnly;
+        if (update.reset) {
+            return !recorded;
+        }
         String text = recorded ? last.yaml : builder.bootstrapText(update.name);
         boolean shadow = recorded && last.shadow;
         return java.util.Objects.equals(text, update.yaml) && shadow == update.shadow;
+    }
+
+    /**
+     * Null, or why a put in shadow is refused: its key holds live rules (a bootstrap file or a live document),
+     * which the put would take off the alert topic, and whose lists and macros live rules may use.
+     */
+    static String shadowReplacesLive(ReadOnlyBroadcastState<String, RuleFileState> files, RuleFileUpdate update,
+            RulesetBuilder builder) throws Exception {
+        if (!update.shadow) {
+            return null;
+        }
+        RuleFileState last = files.get(update.name);
+        boolean recorded = last != null && !last.sequenceOnly;
+        String text = recorded ? last.yaml : builder.bootstrapText(update.name);
+        if (text == null || recorded && last.shadow) {
+            return null;
+        }
+        return update.name + " holds live rules" + (recorded ? "" : " (a bootstrap file)") + ": a file in shadow "
+                + "takes a name of its own, so that no live rule leaves the alert topic; push it under another name";
     }
 
     /** Keeps an update that compiled, as ruleset {@code version}. */
@@ -180,6 +207,9 @@ final class RuleFiles {
 
     private static RuleFileState stateOf(RuleFileState last, RuleFileUpdate update, long version) {
         long sequence = Math.max(update.sequence, last == null ? 0 : last.sequence);
+        if (update.reset) {
+            return RuleFileState.refusedOnly(sequence);
+        }
         RuleFileState s = new RuleFileState(update.yaml, version, sequence);
         s.shadow = update.shadow;
         s.keyId = update.keyId;

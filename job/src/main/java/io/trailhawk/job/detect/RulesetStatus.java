@@ -41,12 +41,12 @@ public final class RulesetStatus {
             for (RulesetUpdates.Restored d : restored) {
                 ObjectNode e = r.addObject();
                 e.put("file", d.key);
-                e.put("action", d.text == null ? "delete" : d.shadow ? "shadow" : "put");
+                e.put("action", d.action());
                 e.put("content", d.text);
             }
         }
         history.forEach(s.putArray("history")::add);
-        return s.toString();
+        return fit(s);
     }
 
     /** An update that left the active ruleset as it was: the same text, or a delete of what was not there. */
@@ -59,7 +59,7 @@ public final class RulesetStatus {
         c.putArray("removed");
         c.putArray("changed");
         history.forEach(s.putArray("history")::add);
-        return s.toString();
+        return fit(s);
     }
 
     /** The ruleset a job starts with: the bootstrap rules, or with {@code restored}, those of its checkpoint. */
@@ -72,7 +72,7 @@ public final class RulesetStatus {
         ObjectNode s = activation(version, o, RuleFileUpdate.started(), now);
         history.forEach(s.putArray("history")::add);
         ((ObjectNode) s.get("trigger")).put("restored", restored);
-        return s.toString();
+        return fit(s);
     }
 
     private static ObjectNode activation(long version, RulesetBuilder.Outcome o, RuleFileUpdate trigger, Instant now) {
@@ -93,7 +93,7 @@ public final class RulesetStatus {
         issues(s.putArray("errors"), o.issues.stream().filter(Issue::isError).collect(java.util.stream.Collectors.toList()));
         issues(s.putArray("warnings"), o.issues.stream().filter(i -> !i.isError())
                 .collect(java.util.stream.Collectors.toList()));
-        return s.toString();
+        return fit(s);
     }
 
     /** A rejection before compiling, such as a missing or wrong signature. */
@@ -105,7 +105,7 @@ public final class RulesetStatus {
         e.put("col", 0);
         e.put("message", trigger.rejection);
         s.putArray("warnings");
-        return s.toString();
+        return fit(s);
     }
 
     /** {@code o} is null for an update refused before it was compiled. */
@@ -134,7 +134,7 @@ public final class RulesetStatus {
         t.put("file", trigger.name);
         t.put("kind", trigger.kind().header());
         t.put("action", trigger.start ? "start" : trigger.rejection != null ? "refused"
-                : trigger.isDelete() ? "delete" : trigger.shadow ? "shadow" : "put");
+                : trigger.reset ? "reset" : trigger.isDelete() ? "delete" : trigger.shadow ? "shadow" : "put");
         t.put("origin", trigger.origin);
         if (trigger.sequence != 0) {
             t.put("sequence", trigger.sequence);
@@ -144,6 +144,52 @@ public final class RulesetStatus {
         }
         return t;
     }
+
+    /**
+     * The record as text, made to fit {@link #MAX_CHARS}: a status the sink could not write would fail the job,
+     * which would read the same control record again on restart. What goes first, each step marked in the record:
+     * the history's documents, then its older versions, then the restored texts, then issues past the first 100.
+     */
+    static String fit(ObjectNode s) {
+        String text = s.toString();
+        if (text.length() <= MAX_CHARS) {
+            return text;
+        }
+        ArrayNode truncated = s.putArray("truncated");
+        if (s.path("history").isArray()) {
+            s.get("history").forEach(v -> ((ObjectNode) v).remove("documents"));
+            truncated.add("history.documents");
+            text = s.toString();
+            ArrayNode history = (ArrayNode) s.get("history");
+            if (text.length() > MAX_CHARS && history.size() > 1) {
+                truncated.add("history.versions");
+            }
+            while (text.length() > MAX_CHARS && history.size() > 1) {
+                history.remove(history.size() - 1);
+                text = s.toString();
+            }
+        }
+        if (text.length() > MAX_CHARS && s.path("restored").isArray()) {
+            s.get("restored").forEach(r -> ((ObjectNode) r).putNull("content"));
+            truncated.add("restored.content");
+            text = s.toString();
+        }
+        for (String key : new String[] {"warnings", "errors"}) {
+            if (text.length() > MAX_CHARS && s.path(key).size() > 100) {
+                ArrayNode kept = MAPPER.createArrayNode();
+                for (int i = 0; i < 100; i++) {
+                    kept.add(s.get(key).get(i));
+                }
+                s.set(key, kept);
+                truncated.add(key);
+                text = s.toString();
+            }
+        }
+        return text;
+    }
+
+    /** Well under the 1 MiB a Kafka producer and topic take by default, in characters of JSON. */
+    static final int MAX_CHARS = 256 << 10;
 
     private static void issues(ArrayNode into, List<Issue> issues) {
         for (Issue i : issues) {

@@ -32,14 +32,21 @@ final class RulesetUpdates {
     /** A document a rollback gave another text: what a push must write for the control topic to say the same. */
     static final class Restored {
         final String key;
-        /** Null for a delete. */
+        /** Null for a delete or a reset. */
         final String text;
         final boolean shadow;
+        /** True when the bootstrap file of this name applies again, as it did in the version restored. */
+        final boolean reset;
 
-        Restored(String key, String text, boolean shadow) {
+        Restored(String key, String text, boolean shadow, boolean reset) {
             this.key = key;
             this.text = text;
             this.shadow = shadow;
+            this.reset = reset;
+        }
+
+        String action() {
+            return reset ? "reset" : text == null ? "delete" : shadow ? "shadow" : "put";
         }
     }
 
@@ -94,6 +101,11 @@ final class RulesetUpdates {
         }
         if (update.kind() == DocumentKind.ROLLBACK) {
             return rollback(t, update, activeVersion, now);
+        }
+        String replacesLive = RuleFiles.shadowReplacesLive(t.files, update, t.builder);
+        if (replacesLive != null) {
+            RuleFiles.rememberRefused(t.files, update);
+            return new Step(Result.REFUSED, update.refused(replacesLive), null, activeVersion, List.of());
         }
         if (RuleFiles.unchanged(t.files, update, t.builder)) {
             RuleFiles.commitUnchanged(t.files, update, activeVersion);
@@ -215,8 +227,9 @@ final class RulesetUpdates {
             RuleFileState then = target.get(key);
             String after = then != null ? then.yaml : t.builder.bootstrapText(key);
             boolean shadowAfter = then != null && then.shadow;
-            if (!Objects.equals(before, after) || shadowBefore != shadowAfter) {
-                out.add(new Restored(key, after, shadowAfter));
+            boolean reset = then == null && recorded && after != null;
+            if (!Objects.equals(before, after) || shadowBefore != shadowAfter || reset) {
+                out.add(new Restored(key, reset ? null : after, shadowAfter, reset));
             }
         }
         return out;

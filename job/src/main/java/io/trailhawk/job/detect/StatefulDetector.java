@@ -207,7 +207,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
             return;
         }
         long version = step.version;
-        if (step.outcome.ruleset.rules() == ruleset.rules()) {
+        if (step.outcome.ruleset.sameCompiledRules(ruleset)) {
             // A promotion: the same compiled rules, so the same state; only where their alerts go changes.
             ruleset = step.outcome.ruleset;
             activeOutcome = step.outcome;
@@ -215,20 +215,28 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
             return;
         }
         StatefulEngine previous = engine;
+        CompiledRuleset before = ruleset;
         activate(step.outcome, version);
         StatefulEngine next = engine;
         int[] removed = {0};
         List<Alert> owed = new ArrayList<>();
         ctx.applyToKeyedState(GROUP_STATE, (key, state) ->
                 removed[0] += previous.retain(next, key, new GroupState(state, null, null), owed));
-        emit(owed, out, r -> ctx.output(ShadowAlerts.TAG, r));
+        // What a changed or removed rule still owes goes where that rule's alerts went, not where the new ruleset
+        // would send alerts of its name.
+        emit(owed, before, out, r -> ctx.output(ShadowAlerts.TAG, r));
         LOG.info("stateful rules of ruleset version {} active; state of {} rules' groups of changed or removed "
                 + "rules removed", version, removed[0]);
     }
 
     private void emit(List<Alert> fired, Collector<AlertRecord> out, java.util.function.Consumer<AlertRecord> shadow) {
+        emit(fired, ruleset, out, shadow);
+    }
+
+    private void emit(List<Alert> fired, CompiledRuleset routing, Collector<AlertRecord> out,
+            java.util.function.Consumer<AlertRecord> shadow) {
         for (Alert a : fired) {
-            if (ruleset.inShadow(a.rule())) {
+            if (routing.inShadow(a.rule())) {
                 shadow.accept(AlertRecord.of(a, alertJson.renderUtf8(a, activeVersion, true)));
                 shadowAlerts.inc();
                 continue;

@@ -126,6 +126,64 @@ class RuleLifecycleTest {
     }
 
     @Test
+    void aPutInShadowUnderTheNameOfALiveFile_isRefused_soNoLiveRuleLeavesTheAlertTopic() throws Exception {
+        try (var h = harness(BUILDER, 20)) {
+            h.open();
+            JsonNode overBootstrap = push(h, RuleFileUpdate.putInShadow("00-base.yaml",
+                    BUILDER.bootstrapText("00-base.yaml"), "test"));
+            assertThat(overBootstrap.path("status").asText()).isEqualTo("rejected");
+            assertThat(overBootstrap.path("errors").get(0).path("message").asText())
+                    .contains("00-base.yaml holds live rules (a bootstrap file)");
+            push(h, RuleFileUpdate.put("a.yaml", rule("A", "canary", "[a]"), "test"));
+            JsonNode overLive = push(h, RuleFileUpdate.putInShadow("a.yaml", rule("A", "canary", "[a]"), "test"));
+            assertThat(overLive.path("errors").get(0).path("message").asText()).contains("a.yaml holds live rules");
+            canary(h, "e-1");
+            assertThat(alerts(h)).hasSize(2);
+            assertThat(shadowAlerts(h)).isEmpty();
+        }
+    }
+
+    @Test
+    void aRollbackToWhereABootstrapFileApplied_resetsTheFile_ratherThanFixingTodaysText() throws Exception {
+        try (var h = harness(BUILDER, 20)) {
+            h.open();
+            JsonNode v0 = push(h, RuleFileUpdate.put("a.yaml", rule("A", "canary", "[a]"), "test"));
+            push(h, RuleFileUpdate.put("00-base.yaml", "- macro: canary\n  condition: ct.name = Other\n"
+                    + LIVE.replace("TrailhawkCanary", "Other"), "test"));
+            JsonNode back = push(h, RuleFileUpdate.put("rollback/" + v0.path("version").asLong(),
+                    "{\"file_sha256\":" + v0.path("file_sha256") + "}", "test"));
+            assertThat(back.path("restored")).singleElement().satisfies(r -> {
+                assertThat(r.path("file").asText()).isEqualTo("00-base.yaml");
+                assertThat(r.path("action").asText()).isEqualTo("reset");
+                assertThat(r.path("content").isNull()).isTrue();
+            });
+            JsonNode reset = push(h, RuleFileUpdate.reset("00-base.yaml", "test"));
+            assertThat(reset.path("unchanged").asBoolean()).isTrue();
+            canary(h, "e-1");
+            assertThat(alerts(h)).hasSize(2);
+        }
+    }
+
+    @Test
+    void aStatusTooLargeForTheSink_isCutToFit_sayingWhatWasCut() {
+        com.fasterxml.jackson.databind.node.ObjectNode s = JSON.createObjectNode();
+        s.put("status", "activated");
+        com.fasterxml.jackson.databind.node.ArrayNode history = s.putArray("history");
+        for (int v = 0; v < 20; v++) {
+            com.fasterxml.jackson.databind.node.ObjectNode docs = history.addObject().put("version", 20 - v)
+                    .putObject("documents");
+            for (int d = 0; d < 2000; d++) {
+                docs.putObject("promotion/Rule number " + d).put("sha256", "e3b0c44298fc1c149afbf4c8996fb924");
+            }
+        }
+        s.putArray("restored").addObject().put("file", "big.yaml").put("content", "x".repeat(400_000));
+        String fitted = RulesetStatus.fit(s);
+        assertThat(fitted.length()).isLessThanOrEqualTo(RulesetStatus.MAX_CHARS);
+        assertThat(fitted).contains("\"truncated\":[\"history.documents\",\"history.versions\","
+                + "\"restored.content\"]").contains("\"history\":[{\"version\":20}]");
+    }
+
+    @Test
     void aPromotion_makesAShadowRuleLive_andItsDeleteTakesItBackToShadow() throws Exception {
         try (var h = harness(BUILDER, 20)) {
             h.open();
