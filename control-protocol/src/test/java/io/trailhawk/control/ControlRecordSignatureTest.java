@@ -140,6 +140,14 @@ class ControlRecordSignatureTest {
                 .contains("only a rule file can be put in shadow");
         assertThat(readAs(put(null, 1), "a.yaml", ControlRecord.ACTION_HEADER, "shadow").record.action())
                 .isEqualTo(Action.SHADOW);
+        ProducerRecord<byte[], byte[]> reset = new ControlRecord(ControlRecord.RULES_KIND, Action.RESET, "a.yaml", 5,
+                YAML).toKafka("t", null);
+        assertThat(reset.value()).as("a reset carries no value").isEmpty();
+        assertThat(read(reset).record.action()).isEqualTo(Action.RESET);
+        assertThat(readAs(put(null, 1), "a.yaml", ControlRecord.ACTION_HEADER, "reset").problem)
+                .contains("a reset with a value");
+        assertThat(readAs(sel, "selection/quiet.yaml", ControlRecord.ACTION_HEADER, "reset").problem)
+                .contains("only a rule file can be reset");
     }
 
     @Test
