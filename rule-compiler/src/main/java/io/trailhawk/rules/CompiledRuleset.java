@@ -8,6 +8,7 @@ import io.trailhawk.rules.json.RecordLayout;
 import io.trailhawk.rules.event.RecordReader;
 import io.trailhawk.rules.load.Priority;
 import io.trailhawk.rules.output.Alert;
+import io.trailhawk.rules.output.EventFacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ public final class CompiledRuleset {
     private final RuleIndex feeders;
     private final RuleMatching matching;
     private final Priority minPriority;
+    /** Whether alerts carry their event's {@link EventFacts}, for alert formats other than Falco JSON. */
+    private final boolean keepFacts;
     private final int lists;
     private final int macros;
     private final List<String> files;
@@ -50,12 +53,18 @@ public final class CompiledRuleset {
 
     CompiledRuleset(List<CompiledRule> allRules, Priority minPriority, RuleMatching matching, int lists, int macros,
             List<String> files, List<Issue> warnings) {
-        this(allRules, minPriority, matching, lists, macros, files, warnings, Set.of());
+        this(allRules, minPriority, matching, lists, macros, files, warnings, false, Set.of());
+    }
+
+    CompiledRuleset(List<CompiledRule> allRules, Priority minPriority, RuleMatching matching, int lists, int macros,
+            List<String> files, List<Issue> warnings, boolean keepFacts) {
+        this(allRules, minPriority, matching, lists, macros, files, warnings, keepFacts, Set.of());
     }
 
     private CompiledRuleset(List<CompiledRule> allRules, Priority minPriority, RuleMatching matching, int lists,
-            int macros, List<String> files, List<Issue> warnings, Set<String> promoted) {
+            int macros, List<String> files, List<Issue> warnings, boolean keepFacts, Set<String> promoted) {
         this.allRules = Collections.unmodifiableList(new ArrayList<>(allRules));
+        this.keepFacts = keepFacts;
         this.minPriority = minPriority;
         this.matching = matching;
         this.lists = lists;
@@ -95,6 +104,9 @@ public final class CompiledRuleset {
                 feedOnly.add(r.name());
             }
         }
+        if (keepFacts) {
+            reads.addAll(EventFacts.READS);
+        }
         this.projection = Projection.of(reads);
         if (matching == RuleMatching.FIRST) {
             // A rule that only feeds sequences never takes an event from the rules after it: the first rule that
@@ -114,6 +126,7 @@ public final class CompiledRuleset {
 
     private CompiledRuleset(CompiledRuleset r, Set<String> promoted) {
         this.allRules = r.allRules;
+        this.keepFacts = r.keepFacts;
         this.minPriority = r.minPriority;
         this.active = r.active;
         this.projection = r.projection;
@@ -148,7 +161,8 @@ public final class CompiledRuleset {
      */
     public CompiledRuleset withPromoted(Set<String> names) {
         if (matching == RuleMatching.FIRST) {
-            return new CompiledRuleset(allRules, minPriority, matching, lists, macros, files, warnings, names);
+            return new CompiledRuleset(allRules, minPriority, matching, lists, macros, files, warnings, keepFacts,
+                    names);
         }
         return new CompiledRuleset(this, names);
     }
@@ -259,6 +273,7 @@ public final class CompiledRuleset {
      */
     private List<Alert> alerts(CompiledRule[] matched, CloudTrailEvent event, RuleFailures failures) {
         List<Alert> alerts = new ArrayList<>(matched.length);
+        EventFacts facts = keepFacts ? EventFacts.of(event) : EventFacts.NONE;
         for (CompiledRule r : matched) {
             if (r == null) {
                 break;
@@ -266,7 +281,7 @@ public final class CompiledRuleset {
             if (!feedOnly.contains(r.name())) {
                 try {
                     alerts.add(r.output().alert(r.name(), r.priority(), r.source(), r.tags(), event,
-                            r.stateful().map(s -> s.match(event)).orElse(null)));
+                            r.stateful().map(s -> s.match(event)).orElse(null), facts));
                 } catch (RuntimeException e) {
                     failures.failed(r.name(), e);
                 }
@@ -276,7 +291,7 @@ public final class CompiledRuleset {
                 for (CompiledRule s : sequences) {
                     try {
                         alerts.add(s.output().alert(s.name(), s.priority(), s.source(), s.tags(), event,
-                                s.stateful().get().step(r.name(), event)));
+                                s.stateful().get().step(r.name(), event), facts));
                     } catch (RuntimeException e) {
                         failures.failed(s.name(), e);
                     }

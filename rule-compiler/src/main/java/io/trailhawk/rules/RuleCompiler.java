@@ -32,12 +32,14 @@ public final class RuleCompiler {
     private final RuleLimits limits;
     private final FieldRegistry registry;
     private final RuleSelection selection;
+    private final boolean keepFacts;
 
     private RuleCompiler(Builder b) {
         this.minPriority = b.minPriority;
         this.matching = b.matching;
         this.limits = b.limits;
         this.selection = b.selection;
+        this.keepFacts = b.keepFacts;
         this.registry = FieldRegistry.standard(b.hostname);
     }
 
@@ -51,8 +53,18 @@ public final class RuleCompiler {
         private RuleLimits limits = RuleLimits.defaults();
         private String hostname = FieldRegistry.DEFAULT_HOSTNAME;
         private RuleSelection selection = RuleSelection.NONE;
+        private boolean keepFacts;
 
         private Builder() {
+        }
+
+        /**
+         * Whether alerts carry their event's {@link io.trailhawk.rules.output.EventFacts}, which alert formats other
+         * than Falco JSON need. Default: false, which reads nothing more from each record.
+         */
+        public Builder setEventFacts(boolean keep) {
+            this.keepFacts = keep;
+            return this;
         }
 
         /** Rules turned on and off over what their files say, as Falco's {@code rules:} selection. Default: none. */
@@ -176,7 +188,7 @@ public final class RuleCompiler {
             List<CompiledRule> selected = select(rules.rules(), diag);
             List<Issue> warnings = diag.warnings();
             return new CompiledRuleset(selected, minPriority, matching, collector.lists().size(),
-                    collector.macros().size(), collector.files(), warnings);
+                    collector.macros().size(), collector.files(), warnings, keepFacts);
         } catch (StackOverflowError e) {
             // The limits are meant to make this unreachable; if some shape still slips past them, the caller gets
             // a rejection it can report instead of an error that takes its thread down.

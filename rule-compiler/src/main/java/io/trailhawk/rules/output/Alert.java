@@ -21,10 +21,11 @@ public final class Alert {
     private final String region;
     /** Null for an alert of a rule without state. */
     private final StatefulContext stateful;
+    private final EventFacts facts;
 
     Alert(String rule, Priority priority, String source, SortedSet<String> tags, String output,
             Map<String, Object> outputFields, long timeNanos, String eventId, String accountId, String region,
-            StatefulContext stateful) {
+            StatefulContext stateful, EventFacts facts) {
         this.rule = rule;
         this.priority = priority;
         this.source = source;
@@ -36,6 +37,7 @@ public final class Alert {
         this.accountId = accountId;
         this.region = region;
         this.stateful = stateful;
+        this.facts = Objects.requireNonNull(facts);
     }
 
     /**
@@ -44,15 +46,20 @@ public final class Alert {
      */
     public static Alert of(String rule, Priority priority, String source, SortedSet<String> tags, String output,
             Map<String, Object> outputFields, long timeNanos, String eventId, String accountId, String region,
-            StatefulContext stateful) {
+            StatefulContext stateful, EventFacts facts) {
         return new Alert(rule, priority, source, tags, output, outputFields, timeNanos, eventId, accountId, region,
-                stateful);
+                stateful, facts);
     }
 
     /** The same alert with this stateful context, at {@code timeNanos}, saying {@code output}. */
     public Alert withStateful(StatefulContext context, String output, long timeNanos) {
         return new Alert(rule, priority, source, tags, output, outputFields, timeNanos, eventId, accountId, region,
-                Objects.requireNonNull(context));
+                Objects.requireNonNull(context), facts);
+    }
+
+    /** What other formats than Falco JSON say of the event; {@link EventFacts#NONE} unless the ruleset keeps them. */
+    public EventFacts facts() {
+        return facts;
     }
 
     /** What the rule's state adds; empty for a rule without state. */

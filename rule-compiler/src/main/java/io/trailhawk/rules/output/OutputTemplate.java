@@ -75,6 +75,12 @@ public final class OutputTemplate {
     /** The alert a rule with this output raises on {@code event}; {@code stateful} is null for a rule without state. */
     public Alert alert(String rule, Priority priority, String source, SortedSet<String> tags, CloudTrailEvent event,
             StatefulContext stateful) {
+        return alert(rule, priority, source, tags, event, stateful, EventFacts.NONE);
+    }
+
+    /** The same, carrying {@code facts} of the event. */
+    public Alert alert(String rule, Priority priority, String source, SortedSet<String> tags, CloudTrailEvent event,
+            StatefulContext stateful, EventFacts facts) {
         Object[] extracted = new Object[fields.size()];
         for (int j = 0; j < extracted.length; j++) {
             extracted[j] = fields.get(j).extractor().extract(event);
@@ -92,7 +98,7 @@ public final class OutputTemplate {
         }
         String output = sb.append(literals[values.length]).toString();
         return new Alert(rule, priority, source, tags, output, byName, event.timeNanos(), event.text("eventID"),
-                accountId(event), event.text("awsRegion"), stateful);
+                accountId(event), event.text("awsRegion"), stateful, facts);
     }
 
     /** The account the event happened in: the recipient account, else the caller's. */
