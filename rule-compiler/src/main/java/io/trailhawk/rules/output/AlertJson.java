@@ -13,10 +13,6 @@ import java.util.Map;
  */
 public final class AlertJson {
     private static final String EVT_TIME = "evt.time";
-    /** One writer per thread, reused from alert to alert, so that its buffer is not grown again for each. */
-    private static final ThreadLocal<JsonBytes> WRITER = ThreadLocal.withInitial(JsonBytes::new);
-    /** A buffer grown past this by an outsized alert is let go rather than kept for the thread's life. */
-    private static final int KEPT_BYTES = 64 << 10;
 
     private final String hostname;
 
@@ -52,7 +48,7 @@ public final class AlertJson {
      * alert carries it.
      */
     public byte[] renderUtf8(Alert a, Long rulesetVersion, boolean inShadow) {
-        JsonBytes g = WRITER.get().reset();
+        JsonBytes g = JsonBytes.ofThread();
         g.startObject();
         if (inShadow) {
             g.name("shadow").bool(true);
@@ -111,11 +107,7 @@ public final class AlertJson {
         }
         g.endObject();
         g.endObject();
-        byte[] out = g.toBytes();
-        if (g.capacity() > KEPT_BYTES) {
-            WRITER.remove();
-        }
-        return out;
+        return g.done();
     }
 
     private static void writeStrings(JsonBytes g, String key, List<String> values) {

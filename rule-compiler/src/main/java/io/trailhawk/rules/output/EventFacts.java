@@ -19,7 +19,7 @@ public final class EventFacts {
             new String[] {"errorMessage"}, new String[] {"userIdentity"}, new String[] {"resources"});
 
     /** How many values there are: their order is the form {@link #values()} and {@link #of(List, List)} share. */
-    public static final int FIELDS = 16;
+    public static final int FIELDS = 17;
     /** None known: what an alert carries when its ruleset keeps no facts, or a match kept before they existed. */
     public static final EventFacts NONE = new EventFacts(new String[FIELDS], List.of());
 
@@ -53,6 +53,7 @@ public final class EventFacts {
     static final int ACCESS_KEY_ID = 13;
     static final int MFA = 14;
     static final int INVOKED_BY = 15;
+    static final int SESSION_ISSUER_ARN = 16;
 
     private final String[] values;
     private final List<Resource> resources;
@@ -83,6 +84,7 @@ public final class EventFacts {
             v[INVOKED_BY] = text(id, "invokedBy");
             JsonNode context = id.path("sessionContext");
             v[MFA] = text(context.path("attributes"), "mfaAuthenticated");
+            v[SESSION_ISSUER_ARN] = text(context.path("sessionIssuer"), "arn");
             // As ct.user does: the user's name, else the name of the role or user whose session this is.
             v[USER_NAME] = text(id, "userName") != null ? text(id, "userName")
                     : text(context.path("sessionIssuer"), "userName");
@@ -199,5 +201,10 @@ public final class EventFacts {
 
     public String invokedBy() {
         return values[INVOKED_BY];
+    }
+
+    /** For a role's session: the role's (or user's) ARN that issued it. */
+    public String sessionIssuerArn() {
+        return values[SESSION_ISSUER_ARN];
     }
 }

@@ -6,11 +6,17 @@ import java.util.Arrays;
 /**
  * Compact JSON written straight to UTF-8, escaped as Jackson escapes it: quote, backslash, and control characters
  * ({@code \b \t \n \f \r} short, the others as a backslash, u and four upper-case hex digits), nothing else. So alerts
- * keep their bytes. An alert's strings are mostly ASCII without any of those, and go out as one copy.
+ * keep their bytes. An alert's strings are mostly ASCII without any of those, and go out as one copy. Every alert
+ * format writes with it; one per thread, reused ({@link #reset}).
  */
-final class JsonBytes {
+public final class JsonBytes {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+    /** One writer per thread, reused from document to document, so that its buffer is not grown again for each. */
+    private static final ThreadLocal<JsonBytes> PER_THREAD = ThreadLocal.withInitial(JsonBytes::new);
+    /** A buffer grown past this by an outsized document is let go rather than kept for the thread's life. */
+    private static final int KEPT_BYTES = 64 << 10;
 
     private byte[] bytes = new byte[1024];
     private int size;
@@ -50,19 +56,19 @@ final class JsonBytes {
         started |= bit;
     }
 
-    JsonBytes startObject() {
+    public JsonBytes startObject() {
         return open('{');
     }
 
-    JsonBytes endObject() {
+    public JsonBytes endObject() {
         return close('}');
     }
 
-    JsonBytes startArray() {
+    public JsonBytes startArray() {
         return open('[');
     }
 
-    JsonBytes endArray() {
+    public JsonBytes endArray() {
         return close(']');
     }
 
@@ -80,7 +86,7 @@ final class JsonBytes {
         return this;
     }
 
-    JsonBytes name(String name) {
+    public JsonBytes name(String name) {
         separate();
         quoted(name);
         put((byte) ':');
@@ -89,7 +95,7 @@ final class JsonBytes {
     }
 
     /** A string, or null. */
-    JsonBytes string(String v) {
+    public JsonBytes string(String v) {
         separate();
         if (v == null) {
             put(NULL);
@@ -99,22 +105,22 @@ final class JsonBytes {
         return this;
     }
 
-    JsonBytes number(long v) {
+    public JsonBytes number(long v) {
         return raw(Long.toString(v));
     }
 
     /** A number already in JSON's form. */
-    JsonBytes raw(String literal) {
+    public JsonBytes raw(String literal) {
         separate();
         put(literal.getBytes(StandardCharsets.US_ASCII));
         return this;
     }
 
-    JsonBytes bool(boolean v) {
+    public JsonBytes bool(boolean v) {
         return raw(v ? "true" : "false");
     }
 
-    JsonBytes nul() {
+    public JsonBytes nul() {
         separate();
         put(NULL);
         return this;
@@ -196,16 +202,30 @@ final class JsonBytes {
         }
     }
 
-    byte[] toBytes() {
+    public byte[] toBytes() {
         return Arrays.copyOf(bytes, size);
     }
 
-    int capacity() {
+    /** This thread's writer, empty. Finish with {@link #done}. */
+    public static JsonBytes ofThread() {
+        return PER_THREAD.get().reset();
+    }
+
+    /** What this thread's writer wrote; its buffer is let go if an outsized document grew it. */
+    public byte[] done() {
+        byte[] out = toBytes();
+        if (capacity() > KEPT_BYTES) {
+            PER_THREAD.remove();
+        }
+        return out;
+    }
+
+    public int capacity() {
         return bytes.length;
     }
 
     /** Empty again, keeping the buffer: one writer per thread serves alert after alert. */
-    JsonBytes reset() {
+    public JsonBytes reset() {
         size = 0;
         started = 0;
         depth = 0;
