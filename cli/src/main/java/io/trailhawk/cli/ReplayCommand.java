@@ -1,6 +1,10 @@
 package io.trailhawk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailhawk.formats.AlertContext;
+import io.trailhawk.formats.AlertFormat;
+import io.trailhawk.formats.AlertFormats;
+import io.trailhawk.formats.FormatSettings;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.event.CloudTrailEvent;
 import io.trailhawk.rules.output.Alert;
@@ -25,7 +29,8 @@ import java.util.Set;
  * Malformed input is reported on stderr with its position, and the replay goes on.
  */
 final class ReplayCommand {
-    static final String USAGE = "trailhawk replay [--rules PATH]... [--selection FILE]... [--rule-matching all|first] "
+    static final String USAGE = "trailhawk replay [--rules PATH]... [--selection FILE]... [--format falco|ocsf|asff|ecs] "
+            + "[--rule-matching all|first] "
             + "[--min-priority P] [--out-of-orderness DURATION] [--stats] [--by-rule] EVENTS...";
 
     private final Writer out;
@@ -35,11 +40,13 @@ final class ReplayCommand {
     private final Map<String, Long> alertsByRule = new LinkedHashMap<>();
     private final RulesetReplay replay;
     private final CompiledRuleset rules;
+    private final AlertFormat format;
     private long events;
     private long alerts;
 
-    private ReplayCommand(CompiledRuleset rules, Writer out, PrintStream err, boolean showProgress,
+    private ReplayCommand(CompiledRuleset rules, AlertFormat format, Writer out, PrintStream err, boolean showProgress,
             long outOfOrdernessNanos) {
+        this.format = format;
         this.replay = new RulesetReplay(rules, outOfOrdernessNanos);
         this.rules = rules;
         this.out = out;
@@ -54,11 +61,17 @@ final class ReplayCommand {
     static int run(List<String> argv, InputStream stdin, PrintStream stdout, PrintStream err) throws UsageException {
         Set<String> valued = new HashSet<>(ReplayOptions.VALUED);
         valued.add("rules");
+        valued.add("format");
         Arguments args = Arguments.parse(argv, valued, Set.of("stats", "by-rule"));
         if (args.positional().isEmpty()) {
             throw new UsageException("replay needs at least one EVENTS path (a file, a directory, or - for stdin)");
         }
-        ReplayOptions options = ReplayOptions.parse(args, err);
+        String formatName = args.last("format", AlertFormats.FALCO);
+        if (!AlertFormats.NAMES.contains(formatName)) {
+            throw new UsageException("--format is one of " + String.join(", ", AlertFormats.NAMES) + ", not '"
+                    + formatName + "'");
+        }
+        ReplayOptions options = ReplayOptions.parse(args, err, AlertFormats.needsEventFacts(formatName));
         if (options == null) {
             return 1;
         }
@@ -67,8 +80,8 @@ final class ReplayCommand {
             return 1;
         }
         Writer out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16);
-        ReplayCommand replay = new ReplayCommand(rules, out, err, System.console() != null,
-                options.outOfOrdernessNanos);
+        ReplayCommand replay = new ReplayCommand(rules, AlertFormats.named(formatName,
+                FormatSettings.of(LocalHost.name())), out, err, System.console() != null, options.outOfOrdernessNanos);
         long start = System.nanoTime();
         try {
             replay.input.read(args.positional(), stdin, replay::record);
@@ -94,7 +107,10 @@ final class ReplayCommand {
         for (Alert a : ready) {
             alerts++;
             alertsByRule.merge(a.rule(), 1L, Long::sum);
-            out.write(new String(json.renderUtf8(a, null, rules.inShadow(a.rule())), StandardCharsets.UTF_8));
+            // A rule in shadow's alerts are what the shadow topic carries: Falco JSON, marked, in any format.
+            byte[] rendered = rules.inShadow(a.rule()) ? json.renderUtf8(a, null, true)
+                    : format.render(a, AlertContext.of(a.accountId()));
+            out.write(new String(rendered, StandardCharsets.UTF_8));
             out.write('\n');
         }
     }

@@ -27,6 +27,11 @@ final class ReplayOptions {
 
     /** Null, with the problem printed, when a {@code --selection} file cannot be read. */
     static ReplayOptions parse(Arguments args, PrintStream err) throws UsageException {
+        return parse(args, err, false);
+    }
+
+    /** The same, with rules that keep their events' facts when {@code eventFacts}, as formats but Falco's need. */
+    static ReplayOptions parse(Arguments args, PrintStream err, boolean eventFacts) throws UsageException {
         RuleMatching matching;
         try {
             matching = RuleMatching.parse(args.last("rule-matching", "all"));
@@ -46,7 +51,7 @@ final class ReplayOptions {
             return null;
         }
         RuleCompiler.Builder b = RuleCompiler.builder().setRuleMatching(matching).setMinPriority(min)
-                .setHostname(LocalHost.name());
+                .setHostname(LocalHost.name()).setEventFacts(eventFacts);
         RuleCompiler plain = b.build();
         return new ReplayOptions(b.setSelection(selection).build(), plain, outOfOrderness);
     }
