@@ -51,7 +51,7 @@ final class AsffFinding implements AlertFormat {
         EventFacts f = a.facts();
         String account = a.accountId() != null && a.accountId().matches("[0-9]{12}") ? a.accountId() : NO_ACCOUNT;
         String region = a.region() == null ? "us-east-1" : a.region();
-        String ruleId = RuleId.of(a.rule());
+        String ruleId = RuleFacts.of(a).ruleId;
         String time = EventTime.utcTimestamp(a.timeNanos());
         List<String> types = types(a);
         JsonBytes g = JsonBytes.ofThread();
@@ -106,7 +106,7 @@ final class AsffFinding implements AlertFormat {
     /** {@code TTPs/TACTIC} for each tactic ASFF has, else {@code Unusual Behaviors/User}. */
     private static List<String> types(Alert a) {
         Set<String> out = new LinkedHashSet<>();
-        for (MitreTags.Tactic t : MitreTags.tactics(a.tags())) {
+        for (MitreTags.Tactic t : RuleFacts.of(a).tactics) {
             if (TTP_CATEGORIES.contains(t.name)) {
                 out.add("TTPs/" + t.name);
             } else if (t.name.equals("Exfiltration")) {

@@ -81,11 +81,11 @@ final class EcsAlert implements AlertFormat {
         g.endObject();
         g.name("message").string(a.output());
         g.name("rule").startObject();
-        List<MitreTags.Tactic> tactics = MitreTags.tactics(a.tags());
+        List<MitreTags.Tactic> tactics = RuleFacts.of(a).tactics;
         if (!tactics.isEmpty()) {
             g.name("category").string(tactics.get(0).name);
         }
-        g.name("id").string(RuleId.of(a.rule()));
+        g.name("id").string(RuleFacts.of(a).ruleId);
         g.name("name").string(a.rule());
         g.name("ruleset").string("trailhawk");
         if (c.rulesetVersion() != null) {
@@ -97,7 +97,7 @@ final class EcsAlert implements AlertFormat {
             g.name(JsonFields.isIpAddress(f.sourceIp()) ? "ip" : "address").string(f.sourceIp());
             g.endObject();
         }
-        strings(g, "tags", List.copyOf(a.tags()));
+        strings(g, "tags", RuleFacts.of(a).tags);
         threat(g, a, tactics);
         if (f.userName() != null || f.principalId() != null) {
             g.name("user").startObject();
@@ -113,7 +113,7 @@ final class EcsAlert implements AlertFormat {
     }
 
     private static void threat(JsonBytes g, Alert a, List<MitreTags.Tactic> tactics) {
-        List<String> techniques = MitreTags.techniques(a.tags());
+        List<String> techniques = RuleFacts.of(a).techniques;
         if (tactics.isEmpty() && techniques.isEmpty()) {
             return;
         }

@@ -148,10 +148,10 @@ final class OcsfDetectionFinding implements AlertFormat {
         g.name("name").string(a.rule());
         g.name("type").string("Rule");
         g.name("type_id").number(1);
-        g.name("uid").string(RuleId.of(a.rule()));
+        g.name("uid").string(RuleFacts.of(a).ruleId);
         g.endObject();
-        List<MitreTags.Tactic> tactics = MitreTags.tactics(a.tags());
-        List<String> techniques = MitreTags.techniques(a.tags());
+        List<MitreTags.Tactic> tactics = RuleFacts.of(a).tactics;
+        List<String> techniques = RuleFacts.of(a).techniques;
         if (!tactics.isEmpty() || !techniques.isEmpty()) {
             // One attack per technique, with the rule's first tactic; a rule tagged with tactics only, one per tactic.
             g.name("attacks").startArray();
@@ -183,7 +183,7 @@ final class OcsfDetectionFinding implements AlertFormat {
             g.name("last_seen_time").number(Math.floorDiv(state.windowEndNanos(), 1_000_000L));
         }
         g.name("title").string(a.rule());
-        JsonFields.strings(g, "types", List.copyOf(a.tags()));
+        JsonFields.strings(g, "types", RuleFacts.of(a).tags);
         g.name("uid").string(AlertId.of(a));
         g.endObject();
     }
@@ -194,7 +194,7 @@ final class OcsfDetectionFinding implements AlertFormat {
 
     private static void metadata(JsonBytes g, Alert a, AlertContext c) {
         g.name("metadata").startObject();
-        JsonFields.strings(g, "labels", List.copyOf(a.tags()));
+        JsonFields.strings(g, "labels", RuleFacts.of(a).tags);
         g.name("log_name").string("trailhawk-alerts");
         g.name("product").startObject();
         g.name("name").string("Trailhawk");

@@ -7,7 +7,10 @@ import io.trailhawk.job.config.JobConfig;
 import io.trailhawk.job.config.TrailhawkOptions;
 import io.trailhawk.job.decode.DecodedRecord;
 import io.trailhawk.job.decode.PayloadDecoder;
+import io.trailhawk.job.config.AlertRoutes;
 import io.trailhawk.job.detect.AlertRecord;
+import io.trailhawk.job.detect.AlertWriter;
+import io.trailhawk.job.sink.AlertRoute;
 import io.trailhawk.job.detect.BootstrapRules;
 import io.trailhawk.job.detect.ControlRecordDeserializer;
 import io.trailhawk.job.detect.ControlWatermarks;
@@ -28,7 +31,9 @@ import io.trailhawk.rules.field.FieldRegistry;
 import io.trailhawk.stateful.GroupKey;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -116,13 +121,15 @@ public final class TrailhawkJob {
                 .broadcast(RuleEvaluator.RULE_FILES, RuleEvaluator.RULESET_META, RuleEvaluator.RULESET_HISTORY);
 
         String hostname = config.get(TrailhawkOptions.HOSTNAME);
+        AlertWriter writer = new AlertWriter(AlertRoutes.of(config), config.get(TrailhawkOptions.ASFF_PRODUCT_ARN),
+                config.get(TrailhawkOptions.ASFF_GENERATOR_ID));
         SingleOutputStreamOperator<AlertRecord> alerts = events.connect(updates)
-                .process(new RuleEvaluator(rules, config.rulesHistory(), hostname, JobMetrics.of(config)))
+                .process(new RuleEvaluator(rules, config.rulesHistory(), hostname, JobMetrics.of(config), writer))
                 .name("detect").uid("detect");
         SingleOutputStreamOperator<AlertRecord> statefulAlerts = alerts.getSideOutput(RuleEvaluator.STATEFUL_MATCHES)
                 .keyBy(m -> GroupKey.fromBytes(m.key), GroupKeyType.INSTANCE)
                 .connect(updates)
-                .process(new StatefulDetector(rules, config.rulesHistory(), hostname, JobMetrics.of(config)))
+                .process(new StatefulDetector(rules, config.rulesHistory(), hostname, JobMetrics.of(config), writer))
                 .name("detect stateful").uid(StatefulDetector.UID);
         DataStream<AlertRecord> shadowAlerts = alerts.getSideOutput(ShadowAlerts.TAG)
                 .union(statefulAlerts.getSideOutput(ShadowAlerts.TAG));
@@ -155,13 +162,17 @@ public final class TrailhawkJob {
             }
         }
         Map<String, String> bootstrap = BootstrapRules.load(config.get(TrailhawkOptions.RULES_BOOTSTRAP));
+        List<AlertRoute> routes = AlertRoutes.of(config);
         RulesetBuilder rules = new RulesetBuilder(bootstrap, config.ruleMatching(), config.minPriority(),
-                config.ruleLimits());
+                config.ruleLimits(), AlertWriter.needsEventFacts(routes));
         RulesetBuilder.Outcome first = rules.build(Map.of(), FieldRegistry.DEFAULT_HOSTNAME);
         if (!first.activated()) {
             throw new ConfigException(TrailhawkOptions.RULES_BOOTSTRAP.key() + ": the bootstrap rules do not compile: "
                     + first.issues);
         }
+        Set<String> tags = new HashSet<>();
+        first.ruleset.rules().forEach(r -> tags.addAll(r.tags()));
+        AlertRoutes.checkTags(routes, tags);
         LOG.info("bootstrap ruleset: {} rules from {} files", first.ruleset.ruleCount(), first.files.size());
         return rules;
     }

@@ -52,6 +52,18 @@ public final class TrailhawkOptions {
     public static final Option TOPIC_ALERTS = Option.of("topic.alerts", ControlTopics.ALERTS, "Falco JSON alerts");
     public static final Option TOPIC_SHADOW_ALERTS = Option.of("topic.shadow-alerts", ControlTopics.SHADOW_ALERTS,
             "alerts of rules in shadow, each marked \"shadow\": true; they never reach topic.alerts");
+    public static final Option ALERTS_FORMAT = Option.of("alerts.format", "falco",
+            "the format of topic.alerts: falco, ocsf, asff or ecs (docs/outputs.md)");
+    public static final Option ALERTS_ROUTES = Option.of("alerts.routes", null,
+            "comma-separated names of more alert outputs, each set under alerts.route.NAME.*");
+    public static final Option ALERTS_ROUTE = Option.prefix("alerts.route.",
+            "per route NAME: topic (required), format (default falco), and filters min-priority, tags and accounts "
+                    + "(comma-separated) and rules (semicolon-separated): an alert passes with one of each given");
+    public static final Option ASFF_PRODUCT_ARN = Option.of("alerts.asff.product-arn",
+            "arn:aws:securityhub:{region}:{account}:product/{account}/default",
+            "ASFF ProductArn; {region} and {account} are the alert's");
+    public static final Option ASFF_GENERATOR_ID = Option.of("alerts.asff.generator-id", "trailhawk/{rule_id}",
+            "ASFF GeneratorId; {rule_id} is the rule's id");
     public static final Option TOPIC_DLQ = Option.of("topic.dlq", ControlTopics.DEAD_LETTERS,
             "undecodable input, and records that rules failed to evaluate (naming the rules)");
 
@@ -120,7 +132,8 @@ public final class TrailhawkOptions {
             KINESIS_INITIAL_POSITION, KINESIS_INITIAL_TIMESTAMP, KINESIS_RECORD_PUBLISHER, KINESIS_EFO_CONSUMER,
             KINESIS_PROPERTIES, KAFKA_SOURCE_TOPICS, KAFKA_SOURCE_GROUP, KAFKA_SOURCE_OFFSETS, FILE_PATHS,
             FILE_MONITOR_INTERVAL, KAFKA_BOOTSTRAP, KAFKA_PROPERTIES, TOPIC_CONTROL, TOPIC_STATUS, TOPIC_ALERTS,
-            TOPIC_SHADOW_ALERTS, TOPIC_DLQ, DELIVERY, TRANSACTIONAL_ID_PREFIX, TRANSACTION_TIMEOUT, RULES_BOOTSTRAP, RULES_SIGNING_KEY, RULES_TRUSTED_KEYS,
+            TOPIC_SHADOW_ALERTS, ALERTS_FORMAT, ALERTS_ROUTES, ALERTS_ROUTE, ASFF_PRODUCT_ARN, ASFF_GENERATOR_ID,
+            TOPIC_DLQ, DELIVERY, TRANSACTIONAL_ID_PREFIX, TRANSACTION_TIMEOUT, RULES_BOOTSTRAP, RULES_SIGNING_KEY, RULES_TRUSTED_KEYS,
             RULES_SIGNING_KEY_SECRET, RULES_SIGNING_KEY_SECRET_ENDPOINT,
             RULES_HISTORY, SHADOW_REPORT_WINDOW, RULES_MATCHING, RULES_MIN_PRIORITY, LIMIT_FILE_BYTES, LIMIT_YAML_DEPTH, LIMIT_YAML_ALIASES, LIMIT_ITEMS,
             LIMIT_LIST_ITEMS, LIMIT_CONDITION_NODES, WATERMARK_OUT_OF_ORDERNESS, WATERMARK_IDLENESS, CHECKPOINT_INTERVAL,

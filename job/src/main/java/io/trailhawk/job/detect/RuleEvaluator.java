@@ -7,7 +7,6 @@ import io.trailhawk.job.decode.PayloadDecoder;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.json.RecordLayout;
 import io.trailhawk.rules.CompiledRuleset;
-import io.trailhawk.rules.output.AlertJson;
 import io.trailhawk.stateful.StatefulRules;
 import java.io.IOException;
 import java.time.Instant;
@@ -56,6 +55,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     };
 
     private final RulesetBuilder builder;
+    private final AlertWriter writer;
     /** How many activated versions the history keeps. */
     private final int historyVersions;
     /** {@code alerts.hostname}, or null for the TaskManager's host name. */
@@ -73,7 +73,6 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     /** How the active ruleset was built, for the start signal's report, and whether this start restored state. */
     private transient RulesetBuilder.Outcome activeOutcome;
     private transient boolean restored;
-    private transient AlertJson alertJson;
     private transient long evaluated;
     private transient Counter eventsEvaluated;
     private transient Counter alerts;
@@ -89,8 +88,10 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     private transient Map<String, Counter> alertsById;
     private transient Map<String, Counter> shadowAlertsByRule;
 
-    public RuleEvaluator(RulesetBuilder builder, int historyVersions, String hostname, JobMetrics metrics) {
+    public RuleEvaluator(RulesetBuilder builder, int historyVersions, String hostname, JobMetrics metrics,
+            AlertWriter writer) {
         this.builder = builder;
+        this.writer = writer;
         this.historyVersions = historyVersions;
         this.hostname = hostname;
         this.metrics = metrics;
@@ -135,7 +136,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
 
     @Override
     public void open(Configuration parameters) {
-        alertJson = new AlertJson(host());
+        writer.open(host());
         MetricGroup m = metrics.group(getRuntimeContext());
         eventsEvaluated = m.counter("eventsEvaluated");
         alerts = m.counter("alerts");
@@ -183,14 +184,14 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
                 continue;
             }
             if (active.inShadow(a.rule())) {
-                ctx.output(ShadowAlerts.TAG, AlertRecord.of(a, alertJson.renderUtf8(a, activeVersion, true)));
+                writer.writeShadow(a, activeVersion, r -> ctx.output(ShadowAlerts.TAG, r));
                 shadowAlerts.inc();
                 if (metrics.perRule()) {
                     shadowAlertsByRule.computeIfAbsent(a.rule(), r -> ruleCounter(r, "shadowAlerts")).inc();
                 }
                 continue;
             }
-            out.collect(AlertRecord.of(a, alertJson.renderUtf8(a, activeVersion)));
+            writer.write(a, activeVersion, out::collect);
             alerts.inc();
             if (metrics.perRule()) {
                 alertsByRule.computeIfAbsent(a.rule(), r -> ruleCounter(r, "alerts")).inc();

@@ -41,13 +41,21 @@ public final class RulesetBuilder implements Serializable {
     private final RuleMatching matching;
     private final Priority minPriority;
     private final RuleLimits limits;
+    /** Whether alerts carry their events' facts, for routes in formats other than Falco JSON. */
+    private final boolean eventFacts;
 
     public RulesetBuilder(Map<String, String> bootstrap, RuleMatching matching, Priority minPriority,
             RuleLimits limits) {
+        this(bootstrap, matching, minPriority, limits, false);
+    }
+
+    public RulesetBuilder(Map<String, String> bootstrap, RuleMatching matching, Priority minPriority,
+            RuleLimits limits, boolean eventFacts) {
         this.bootstrap = new TreeMap<>(bootstrap);
         this.matching = matching;
         this.minPriority = minPriority;
         this.limits = limits;
+        this.eventFacts = eventFacts;
     }
 
     /** The result of one build: a ruleset, or the issues that rejected it. */
@@ -94,7 +102,7 @@ public final class RulesetBuilder implements Serializable {
         RuleSelection selection = RuleSelection.NONE;
         try {
             RuleCompiler.Builder compiler = RuleCompiler.builder().setRuleMatching(matching)
-                    .setMinPriority(minPriority).setLimits(limits).setHostname(hostname);
+                    .setMinPriority(minPriority).setLimits(limits).setHostname(hostname).setEventFacts(eventFacts);
             for (Map.Entry<String, String> e : effective.entrySet()) {
                 DocumentKind kind = DocumentKind.ofKey(e.getKey());
                 if (kind == DocumentKind.RULES) {

@@ -4,7 +4,6 @@ import io.trailhawk.job.JobMetrics;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.load.WindowDuration;
 import io.trailhawk.rules.output.Alert;
-import io.trailhawk.rules.output.AlertJson;
 import io.trailhawk.stateful.GroupKey;
 import io.trailhawk.stateful.KeyedState;
 import io.trailhawk.stateful.Match;
@@ -82,6 +81,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
     static final ListStateDescriptor<String> BIRTHS = new ListStateDescriptor<>("stateful-births-v1", Types.STRING);
 
     private final RulesetBuilder builder;
+    private final AlertWriter writer;
     private final int historyVersions;
     private final String hostname;
     private final JobMetrics metrics;
@@ -91,7 +91,6 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
     private transient CompiledRuleset ruleset;
     private transient long activeVersion;
     private transient RulesetBuilder.Outcome activeOutcome;
-    private transient AlertJson alertJson;
     private transient String host;
     private transient Map<Long, Long> births;
     private transient ListState<String> birthState;
@@ -103,8 +102,10 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
     private transient Counter shadowAlerts;
     private transient Counter unknownRuleMatches;
 
-    public StatefulDetector(RulesetBuilder builder, int historyVersions, String hostname, JobMetrics metrics) {
+    public StatefulDetector(RulesetBuilder builder, int historyVersions, String hostname, JobMetrics metrics,
+            AlertWriter writer) {
         this.builder = builder;
+        this.writer = writer;
         this.historyVersions = historyVersions;
         this.hostname = hostname;
         this.metrics = metrics;
@@ -152,7 +153,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
 
     @Override
     public void open(Configuration parameters) {
-        alertJson = new AlertJson(host);
+        writer.open(host);
         groupState = getRuntimeContext().getState(GROUP_STATE);
         held = new HeldMatches(getRuntimeContext().getMapState(PENDING));
         org.apache.flink.metrics.MetricGroup m = metrics.group(getRuntimeContext());
@@ -237,11 +238,11 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
             java.util.function.Consumer<AlertRecord> shadow) {
         for (Alert a : fired) {
             if (routing.inShadow(a.rule())) {
-                shadow.accept(AlertRecord.of(a, alertJson.renderUtf8(a, activeVersion, true)));
+                writer.writeShadow(a, activeVersion, shadow);
                 shadowAlerts.inc();
                 continue;
             }
-            out.collect(AlertRecord.of(a, alertJson.renderUtf8(a, activeVersion)));
+            writer.write(a, activeVersion, out::collect);
             alerts.inc();
         }
     }

@@ -18,6 +18,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * topic's next retention check. The event's time is in the record itself.
  */
 public final class KafkaSinks {
+    /** The alert's stable id ({@link io.trailhawk.formats.AlertId}), so a SIEM can drop redeliveries. */
+    public static final String ALERT_ID_HEADER = "trailhawk-alert-id";
+    public static final String RULESET_VERSION_HEADER = "trailhawk-ruleset-version";
     /** No timestamp: the producer stamps the record when it sends it. */
     private static final Long WRITE_TIME = null;
 
@@ -75,7 +78,10 @@ public final class KafkaSinks {
         }
     }
 
-    /** Key = rule and account, so one rule's alerts for one account stay in order on one partition. */
+    /**
+     * Key = rule and account, so one rule's alerts for one account stay in order on one partition. The topic is
+     * the record's route's, or this sink's; the headers carry the alert's stable id and ruleset version.
+     */
     static final class AlertSerializer implements KafkaRecordSerializationSchema<AlertRecord> {
         private static final long serialVersionUID = 1L;
         private final String topic;
@@ -86,7 +92,14 @@ public final class KafkaSinks {
 
         @Override
         public ProducerRecord<byte[], byte[]> serialize(AlertRecord a, KafkaSinkContext context, Long timestamp) {
-            return new ProducerRecord<>(topic, null, WRITE_TIME, a.key, a.json);
+            ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(a.topic == null ? topic : a.topic, null,
+                    WRITE_TIME, a.key, a.json);
+            if (a.id != null) {
+                r.headers().add(ALERT_ID_HEADER, a.id.getBytes(StandardCharsets.US_ASCII));
+                r.headers().add(RULESET_VERSION_HEADER,
+                        Long.toString(a.rulesetVersion).getBytes(StandardCharsets.US_ASCII));
+            }
+            return r;
         }
     }
 }

@@ -45,7 +45,7 @@ class RuleLifecycleTest {
         JobMetrics metrics = JobMetrics.of(JobConfig.of(Map.of("kafka.bootstrap-servers", "127.0.0.1:9",
                 "source.kafka.topics", "events"), false));
         return new BroadcastOperatorTestHarness<>(new CoBroadcastWithNonKeyedOperator<>(
-                new RuleEvaluator(builder, history, "h", metrics), List.of(RuleEvaluator.RULE_FILES,
+                new RuleEvaluator(builder, history, "h", metrics, AlertWriter.falcoJsonOnly()), List.of(RuleEvaluator.RULE_FILES,
                         RuleEvaluator.RULESET_META, RuleEvaluator.RULESET_HISTORY)), 1, 1, 0);
     }
 

@@ -52,7 +52,7 @@ class StatefulDetectorTest {
                 "source.kafka.topics", "events"), false));
         KeyedBroadcastOperatorTestHarness<GroupKey, StatefulMatch, RuleFileUpdate, AlertRecord> h =
                 new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
-                        new StatefulDetector(BUILDER, 20, "h", metrics), List.of(RuleFiles.FILES, RuleFiles.META,
+                        new StatefulDetector(BUILDER, 20, "h", metrics, AlertWriter.falcoJsonOnly()), List.of(RuleFiles.FILES, RuleFiles.META,
                                 RulesetHistory.HISTORY)),
                         m -> GroupKey.fromBytes(m.key), GroupKeyType.INSTANCE, 1, 1, 0);
         return h;

@@ -1,0 +1,82 @@
+package io.trailhawk.job.detect;
+
+import io.trailhawk.formats.Account;
+import io.trailhawk.formats.AlertContext;
+import io.trailhawk.formats.AlertFormat;
+import io.trailhawk.formats.AlertFormats;
+import io.trailhawk.formats.AlertId;
+import io.trailhawk.formats.FormatSettings;
+import io.trailhawk.job.sink.AlertRoute;
+import io.trailhawk.rules.output.Alert;
+import io.trailhawk.rules.output.AlertJson;
+import java.io.Serializable;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Writes each alert once for every route that takes it, in the route's format, with its stable id and ruleset
+ * version for the record's headers; and an alert of a rule in shadow once, as Falco JSON marked for the shadow
+ * topic. Both detect operators write through it, so live and stateful alerts are routed alike.
+ */
+public final class AlertWriter implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final List<AlertRoute> routes;
+    private final String productArn;
+    private final String generatorId;
+    private transient AlertFormat[] formats;
+    private transient AlertJson shadowJson;
+
+    /** {@code routes}: the route of {@code topic.alerts} first, whose records name no topic of their own. */
+    public AlertWriter(List<AlertRoute> routes, String productArn, String generatorId) {
+        this.routes = List.copyOf(routes);
+        this.productArn = productArn;
+        this.generatorId = generatorId;
+    }
+
+    /** Every alert, as Falco JSON, to {@code topic.alerts} alone: the job with no routes configured. */
+    static AlertWriter falcoJsonOnly() {
+        return new AlertWriter(List.of(AlertRoute.everything(null, AlertFormats.FALCO)),
+                FormatSettings.DEFAULT_PRODUCT_ARN, FormatSettings.DEFAULT_GENERATOR_ID);
+    }
+
+    /** Whether any route writes a format that needs the events' facts, so that the rules must keep them. */
+    public static boolean needsEventFacts(List<AlertRoute> routes) {
+        return routes.stream().anyMatch(r -> AlertFormats.needsEventFacts(r.format()));
+    }
+
+    void open(String host) {
+        FormatSettings settings = FormatSettings.of(host).withAsff(productArn, generatorId);
+        formats = new AlertFormat[routes.size()];
+        for (int i = 0; i < formats.length; i++) {
+            formats[i] = AlertFormats.named(routes.get(i).format(), settings);
+        }
+        shadowJson = new AlertJson(host);
+    }
+
+    /** Returns how many records it wrote. */
+    int write(Alert a, long rulesetVersion, Consumer<AlertRecord> out) {
+        String id = null;
+        AlertContext context = null;
+        int written = 0;
+        for (int i = 0; i < formats.length; i++) {
+            AlertRoute r = routes.get(i);
+            if (!r.takes(a)) {
+                continue;
+            }
+            if (id == null) {
+                id = AlertId.of(a);
+                context = AlertContext.of(rulesetVersion, Account.unknown(a.accountId()));
+            }
+            out.accept(AlertRecord.of(a, formats[i].render(a, context), i == 0 ? null : r.topic(), id,
+                    rulesetVersion));
+            written++;
+        }
+        return written;
+    }
+
+    void writeShadow(Alert a, long rulesetVersion, Consumer<AlertRecord> out) {
+        out.accept(AlertRecord.of(a, shadowJson.renderUtf8(a, rulesetVersion, true), null, AlertId.of(a),
+                rulesetVersion));
+    }
+}
