@@ -1,5 +1,6 @@
 package io.trailhawk.formats;
 
+import io.trailhawk.rules.load.AccountTable.Account;
 import java.util.Objects;
 
 /**

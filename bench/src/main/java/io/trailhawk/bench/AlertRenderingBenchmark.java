@@ -1,6 +1,6 @@
 package io.trailhawk.bench;
 
-import io.trailhawk.formats.Account;
+import io.trailhawk.rules.load.AccountTable;
 import io.trailhawk.formats.AlertContext;
 import io.trailhawk.formats.AlertFormat;
 import io.trailhawk.formats.AlertFormats;

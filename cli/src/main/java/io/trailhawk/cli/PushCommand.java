@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class PushCommand {
     static final String USAGE = "trailhawk push --bootstrap-servers HOST:PORT [--topic TOPIC] [--status-topic TOPIC] "
-            + "[--rules PATH]... [--shadow] [--selection FILE]... [--promote RULE]... [--demote RULE]... "
+            + "[--rules PATH]... [--shadow] [--selection FILE]... [--accounts FILE]... [--promote RULE]... [--demote RULE]... "
             + "[--delete KEY] [--reset FILE] [--signing-key SECRET | --private-key FILE] [--key-id ID] [--command-config FILE] "
             + "[--timeout SECONDS]";
 
@@ -35,7 +35,7 @@ final class PushCommand {
 
     static int run(List<String> argv, PrintStream out, PrintStream err) throws UsageException {
         Arguments args = Arguments.parse(argv, Set.of("bootstrap-servers", "topic", "status-topic", "rules", "delete", "reset",
-                "selection", "promote", "demote", "signing-key", "private-key", "key-id", "command-config",
+                "selection", "accounts", "promote", "demote", "signing-key", "private-key", "key-id", "command-config",
                 "timeout"), Set.of("shadow"));
         String bootstrap = bootstrapServers(args);
         String delete = args.last("delete", null);
@@ -43,7 +43,8 @@ final class PushCommand {
         if (reset != null && delete != null) {
             throw new UsageException("give --delete or --reset, not both");
         }
-        boolean documents = !args.all("selection").isEmpty() || !args.all("promote").isEmpty()
+        boolean documents = !args.all("selection").isEmpty() || !args.all("accounts").isEmpty()
+                || !args.all("promote").isEmpty()
                 || !args.all("demote").isEmpty();
         if ((delete != null || reset != null) && (!args.all("rules").isEmpty() || documents)) {
             throw new UsageException("--delete and --reset go alone: give one, or what to publish, not both");
@@ -77,6 +78,11 @@ final class PushCommand {
                     String name = Path.of(file).getFileName().toString();
                     status = Math.max(status, report(DocumentKind.SELECTION.key(name), publisher.publish(
                             DocumentKind.SELECTION, Action.PUT, name, Files.readAllBytes(Path.of(file)), timeout), out));
+                }
+                for (String file : args.all("accounts")) {
+                    String name = Path.of(file).getFileName().toString();
+                    status = Math.max(status, report(DocumentKind.ACCOUNTS.key(name), publisher.publish(
+                            DocumentKind.ACCOUNTS, Action.PUT, name, Files.readAllBytes(Path.of(file)), timeout), out));
                 }
                 for (String rule : args.all("promote")) {
                     status = Math.max(status, report(DocumentKind.PROMOTION.key(rule), publisher.publish(

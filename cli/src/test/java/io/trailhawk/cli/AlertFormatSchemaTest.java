@@ -1,5 +1,6 @@
 package io.trailhawk.cli;
 
+import io.trailhawk.rules.load.AccountTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,7 +80,7 @@ class AlertFormatSchemaTest {
 
     private static JsonNode render(String format, Alert a) throws Exception {
         AlertFormat f = AlertFormats.named(format, FormatSettings.of("test-host"));
-        return JSON.readTree(f.render(a, AlertContext.of(7L, io.trailhawk.formats.Account.unknown(a.accountId()))));
+        return JSON.readTree(f.render(a, AlertContext.of(7L, AccountTable.Account.unknown(a.accountId()))));
     }
 
     @Test
@@ -147,7 +148,7 @@ class AlertFormatSchemaTest {
         AlertFormat falco = AlertFormats.named(AlertFormats.FALCO, FormatSettings.of("test-host"));
         for (Alert a : alerts) {
             assertThat(Arrays.equals(falco.render(a, AlertContext.of(7L,
-                    io.trailhawk.formats.Account.unknown(a.accountId()))), before.renderUtf8(a, 7L))).isTrue();
+                    AccountTable.Account.unknown(a.accountId()))), before.renderUtf8(a, 7L))).isTrue();
         }
     }
 }

@@ -54,9 +54,9 @@ public final class ControlRecordCheck {
                 return "control record key '" + printable(key) + "' holds control characters";
             }
         }
-        if (kind == DocumentKind.SELECTION) {
+        if (kind == DocumentKind.SELECTION || kind == DocumentKind.ACCOUNTS) {
             String bad = fileNameProblem(name);
-            return bad == null ? null : "a selection is named like a rule file: " + bad;
+            return bad == null ? null : "a " + kind.header() + " document is named like a rule file: " + bad;
         }
         if (kind == DocumentKind.ROLLBACK && !name.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return "control record key '" + printable(key) + "' is not rollback/VERSION, a ruleset version number";

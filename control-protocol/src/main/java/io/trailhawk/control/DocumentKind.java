@@ -10,6 +10,8 @@ public enum DocumentKind {
     RULES("rules", ""),
     /** Rules turned on and off by name or tag, as Falco's {@code rules:} selection; key: {@code selection/NAME}. */
     SELECTION("selection", "selection/"),
+    /** Account ids with the names alerts give them; key: {@code accounts/FILE NAME}. */
+    ACCOUNTS("accounts", "accounts/"),
     /** A rule in shadow made live; key: {@code promotion/RULE NAME}, value empty. */
     PROMOTION("promotion", "promotion/"),
     /** A return to an earlier ruleset version; key: {@code rollback/VERSION}, value its file hashes as JSON. */

@@ -7,6 +7,7 @@ import io.trailhawk.rules.diag.Diagnostics;
 import io.trailhawk.rules.diag.Issue;
 import io.trailhawk.rules.diag.SourceLocation;
 import io.trailhawk.rules.field.FieldRegistry;
+import io.trailhawk.rules.load.AccountTable;
 import io.trailhawk.rules.load.Priority;
 import io.trailhawk.rules.load.RuleCollector;
 import io.trailhawk.rules.load.RuleLimits;
@@ -142,6 +143,16 @@ public final class RuleCompiler {
             throw new RuleValidationException(diag.all());
         }
         return s;
+    }
+
+    /** An account table ({@link AccountTable}) read within this compiler's limits; errors reject it whole. */
+    public AccountTable readAccounts(RulesFile file) throws RuleValidationException {
+        Diagnostics diag = new Diagnostics();
+        AccountTable t = AccountTable.read(file, limits, diag);
+        if (diag.hasErrors()) {
+            throw new RuleValidationException(diag.all());
+        }
+        return t;
     }
 
     /** The rules as the selection turns them on and off; an entry that picks no rule is a warning. */

@@ -1,6 +1,6 @@
 package io.trailhawk.job.detect;
 
-import io.trailhawk.formats.Account;
+import io.trailhawk.rules.load.AccountTable;
 import io.trailhawk.formats.AlertContext;
 import io.trailhawk.formats.AlertFormat;
 import io.trailhawk.formats.AlertFormats;
@@ -55,7 +55,7 @@ public final class AlertWriter implements Serializable {
     }
 
     /** Returns how many records it wrote. */
-    int write(Alert a, long rulesetVersion, Consumer<AlertRecord> out) {
+    int write(Alert a, long rulesetVersion, AccountTable accounts, Consumer<AlertRecord> out) {
         String id = null;
         AlertContext context = null;
         int written = 0;
@@ -66,7 +66,7 @@ public final class AlertWriter implements Serializable {
             }
             if (id == null) {
                 id = AlertId.of(a);
-                context = AlertContext.of(rulesetVersion, Account.unknown(a.accountId()));
+                context = AlertContext.of(rulesetVersion, accounts.get(a.accountId()));
             }
             out.accept(AlertRecord.of(a, formats[i].render(a, context), i == 0 ? null : r.topic(), id,
                     rulesetVersion));

@@ -191,7 +191,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
                 }
                 continue;
             }
-            writer.write(a, activeVersion, out::collect);
+            writer.write(a, activeVersion, activeOutcome.accounts, out::collect);
             alerts.inc();
             if (metrics.perRule()) {
                 alertsByRule.computeIfAbsent(a.rule(), r -> ruleCounter(r, "alerts")).inc();

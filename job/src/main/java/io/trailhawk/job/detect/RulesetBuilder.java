@@ -9,6 +9,7 @@ import io.trailhawk.rules.RuleMatching;
 import io.trailhawk.rules.RuleValidationException;
 import io.trailhawk.rules.diag.Issue;
 import io.trailhawk.rules.diag.SourceLocation;
+import io.trailhawk.rules.load.AccountTable;
 import io.trailhawk.rules.load.RuleSelection;
 import io.trailhawk.rules.load.RulesFile;
 import java.io.Serializable;
@@ -66,9 +67,17 @@ public final class RulesetBuilder implements Serializable {
         public final String sha256;
         /** Each file's name, in order, with the SHA-256 of its content (hex). */
         public final Map<String, String> fileSha256;
+        /** The accounts the {@code accounts/} documents name; empty when the ruleset was rejected. */
+        public final AccountTable accounts;
 
         Outcome(CompiledRuleset ruleset, List<Issue> issues, List<String> files, String sha256,
                 Map<String, String> fileSha256) {
+            this(ruleset, issues, files, sha256, fileSha256, AccountTable.EMPTY);
+        }
+
+        Outcome(CompiledRuleset ruleset, List<Issue> issues, List<String> files, String sha256,
+                Map<String, String> fileSha256, AccountTable accounts) {
+            this.accounts = accounts;
             this.ruleset = ruleset;
             this.issues = Collections.unmodifiableList(issues);
             this.files = Collections.unmodifiableList(files);
@@ -100,6 +109,7 @@ public final class RulesetBuilder implements Serializable {
         Map<String, String> fileSha = fileSha256(effective);
         List<RulesFile> files = new ArrayList<>();
         RuleSelection selection = RuleSelection.NONE;
+        AccountTable accounts = AccountTable.EMPTY;
         try {
             RuleCompiler.Builder compiler = RuleCompiler.builder().setRuleMatching(matching)
                     .setMinPriority(minPriority).setLimits(limits).setHostname(hostname).setEventFacts(eventFacts);
@@ -110,10 +120,12 @@ public final class RulesetBuilder implements Serializable {
                     files.add(shadowFiles.contains(e.getKey()) ? f.asShadow() : f);
                 } else if (kind == DocumentKind.SELECTION) {
                     selection = selection.then(compiler.build().readSelection(RulesFile.of(e.getKey(), e.getValue())));
+                } else if (kind == DocumentKind.ACCOUNTS) {
+                    accounts = accounts.then(compiler.build().readAccounts(RulesFile.of(e.getKey(), e.getValue())));
                 }
             }
             CompiledRuleset r = compiler.setSelection(selection).build().compile(files);
-            return promoted(r, effective, names, sha, fileSha);
+            return promoted(r, effective, names, sha, fileSha, accounts);
         } catch (RuleValidationException e) {
             return new Outcome(null, e.issues(), names, sha, fileSha);
         } catch (RuntimeException e) {
@@ -133,7 +145,7 @@ public final class RulesetBuilder implements Serializable {
     public Outcome withPromotions(Outcome current, Map<String, String> overlay, Set<String> shadowFiles) {
         TreeMap<String, String> effective = effective(overlay);
         return promoted(current.ruleset, effective, new ArrayList<>(effective.keySet()),
-                sha256(effective, shadowFiles), fileSha256(effective));
+                sha256(effective, shadowFiles), fileSha256(effective), current.accounts);
     }
 
     /** The text the bootstrap gives a key, or null when it gives none. */
@@ -155,7 +167,7 @@ public final class RulesetBuilder implements Serializable {
 
     /** {@code compiled} with the promotions among the documents; a promotion of no rule in shadow is a warning. */
     private static Outcome promoted(CompiledRuleset compiled, Map<String, String> effective, List<String> names,
-            String sha, Map<String, String> fileSha) {
+            String sha, Map<String, String> fileSha, AccountTable accounts) {
         Set<String> promoted = new TreeSet<>();
         List<Issue> issues = new ArrayList<>(compiled.warnings());
         Set<String> inShadow = new HashSet<>();
@@ -174,7 +186,7 @@ public final class RulesetBuilder implements Serializable {
                 }
             }
         }
-        return new Outcome(compiled.withPromoted(promoted), issues, names, sha, fileSha);
+        return new Outcome(compiled.withPromoted(promoted), issues, names, sha, fileSha, accounts);
     }
 
     private static Map<String, String> fileSha256(Map<String, String> effective) {

@@ -82,6 +82,7 @@ public final class RulesetStatus {
         s.put("lists", o.ruleset.listCount());
         s.put("macros", o.ruleset.macroCount());
         o.ruleset.shadowRules().forEach(s.putArray("shadow_rules")::add);
+        s.put("accounts", o.accounts.size());
         issues(s.putArray("errors"), List.of());
         issues(s.putArray("warnings"), o.issues);
         return s;

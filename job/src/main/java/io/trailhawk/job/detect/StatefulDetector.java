@@ -242,7 +242,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
                 shadowAlerts.inc();
                 continue;
             }
-            writer.write(a, activeVersion, out::collect);
+            writer.write(a, activeVersion, activeOutcome.accounts, out::collect);
             alerts.inc();
         }
     }

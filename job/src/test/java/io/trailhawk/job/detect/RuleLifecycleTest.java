@@ -42,10 +42,15 @@ class RuleLifecycleTest {
 
     private static BroadcastOperatorTestHarness<DecodedRecord, RuleFileUpdate, AlertRecord> harness(
             RulesetBuilder builder, int history) throws Exception {
+        return harness(builder, history, AlertWriter.falcoJsonOnly());
+    }
+
+    private static BroadcastOperatorTestHarness<DecodedRecord, RuleFileUpdate, AlertRecord> harness(
+            RulesetBuilder builder, int history, AlertWriter writer) throws Exception {
         JobMetrics metrics = JobMetrics.of(JobConfig.of(Map.of("kafka.bootstrap-servers", "127.0.0.1:9",
                 "source.kafka.topics", "events"), false));
         return new BroadcastOperatorTestHarness<>(new CoBroadcastWithNonKeyedOperator<>(
-                new RuleEvaluator(builder, history, "h", metrics, AlertWriter.falcoJsonOnly()), List.of(RuleEvaluator.RULE_FILES,
+                new RuleEvaluator(builder, history, "h", metrics, writer), List.of(RuleEvaluator.RULE_FILES,
                         RuleEvaluator.RULESET_META, RuleEvaluator.RULESET_HISTORY)), 1, 1, 0);
     }
 
@@ -161,6 +166,34 @@ class RuleLifecycleTest {
             assertThat(reset.path("unchanged").asBoolean()).isTrue();
             canary(h, "e-1");
             assertThat(alerts(h)).hasSize(2);
+        }
+    }
+
+    @Test
+    void anAccountTable_namesTheAccountInEveryRoute_andAMalformedOneIsRejectedWhileTheOldStays() throws Exception {
+        RulesetBuilder facts = new RulesetBuilder(Map.of("00-base.yaml", BUILDER.bootstrapText("00-base.yaml")),
+                RuleMatching.ALL, Priority.DEBUG, RuleLimits.defaults(), true);
+        AlertWriter writer = new AlertWriter(List.of(io.trailhawk.job.sink.AlertRoute.everything(null, "ecs")),
+                io.trailhawk.formats.FormatSettings.DEFAULT_PRODUCT_ARN,
+                io.trailhawk.formats.FormatSettings.DEFAULT_GENERATOR_ID);
+        try (var h = harness(facts, 20, writer)) {
+            h.open();
+            JsonNode ok = push(h, RuleFileUpdate.put("accounts/org.yaml", "- account: '123456789012'\n"
+                    + "  name: payments-prod\n  environment: prod\n  owner: payments\n", "test"));
+            assertThat(ok.path("accounts").asInt()).isEqualTo(1);
+            h.processElement(new DecodedRecord(Events.recordAt("TrailhawkCanary", "e-1", "mallory",
+                    "2023-07-10T12:00:00Z").getBytes(StandardCharsets.UTF_8), 0, "test", null), 0);
+            assertThat(alerts(h)).singleElement().satisfies(a -> {
+                JsonNode ecs = JSON.readTree(a);
+                assertThat(ecs.path("cloud").path("account").path("name").asText()).isEqualTo("payments-prod");
+                assertThat(ecs.path("labels").path("account_environment").asText()).isEqualTo("prod");
+            });
+            JsonNode bad = push(h, RuleFileUpdate.put("accounts/org.yaml", "- account: 1111\n  name: x\n", "test"));
+            assertThat(bad.path("status").asText()).isEqualTo("rejected");
+            assertThat(bad.path("errors").get(0).path("text").asText()).startsWith("accounts/org.yaml:1:3:");
+            h.processElement(new DecodedRecord(Events.recordAt("TrailhawkCanary", "e-2", "mallory",
+                    "2023-07-10T12:00:00Z").getBytes(StandardCharsets.UTF_8), 0, "test", null), 0);
+            assertThat(alerts(h)).singleElement().asString().contains("\"name\":\"payments-prod\"");
         }
     }
 
