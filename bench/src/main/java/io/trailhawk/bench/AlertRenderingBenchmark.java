@@ -1,6 +1,5 @@
 package io.trailhawk.bench;
 
-import io.trailhawk.rules.load.AccountTable;
 import io.trailhawk.formats.AlertContext;
 import io.trailhawk.formats.AlertFormat;
 import io.trailhawk.formats.AlertFormats;
@@ -8,6 +7,7 @@ import io.trailhawk.formats.AlertId;
 import io.trailhawk.formats.FormatSettings;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.RuleCompiler;
+import io.trailhawk.rules.load.AccountTable;
 import io.trailhawk.rules.load.RulesFile;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.output.AlertJson;

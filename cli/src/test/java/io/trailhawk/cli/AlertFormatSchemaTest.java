@@ -1,6 +1,5 @@
 package io.trailhawk.cli;
 
-import io.trailhawk.rules.load.AccountTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +15,7 @@ import io.trailhawk.formats.SchemaFacts;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.RuleCompiler;
 import io.trailhawk.rules.event.CloudTrailEvent;
+import io.trailhawk.rules.load.AccountTable;
 import io.trailhawk.rules.load.RulesFile;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.output.AlertJson;

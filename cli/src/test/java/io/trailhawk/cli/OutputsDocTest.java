@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailhawk.cloudtrail.input.RecordCollector;
-import io.trailhawk.rules.load.AccountTable;
 import io.trailhawk.formats.AlertContext;
 import io.trailhawk.formats.AlertFormats;
 import io.trailhawk.formats.FormatSettings;
 import io.trailhawk.rules.CompiledRuleset;
 import io.trailhawk.rules.RuleCompiler;
 import io.trailhawk.rules.event.CloudTrailEvent;
+import io.trailhawk.rules.load.AccountTable;
 import io.trailhawk.rules.load.RulesFile;
 import io.trailhawk.rules.output.Alert;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,8 @@ class OutputsDocTest {
         Alert a = sampleAlert();
         ObjectMapper json = new ObjectMapper();
         FormatSettings settings = FormatSettings.of("trailhawk-prod");
-        AlertContext context = AlertContext.of(12L, new Account(a.accountId(), "sandbox", "dev", "cloud-security"));
+        AlertContext context = AlertContext.of(12L, new AccountTable.Account(a.accountId(), "sandbox", "dev",
+                "cloud-security"));
         String doc = Files.readString(DOC);
         Matcher m = EXAMPLE.matcher(doc);
         StringBuilder regenerated = new StringBuilder();

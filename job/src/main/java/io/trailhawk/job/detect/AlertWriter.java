@@ -1,12 +1,12 @@
 package io.trailhawk.job.detect;
 
-import io.trailhawk.rules.load.AccountTable;
 import io.trailhawk.formats.AlertContext;
 import io.trailhawk.formats.AlertFormat;
 import io.trailhawk.formats.AlertFormats;
 import io.trailhawk.formats.AlertId;
 import io.trailhawk.formats.FormatSettings;
 import io.trailhawk.job.sink.AlertRoute;
+import io.trailhawk.rules.load.AccountTable;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.output.AlertJson;
 import java.io.Serializable;
