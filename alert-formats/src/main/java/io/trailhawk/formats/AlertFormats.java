@@ -30,6 +30,20 @@ public final class AlertFormats {
         }
     }
 
+    /** The rule an alert document of {@code format} names, or empty when it names none. */
+    public static String ruleName(String format, com.fasterxml.jackson.databind.JsonNode doc) {
+        switch (format) {
+            case OCSF:
+                return doc.path("finding_info").path("title").asText("");
+            case ASFF:
+                return doc.path("Title").asText("");
+            case ECS:
+                return doc.path("rule").path("name").asText("");
+            default:
+                return doc.path("rule").asText("");
+        }
+    }
+
     /** Whether the format reads the event's facts, so that the ruleset must keep them: all but Falco JSON. */
     public static boolean needsEventFacts(String name) {
         return !FALCO.equals(name);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailhawk.control.ControlTopics;
 import io.trailhawk.control.RulePublisher;
 import io.trailhawk.control.StatusRecord;
+import io.trailhawk.formats.AlertFormats;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LocalMain {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String USAGE = "usage: trailhawk local [--rules DIR] [--events PATH]... [--kafka-port PORT] "
-            + "[--ui-port PORT] [--json] [--exit-after-replay] [--parallelism N]";
+            + "[--ui-port PORT] [--json] [--format falco|ocsf|asff|ecs] [--exit-after-replay] [--parallelism N]";
 
     private LocalMain() {
     }
@@ -103,7 +104,8 @@ public final class LocalMain {
                 alerts.incrementAndGet();
                 try {
                     JsonNode a = MAPPER.readTree(v);
-                    alertsByRule.computeIfAbsent(a.path("rule").asText(), k -> new AtomicLong()).incrementAndGet();
+                    alertsByRule.computeIfAbsent(AlertFormats.ruleName(o.format, a), k -> new AtomicLong())
+                            .incrementAndGet();
                     out.println(o.json ? v : AlertFormat.alert(a));
                 } catch (IOException e) {
                     out.println(v);
@@ -166,6 +168,7 @@ public final class LocalMain {
         c.put("source.kafka.starting-offsets", "earliest");
         c.put("rules.bootstrap", o.rules.toAbsolutePath().toString());
         c.put("checkpoint.interval", "1s");
+        c.put("alerts.format", o.format);
         c.put("parallelism", Integer.toString(o.parallelism));
         c.put("sink.transactional-id-prefix", "trailhawk-local-" + UUID.randomUUID());
         return c;
@@ -216,6 +219,8 @@ public final class LocalMain {
         int uiPort = 8081;
         int parallelism = 2;
         boolean json;
+        /** The format of the alert topic; any but Falco JSON is printed as it is, as with {@code --json}. */
+        String format = AlertFormats.FALCO;
         boolean exitAfterReplay;
 
         static Options parse(String[] argv) {
@@ -242,6 +247,14 @@ public final class LocalMain {
                         break;
                     case "--json":
                         o.json = true;
+                        break;
+                    case "--format":
+                        o.format = value(argv, ++i, a);
+                        if (!AlertFormats.NAMES.contains(o.format)) {
+                            throw new IllegalArgumentException("--format is one of " + String.join(", ",
+                                    AlertFormats.NAMES) + ", not " + o.format);
+                        }
+                        o.json |= !o.format.equals(AlertFormats.FALCO);
                         break;
                     case "--exit-after-replay":
                         o.exitAfterReplay = true;

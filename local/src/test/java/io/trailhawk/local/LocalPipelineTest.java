@@ -73,6 +73,29 @@ class LocalPipelineTest {
     }
 
     @Test
+    void withFormatOcsf_theJobWritesDetectionFindings_andLocalPrintsThemAsTheyAre() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = LocalMain.run(new String[] {"--rules", copyRules().toString(), "--events", SAMPLES.toString(),
+            "--kafka-port", Integer.toString(freePort()), "--ui-port", Integer.toString(freePort()),
+            "--format", "ocsf", "--exit-after-replay"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new CountDownLatch(1));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        long findings = 0;
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("{")) {
+                com.fasterxml.jackson.databind.JsonNode f = json.readTree(line);
+                assertThat(f.path("class_uid").asInt()).isEqualTo(2004);
+                assertThat(f.path("metadata").path("product").path("version").asText()).isNotEmpty();
+                findings++;
+            }
+        }
+        assertThat(findings).isPositive();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("summary: 2900 events replayed");
+    }
+
+    @Test
     void savedRuleChanges_areActivatedOrRejected_andOldRulesKeepWorking() throws Exception {
         Path rules = copyRules();
         Path events = Files.createDirectory(dir.resolve("events"));
