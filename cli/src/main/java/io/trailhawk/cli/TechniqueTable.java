@@ -1,5 +1,6 @@
 package io.trailhawk.cli;
 
+import io.trailhawk.formats.MitreTags;
 import io.trailhawk.rules.load.RuleInfo;
 import java.util.Collection;
 import java.util.Map;
@@ -13,8 +14,8 @@ import java.util.regex.Pattern;
  * its tactics as {@code MITRE_TA0005_defense_evasion} and its techniques as {@code T1562} or {@code T1562.008}.
  */
 final class TechniqueTable {
-    static final Pattern TACTIC = Pattern.compile("MITRE_(TA\\d{4})_(\\w+)");
-    static final Pattern TECHNIQUE = Pattern.compile("T\\d{4}(\\.\\d{3})?");
+    static final Pattern TACTIC = MitreTags.TACTIC;
+    static final Pattern TECHNIQUE = MitreTags.TECHNIQUE;
 
     private TechniqueTable() {
     }

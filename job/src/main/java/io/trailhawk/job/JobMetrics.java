@@ -1,5 +1,6 @@
 package io.trailhawk.job;
 
+import io.trailhawk.formats.RuleId;
 import io.trailhawk.job.config.JobConfig;
 import java.io.Serializable;
 import org.apache.flink.api.common.functions.RuntimeContext;
@@ -17,7 +18,6 @@ public final class JobMetrics implements Serializable {
     private static final long serialVersionUID = 1L;
     /** The key of the per-rule group; its value is the rule's {@link #ruleId id}. */
     public static final String RULE_GROUP = "rule";
-    private static final int MAX_ID_LENGTH = 64;
 
     private final boolean managedFlink;
     private final boolean perRule;
@@ -54,23 +54,8 @@ public final class JobMetrics implements Serializable {
         group.gauge(name + "P99", () -> (long) h.getStatistics().getQuantile(0.99));
     }
 
-    /**
-     * A rule's metric id: the letters and digits of its name, each word capitalised ({@code "S3 Bucket ACL
-     * Changed"} is {@code S3BucketACLChanged}), at most 64 characters. It depends on the name alone, so it stays
-     * the same across ruleset versions; names that differ only in punctuation or case share an id.
-     */
+    /** A rule's metric id: its {@link RuleId}, the same id the alert formats give it. */
     public static String ruleId(String ruleName) {
-        StringBuilder id = new StringBuilder();
-        boolean wordStart = true;
-        for (int i = 0; i < ruleName.length() && id.length() < MAX_ID_LENGTH; i++) {
-            char c = ruleName.charAt(i);
-            if (c < 128 && Character.isLetterOrDigit(c)) {
-                id.append(wordStart ? Character.toUpperCase(c) : c);
-                wordStart = false;
-            } else {
-                wordStart = true;
-            }
-        }
-        return id.length() == 0 ? "Unnamed" : id.toString();
+        return RuleId.of(ruleName);
     }
 }
