@@ -6,7 +6,10 @@ import io.trailhawk.formats.AlertFormat;
 import io.trailhawk.formats.AlertFormats;
 import io.trailhawk.formats.FormatSettings;
 import io.trailhawk.rules.CompiledRuleset;
+import io.trailhawk.rules.RuleValidationException;
 import io.trailhawk.rules.event.CloudTrailEvent;
+import io.trailhawk.rules.load.AccountTable;
+import io.trailhawk.rules.load.RulesFile;
 import io.trailhawk.rules.output.Alert;
 import io.trailhawk.rules.output.AlertJson;
 import java.io.BufferedWriter;
@@ -30,6 +33,7 @@ import java.util.Set;
  */
 final class ReplayCommand {
     static final String USAGE = "trailhawk replay [--rules PATH]... [--selection FILE]... [--format falco|ocsf|asff|ecs] "
+            + "[--accounts FILE]... "
             + "[--rule-matching all|first] "
             + "[--min-priority P] [--out-of-orderness DURATION] [--stats] [--by-rule] EVENTS...";
 
@@ -41,12 +45,14 @@ final class ReplayCommand {
     private final RulesetReplay replay;
     private final CompiledRuleset rules;
     private final AlertFormat format;
+    private final AccountTable accounts;
     private long events;
     private long alerts;
 
-    private ReplayCommand(CompiledRuleset rules, AlertFormat format, Writer out, PrintStream err, boolean showProgress,
-            long outOfOrdernessNanos) {
+    private ReplayCommand(CompiledRuleset rules, AlertFormat format, AccountTable accounts, Writer out, PrintStream err,
+            boolean showProgress, long outOfOrdernessNanos) {
         this.format = format;
+        this.accounts = accounts;
         this.replay = new RulesetReplay(rules, outOfOrdernessNanos);
         this.rules = rules;
         this.out = out;
@@ -62,6 +68,7 @@ final class ReplayCommand {
         Set<String> valued = new HashSet<>(ReplayOptions.VALUED);
         valued.add("rules");
         valued.add("format");
+        valued.add("accounts");
         Arguments args = Arguments.parse(argv, valued, Set.of("stats", "by-rule"));
         if (args.positional().isEmpty()) {
             throw new UsageException("replay needs at least one EVENTS path (a file, a directory, or - for stdin)");
@@ -80,8 +87,21 @@ final class ReplayCommand {
             return 1;
         }
         Writer out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16);
+        AccountTable accounts = AccountTable.EMPTY;
+        for (String file : args.all("accounts")) {
+            try {
+                accounts = accounts.then(options.compiler.readAccounts(RulesFile.read(java.nio.file.Path.of(file))));
+            } catch (RuleValidationException e) {
+                e.issues().forEach(i -> err.println(i));
+                return 1;
+            } catch (IOException e) {
+                err.println("error: " + e.getMessage());
+                return 1;
+            }
+        }
         ReplayCommand replay = new ReplayCommand(rules, AlertFormats.named(formatName,
-                FormatSettings.of(LocalHost.name())), out, err, System.console() != null, options.outOfOrdernessNanos);
+                FormatSettings.of(LocalHost.name())), accounts, out, err, System.console() != null,
+                options.outOfOrdernessNanos);
         long start = System.nanoTime();
         try {
             replay.input.read(args.positional(), stdin, replay::record);
@@ -109,7 +129,7 @@ final class ReplayCommand {
             alertsByRule.merge(a.rule(), 1L, Long::sum);
             // A rule in shadow's alerts are what the shadow topic carries: Falco JSON, marked, in any format.
             byte[] rendered = rules.inShadow(a.rule()) ? json.renderUtf8(a, null, true)
-                    : format.render(a, AlertContext.of(a.accountId()));
+                    : format.render(a, AlertContext.of(null, accounts.get(a.accountId())));
             out.write(new String(rendered, StandardCharsets.UTF_8));
             out.write('\n');
         }

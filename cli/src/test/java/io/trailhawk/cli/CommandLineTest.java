@@ -101,6 +101,23 @@ class CommandLineTest {
     }
 
     @Test
+    void replay_writesTheFormatAsked_withTheAccountTablesNames_andRefusesAnUnknownFormat() throws Exception {
+        Path rules = write("r.yaml", RULE);
+        Path accounts = write("accounts.yaml", "- account: '111122223333'\n  name: payments-prod\n");
+        String event = EVENT.replace("{\"eventTime\"", "{\"recipientAccountId\":\"111122223333\",\"eventTime\"");
+        List<JsonNode> ecs = lines(run(event, "replay", "--rules", rules.toString(), "--format", "ecs",
+                "--accounts", accounts.toString(), "-").out);
+        assertThat(ecs).singleElement().satisfies(a -> {
+            assertThat(a.path("event").path("kind").asText()).isEqualTo("alert");
+            assertThat(a.path("cloud").path("account").path("name").asText()).isEqualTo("payments-prod");
+            assertThat(a.path("user").path("name").asText()).isEqualTo("eve");
+        });
+        CommandRun bad = run(EVENT, "replay", "--rules", rules.toString(), "--format", "cef", "-");
+        assertThat(bad.status).isEqualTo(2);
+        assertThat(bad.err).contains("--format is one of falco, ocsf, asff, ecs");
+    }
+
+    @Test
     void replay_ruleMatchingAndMinPriority() throws Exception {
         Path rules = write("r.yaml", RULE + RULE.replace("Lambda Code Updated", "Second").replace("WARNING", "DEBUG"));
         Path events = write("e.json", EVENT);
