@@ -11,19 +11,32 @@ import java.util.Objects;
 public final class AlertContext {
     private final Long rulesetVersion;
     private final Account account;
+    /** The alert's {@link AlertId} when the caller has it already; null when a format must work it out. */
+    private final String alertId;
 
-    private AlertContext(Long rulesetVersion, Account account) {
+    private AlertContext(Long rulesetVersion, Account account, String alertId) {
         this.rulesetVersion = rulesetVersion;
         this.account = Objects.requireNonNull(account);
+        this.alertId = alertId;
     }
 
     public static AlertContext of(Long rulesetVersion, Account account) {
-        return new AlertContext(rulesetVersion, account);
+        return new AlertContext(rulesetVersion, account, null);
+    }
+
+    /** The same, for an alert whose id {@code alertId} the caller has worked out already. */
+    public static AlertContext of(Long rulesetVersion, Account account, String alertId) {
+        return new AlertContext(rulesetVersion, account, alertId);
+    }
+
+    /** The id of {@code a}, the alert this context is for. */
+    public String alertId(io.trailhawk.rules.output.Alert a) {
+        return alertId != null ? alertId : AlertId.of(a);
     }
 
     /** No ruleset version, and an account known by its id alone. */
     public static AlertContext of(String accountId) {
-        return new AlertContext(null, Account.unknown(accountId));
+        return new AlertContext(null, Account.unknown(accountId), null);
     }
 
     public Long rulesetVersion() {

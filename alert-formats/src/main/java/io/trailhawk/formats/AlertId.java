@@ -14,15 +14,25 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class AlertId {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(AlertId::sha256);
 
     private AlertId() {
     }
 
     public static String of(Alert a) {
-        MessageDigest d = sha256();
+        MessageDigest d = SHA256.get();
+        d.reset();
         d.update(a.rule().getBytes(StandardCharsets.UTF_8));
         d.update((byte) 0);
-        d.update(String.valueOf(a.eventId()).getBytes(StandardCharsets.UTF_8));
+        if (a.eventId() != null) {
+            d.update(a.eventId().getBytes(StandardCharsets.UTF_8));
+        } else {
+            // No event id: the event's time and what the rule said of it stand in, so that such alerts stay apart.
+            d.update((byte) 1);
+            d.update(Long.toString(a.timeNanos()).getBytes(StandardCharsets.US_ASCII));
+            d.update((byte) 0);
+            d.update(a.output().getBytes(StandardCharsets.UTF_8));
+        }
         StatefulContext s = a.stateful().orElse(null);
         if (s != null) {
             d.update((byte) 0);

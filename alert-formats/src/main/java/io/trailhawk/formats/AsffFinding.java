@@ -25,6 +25,7 @@ final class AsffFinding implements AlertFormat {
     /** An account id where the alert has none: Security Hub refuses it, so the gap is visible there. */
     private static final String NO_ACCOUNT = "000000000000";
     private static final int MAX_RESOURCES = 32;
+    private static final java.util.regex.Pattern ACCOUNT_ID = java.util.regex.Pattern.compile("[0-9]{12}");
     /** ATT&CK tactics that ASFF's TTPs namespace has a category for. */
     private static final Set<String> TTP_CATEGORIES = Set.of("Initial Access", "Execution", "Persistence",
             "Privilege Escalation", "Defense Evasion", "Credential Access", "Discovery", "Lateral Movement",
@@ -49,7 +50,8 @@ final class AsffFinding implements AlertFormat {
     @Override
     public byte[] render(Alert a, AlertContext c) {
         EventFacts f = a.facts();
-        String account = a.accountId() != null && a.accountId().matches("[0-9]{12}") ? a.accountId() : NO_ACCOUNT;
+        String account = a.accountId() != null && ACCOUNT_ID.matcher(a.accountId()).matches() ? a.accountId()
+                : NO_ACCOUNT;
         String region = a.region() == null ? "us-east-1" : a.region();
         String ruleId = RuleFacts.of(a).ruleId;
         String time = EventTime.utcTimestamp(a.timeNanos());
@@ -65,10 +67,10 @@ final class AsffFinding implements AlertFormat {
         JsonFields.strings(g, "Types", types);
         g.endObject();
         g.name("GeneratorId").string(clip(settings.generatorId(region, account, ruleId), 512));
-        g.name("Id").string(region + "/" + account + "/trailhawk/" + AlertId.of(a));
+        g.name("Id").string(region + "/" + account + "/trailhawk/" + c.alertId(a));
         g.name("ProductArn").string(settings.productArn(region, account, ruleId));
         g.name("ProductFields").startObject();
-        optional(g, "trailhawk/account_name", c.account().name());
+        optional(g, "trailhawk/account_name", clip(c.account().name(), 2048));
         optional(g, "trailhawk/cloudtrail_event_id", a.eventId());
         optional(g, "trailhawk/event_name", f.eventName());
         optional(g, "trailhawk/event_source", f.eventSource());

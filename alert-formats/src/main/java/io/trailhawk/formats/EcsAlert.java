@@ -55,7 +55,7 @@ final class EcsAlert implements AlertFormat {
         if (state != null) {
             g.name("end").string(EventTime.utcTimestamp(state.windowEndNanos()));
         }
-        g.name("id").string(AlertId.of(a));
+        g.name("id").string(c.alertId(a));
         g.name("kind").string("alert");
         g.name("module").string("trailhawk");
         g.name("outcome").string(f.eventName() == null ? "unknown" : f.errorCode() == null ? "success" : "failure");

@@ -49,7 +49,7 @@ final class OcsfDetectionFinding implements AlertFormat {
             g.name("end_time").number(Math.floorDiv(state.windowEndNanos(), 1_000_000L));
         }
         evidence(g, f);
-        findingInfo(g, a, state, timeMillis);
+        findingInfo(g, a, c, state, timeMillis);
         g.name("is_alert").bool(true);
         g.name("message").string(a.output());
         metadata(g, a, c);
@@ -142,7 +142,7 @@ final class OcsfDetectionFinding implements AlertFormat {
         g.endObject().endArray();
     }
 
-    private static void findingInfo(JsonBytes g, Alert a, StatefulContext state, long timeMillis) {
+    private static void findingInfo(JsonBytes g, Alert a, AlertContext c, StatefulContext state, long timeMillis) {
         g.name("finding_info").startObject();
         g.name("analytic").startObject();
         g.name("name").string(a.rule());
@@ -184,7 +184,7 @@ final class OcsfDetectionFinding implements AlertFormat {
         }
         g.name("title").string(a.rule());
         JsonFields.strings(g, "types", RuleFacts.of(a).tags);
-        g.name("uid").string(AlertId.of(a));
+        g.name("uid").string(c.alertId(a));
         g.endObject();
     }
 

@@ -66,7 +66,7 @@ public class AlertRenderingBenchmark {
         ecs = AlertFormats.named(AlertFormats.ECS, settings);
         contexts = new AlertContext[alerts.length];
         for (int i = 0; i < alerts.length; i++) {
-            contexts[i] = AlertContext.of(7L, Account.unknown(alerts[i].accountId()));
+            contexts[i] = AlertContext.of(7L, AccountTable.Account.unknown(alerts[i].accountId()));
         }
         System.out.println("alerts rendered per invocation: " + alerts.length);
     }

@@ -38,7 +38,7 @@ class AccountTableTest {
 
     @Test
     void aMalformedTable_isAnErrorAtItsPosition() {
-        assertThat(firstIssue("- account: 11112222333\n  name: x\n")).startsWith("accounts/org.yaml:1:3:")
+        assertThat(firstIssue("- account: 11112222333\n  name: x\n")).startsWith("accounts/org.yaml:1:12:")
                 .contains("is not a 12-digit AWS account id");
         assertThat(firstIssue("- account: '111122223333'\n  nmae: x\n")).startsWith("accounts/org.yaml:2:3:")
                 .contains("not 'nmae'");
@@ -46,6 +46,9 @@ class AccountTableTest {
         assertThat(firstIssue("- account: '111122223333'\n  name: a\n- account: '111122223333'\n  name: b\n"))
                 .startsWith("accounts/org.yaml:3:3:").contains("listed twice");
         assertThat(firstIssue("accounts: []\n")).contains("is a list of account items");
+        assertThat(firstIssue("- account: '111122223333'\n  name: a\n  name: b\n")).startsWith("accounts/org.yaml:3:3:")
+                .contains("given twice");
+        assertThat(firstIssue("- account: '111122223333'\n  name: " + "x".repeat(300) + "\n")).contains("1 to 256");
         assertThat(firstIssue("- [unclosed\n")).contains("invalid YAML");
         assertThatThrownBy(() -> read("a", "- &a [*a]\n")).isInstanceOf(RuleValidationException.class);
     }

@@ -44,12 +44,25 @@ public final class AlertRoutes {
                         + TrailhawkOptions.ALERTS_ROUTES.key());
             }
         }
+        Set<String> topics = new java.util.HashSet<>(List.of(config.get(TrailhawkOptions.TOPIC_ALERTS),
+                config.get(TrailhawkOptions.TOPIC_SHADOW_ALERTS), config.get(TrailhawkOptions.TOPIC_CONTROL),
+                config.get(TrailhawkOptions.TOPIC_STATUS), config.get(TrailhawkOptions.TOPIC_DLQ)));
+        Set<String> seen = new java.util.HashSet<>();
         for (String name : names) {
+            if (!seen.add(name)) {
+                throw new ConfigException(TrailhawkOptions.ALERTS_ROUTES.key() + ": route '" + name + "' is listed "
+                        + "twice, which would write its alerts twice");
+            }
             if (!NAME.matcher(name).matches() || name.equals("default")) {
                 throw new ConfigException(TrailhawkOptions.ALERTS_ROUTES.key() + ": '" + name + "' is not a route "
                         + "name (lower-case letters, digits, - and _; not 'default')");
             }
-            out.add(route(name, keys));
+            AlertRoute r = route(name, keys);
+            if (!topics.add(r.topic())) {
+                throw new ConfigException(TrailhawkOptions.ALERTS_ROUTE.key() + name + ".topic: " + r.topic()
+                        + " is already a topic of this job (another route's, or topic.*); each route has its own");
+            }
+            out.add(r);
         }
         return out;
     }

@@ -49,7 +49,8 @@ public final class TrailhawkOptions {
             "compacted control topic: key = rule file name, value = YAML, null = delete");
     public static final Option TOPIC_STATUS = Option.of("topic.status", ControlTopics.STATUS,
             "ruleset activations and rejections");
-    public static final Option TOPIC_ALERTS = Option.of("topic.alerts", ControlTopics.ALERTS, "Falco JSON alerts");
+    public static final Option TOPIC_ALERTS = Option.of("topic.alerts", ControlTopics.ALERTS,
+            "every alert, in alerts.format (Falco JSON by default)");
     public static final Option TOPIC_SHADOW_ALERTS = Option.of("topic.shadow-alerts", ControlTopics.SHADOW_ALERTS,
             "alerts of rules in shadow, each marked \"shadow\": true; they never reach topic.alerts");
     public static final Option ALERTS_FORMAT = Option.of("alerts.format", "falco",

@@ -26,6 +26,8 @@ public final class AlertWriter implements Serializable {
     private final String generatorId;
     private transient AlertFormat[] formats;
     private transient AlertJson shadowJson;
+    private transient long failures;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AlertWriter.class);
 
     /** {@code routes}: the route of {@code topic.alerts} first, whose records name no topic of their own. */
     public AlertWriter(List<AlertRoute> routes, String productArn, String generatorId) {
@@ -54,6 +56,11 @@ public final class AlertWriter implements Serializable {
         shadowJson = new AlertJson(host);
     }
 
+    /** How many alerts a route's format could not write, since this writer opened. */
+    long failures() {
+        return failures;
+    }
+
     /** Returns how many records it wrote. */
     int write(Alert a, long rulesetVersion, AccountTable accounts, Consumer<AlertRecord> out) {
         String id = null;
@@ -66,10 +73,19 @@ public final class AlertWriter implements Serializable {
             }
             if (id == null) {
                 id = AlertId.of(a);
-                context = AlertContext.of(rulesetVersion, accounts.get(a.accountId()));
+                context = AlertContext.of(rulesetVersion, accounts.get(a.accountId()), id);
             }
-            out.accept(AlertRecord.of(a, formats[i].render(a, context), i == 0 ? null : r.topic(), id,
-                    rulesetVersion));
+            byte[] rendered;
+            try {
+                rendered = formats[i].render(a, context);
+            } catch (RuntimeException e) {
+                // One route's format must not cost the others their alert, nor the job a restart into the same one.
+                LOG.error("route {} could not write an alert of rule '{}' as {}; the other routes have it",
+                        r.name(), a.rule(), r.format(), e);
+                failures++;
+                continue;
+            }
+            out.accept(AlertRecord.of(a, rendered, i == 0 ? null : r.topic(), id, rulesetVersion));
             written++;
         }
         return written;

@@ -144,6 +144,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         alerts = m.counter("alerts");
         shadowAlerts = m.counter("shadowAlerts");
         unlistedAccounts = m.counter("alertsOfUnlistedAccounts");
+        m.gauge("alertRouteFailures", writer::failures);
         rejections = m.counter("rulesetRejections");
         evaluationFailures = m.counter("evaluationFailures");
         evaluationNanos = new DescriptiveStatisticsHistogram(1024);

@@ -45,18 +45,13 @@ public final class AlertRoute implements Serializable {
         if (!rules.isEmpty() && !rules.contains(a.rule())) {
             return false;
         }
-        if (!accounts.isEmpty() && !accounts.contains(a.accountId())) {
+        if (!tags.isEmpty() && a.tags().stream().noneMatch(tags::contains)) {
             return false;
         }
-        if (tags.isEmpty()) {
-            return true;
+        if (!accounts.isEmpty() && (a.accountId() == null || !accounts.contains(a.accountId()))) {
+            return false;
         }
-        for (String t : a.tags()) {
-            if (tags.contains(t)) {
-                return true;
-            }
-        }
-        return false;
+        return true;
     }
 
     public String name() {

@@ -52,6 +52,29 @@ class AlertRoutesTest {
     }
 
     @Test
+    void anAlertWithoutAnAccount_passesNoAccountFilter_andBreaksNothing() throws Exception {
+        List<AlertRoute> routes = AlertRoutes.of(config("alerts.routes", "prod", "alerts.route.prod.topic", "p",
+                "alerts.route.prod.accounts", "111122223333"));
+        String yaml = "- rule: R\n  desc: d\n  condition: ct.name = X\n  output: o\n  priority: ERROR\n";
+        Alert none = RuleCompiler.builder().build().compile(List.of(RulesFile.of("r.yaml", yaml))).evaluate(
+                CloudTrailEvent.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                        "{\"eventName\":\"X\",\"eventTime\":\"2024-01-01T00:00:00Z\"}"), 1)).get(0);
+        assertThat(none.accountId()).isNull();
+        assertThat(routes.get(0).takes(none)).isTrue();
+        assertThat(routes.get(1).takes(none)).isFalse();
+    }
+
+    @Test
+    void aRouteListedTwice_orOnATopicTheJobUsesAlready_isAStartupError() {
+        assertThatThrownBy(() -> AlertRoutes.of(config("alerts.routes", "siem,siem", "alerts.route.siem.topic", "t")))
+                .hasMessageContaining("route 'siem' is listed twice");
+        assertThatThrownBy(() -> AlertRoutes.of(config("alerts.routes", "siem", "alerts.route.siem.topic",
+                "trailhawk-alerts"))).hasMessageStartingWith("alerts.route.siem.topic: trailhawk-alerts is already");
+        assertThatThrownBy(() -> AlertRoutes.of(config("alerts.routes", "a,b", "alerts.route.a.topic", "t",
+                "alerts.route.b.topic", "t"))).hasMessageStartingWith("alerts.route.b.topic: t is already");
+    }
+
+    @Test
     void aRouteThatMakesNoSense_isAStartupErrorNamingTheKey() {
         assertThatThrownBy(() -> AlertRoutes.of(config("alerts.format", "cef"))).hasMessageStartingWith(
                 "alerts.format: unknown alert format 'cef' (known: falco, ocsf, asff, ecs)");

@@ -190,7 +190,7 @@ class RuleLifecycleTest {
             });
             JsonNode bad = push(h, RuleFileUpdate.put("accounts/org.yaml", "- account: 1111\n  name: x\n", "test"));
             assertThat(bad.path("status").asText()).isEqualTo("rejected");
-            assertThat(bad.path("errors").get(0).path("text").asText()).startsWith("accounts/org.yaml:1:3:");
+            assertThat(bad.path("errors").get(0).path("text").asText()).startsWith("accounts/org.yaml:1:12:");
             h.processElement(new DecodedRecord(Events.recordAt("TrailhawkCanary", "e-2", "mallory",
                     "2023-07-10T12:00:00Z").getBytes(StandardCharsets.UTF_8), 0, "test", null), 0);
             assertThat(alerts(h)).singleElement().asString().contains("\"name\":\"payments-prod\"");

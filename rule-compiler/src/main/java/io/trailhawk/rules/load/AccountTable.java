@@ -22,6 +22,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 public final class AccountTable {
     private static final Set<String> KEYS = Set.of("account", "name", "environment", "owner");
+    /** Longer names would not fit the formats that carry them (ASFF keeps 2,048). */
+    private static final int MAX_CHARS = 256;
 
     /** One account as alerts name it; each of name, environment and owner null when no table says. */
     public static final class Account {
@@ -93,12 +95,12 @@ public final class AccountTable {
      * errors must not be used; an account listed twice in one document is one.
      */
     public static AccountTable read(RulesFile file, RuleLimits limits, Diagnostics diag) {
-        YamlSource yaml = new YamlSource(file);
         if (file.content().length() > limits.fileChars()) {
             diag.error(SourceLocation.of(file.name(), 1, 1), null, "the file is larger than " + limits.fileChars()
                     + " characters");
             return EMPTY;
         }
+        YamlSource yaml = new YamlSource(file);
         List<Node> documents;
         try {
             documents = BoundedYaml.compose(file, limits);
@@ -132,6 +134,7 @@ public final class AccountTable {
             return;
         }
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Node> at = new LinkedHashMap<>();
         for (NodeTuple t : ((MappingNode) item).getValue()) {
             String key = ItemFields.scalar(t.getKeyNode());
             if (key == null || !KEYS.contains(key)) {
@@ -140,15 +143,20 @@ public final class AccountTable {
                 return;
             }
             String v = ItemFields.scalar(t.getValueNode());
-            if (v == null || v.isBlank()) {
-                diag.error(yaml.at(t.getValueNode()), null, key + ": takes a non-empty text");
+            if (v == null || v.isBlank() || v.length() > MAX_CHARS) {
+                diag.error(yaml.at(t.getValueNode()), null, key + ": takes a text of 1 to " + MAX_CHARS + " characters");
                 return;
             }
-            values.put(key, v);
+            if (values.put(key, v) != null) {
+                diag.error(yaml.at(t.getKeyNode()), null, key + " is given twice in this item");
+                return;
+            }
+            at.put(key, t.getValueNode());
         }
         String id = values.get("account");
         if (id == null || !id.matches("[0-9]{12}")) {
-            diag.error(yaml.at(item), null, id == null ? "an account item needs account: its 12-digit id"
+            diag.error(id == null ? yaml.at(item) : yaml.at(at.get("account")), null, id == null
+                    ? "an account item needs account: its 12-digit id"
                     : "account: '" + id + "' is not a 12-digit AWS account id (quote it, so that YAML keeps its "
                             + "leading zeros)");
             return;
