@@ -1,14 +1,11 @@
 package io.trailhawk.rules.load;
 
 import io.trailhawk.rules.diag.Diagnostics;
-import io.trailhawk.rules.diag.SourceLocation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -95,21 +92,9 @@ public final class AccountTable {
      * errors must not be used; an account listed twice in one document is one.
      */
     public static AccountTable read(RulesFile file, RuleLimits limits, Diagnostics diag) {
-        if (file.content().length() > limits.fileChars()) {
-            diag.error(SourceLocation.of(file.name(), 1, 1), null, "the file is larger than " + limits.fileChars()
-                    + " characters");
-            return EMPTY;
-        }
         YamlSource yaml = new YamlSource(file);
-        List<Node> documents;
-        try {
-            documents = BoundedYaml.compose(file, limits);
-        } catch (MarkedYamlEngineException e) {
-            diag.error(e.getProblemMark().map(yaml::at).orElse(SourceLocation.of(file.name(), 1, 1)), null,
-                    "invalid YAML: " + e.getProblem());
-            return EMPTY;
-        } catch (YamlEngineException e) {
-            diag.error(SourceLocation.of(file.name(), 1, 1), null, "invalid YAML: " + e.getMessage());
+        List<Node> documents = BoundedYaml.documents(file, limits, yaml, diag);
+        if (documents == null) {
             return EMPTY;
         }
         Map<String, Account> out = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package io.trailhawk.rules.load;
 
+import io.trailhawk.rules.diag.Diagnostics;
+import io.trailhawk.rules.diag.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +10,7 @@ import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
@@ -29,6 +32,27 @@ final class BoundedYaml {
         LimitExceeded(String problem, Optional<Mark> at) {
             super("", Optional.empty(), problem, at);
         }
+    }
+
+    /**
+     * The file's documents, or null with the reason in {@code diag} at its {@code FILE:LINE:COL}: a file over the
+     * size limit, YAML that does not parse, or a limit crossed. For control documents other than rule files.
+     */
+    static List<Node> documents(RulesFile file, RuleLimits limits, YamlSource yaml, Diagnostics diag) {
+        if (file.content().length() > limits.fileChars()) {
+            diag.error(SourceLocation.of(file.name(), 1, 1), null, "the file is larger than " + limits.fileChars()
+                    + " characters");
+            return null;
+        }
+        try {
+            return compose(file, limits);
+        } catch (MarkedYamlEngineException e) {
+            diag.error(e.getProblemMark().map(yaml::at).orElse(SourceLocation.of(file.name(), 1, 1)), null,
+                    "invalid YAML: " + e.getProblem());
+        } catch (YamlEngineException e) {
+            diag.error(SourceLocation.of(file.name(), 1, 1), null, "invalid YAML: " + e.getMessage());
+        }
+        return null;
     }
 
     static List<Node> compose(RulesFile file, RuleLimits limits) {

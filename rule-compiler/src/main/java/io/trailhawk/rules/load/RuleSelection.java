@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -90,20 +88,8 @@ public final class RuleSelection {
     public static RuleSelection read(RulesFile file, RuleLimits limits, Diagnostics diag) {
         YamlSource yaml = new YamlSource(file);
         List<Entry> out = new ArrayList<>();
-        if (file.content().length() > limits.fileChars()) {
-            diag.error(SourceLocation.of(file.name(), 1, 1), null, "the file is larger than " + limits.fileChars()
-                    + " characters");
-            return NONE;
-        }
-        List<Node> documents;
-        try {
-            documents = BoundedYaml.compose(file, limits);
-        } catch (MarkedYamlEngineException e) {
-            diag.error(e.getProblemMark().map(yaml::at).orElse(SourceLocation.of(file.name(), 1, 1)), null,
-                    "invalid YAML: " + e.getProblem());
-            return NONE;
-        } catch (YamlEngineException e) {
-            diag.error(SourceLocation.of(file.name(), 1, 1), null, "invalid YAML: " + e.getMessage());
+        List<Node> documents = BoundedYaml.documents(file, limits, yaml, diag);
+        if (documents == null) {
             return NONE;
         }
         for (Node doc : documents) {
