@@ -27,6 +27,7 @@ public final class AlertWriter implements Serializable {
     private transient AlertFormat[] formats;
     private transient AlertJson shadowJson;
     private transient long failures;
+    private transient long unlistedAccounts;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AlertWriter.class);
 
     /** {@code routes}: the route of {@code topic.alerts} first, whose records name no topic of their own. */
@@ -61,8 +62,16 @@ public final class AlertWriter implements Serializable {
         return failures;
     }
 
+    /** How many alerts came from accounts no account table lists, while some table lists any. */
+    long unlistedAccounts() {
+        return unlistedAccounts;
+    }
+
     /** Returns how many records it wrote. */
     int write(Alert a, long rulesetVersion, AccountTable accounts, Consumer<AlertRecord> out) {
+        if (accounts.size() > 0 && !accounts.knows(a.accountId())) {
+            unlistedAccounts++;
+        }
         String id = null;
         AlertContext context = null;
         int written = 0;

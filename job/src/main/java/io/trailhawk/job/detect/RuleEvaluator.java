@@ -77,8 +77,6 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
     private transient Counter eventsEvaluated;
     private transient Counter alerts;
     private transient Counter shadowAlerts;
-    /** Alerts from accounts the account tables do not list, while some table lists any. */
-    private transient Counter unlistedAccounts;
     private transient Counter rejections;
     private transient Counter evaluationFailures;
     private transient FailedRules failedRules;
@@ -143,7 +141,7 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
         eventsEvaluated = m.counter("eventsEvaluated");
         alerts = m.counter("alerts");
         shadowAlerts = m.counter("shadowAlerts");
-        unlistedAccounts = m.counter("alertsOfUnlistedAccounts");
+        m.gauge("alertsOfUnlistedAccounts", writer::unlistedAccounts);
         m.gauge("alertRouteFailures", writer::failures);
         rejections = m.counter("rulesetRejections");
         evaluationFailures = m.counter("evaluationFailures");
@@ -197,9 +195,6 @@ public final class RuleEvaluator extends BroadcastProcessFunction<DecodedRecord,
             }
             writer.write(a, activeVersion, activeOutcome.accounts, out::collect);
             alerts.inc();
-            if (activeOutcome.accounts.size() > 0 && !activeOutcome.accounts.knows(a.accountId())) {
-                unlistedAccounts.inc();
-            }
             if (metrics.perRule()) {
                 alertsByRule.computeIfAbsent(a.rule(), r -> ruleCounter(r, "alerts")).inc();
             }

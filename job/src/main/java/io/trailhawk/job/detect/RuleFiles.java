@@ -155,20 +155,41 @@ final class RuleFiles {
         return overlay.build(builder, host);
     }
 
+    /** What a key gives the ruleset now: a document of the control topic's, or else the bootstrap file's text. */
+    static final class Current {
+        /** True when a control record set the document; false when the bootstrap file (or nothing) applies. */
+        final boolean recorded;
+        /** Null when the key gives the ruleset nothing. */
+        final String text;
+        final boolean shadow;
+
+        private Current(boolean recorded, String text, boolean shadow) {
+            this.recorded = recorded;
+            this.text = text;
+            this.shadow = shadow;
+        }
+
+        static Current of(ReadOnlyBroadcastState<String, RuleFileState> files, String key, RulesetBuilder builder)
+                throws Exception {
+            RuleFileState last = files.get(key);
+            if (last != null && !last.sequenceOnly) {
+                return new Current(true, last.yaml, last.shadow);
+            }
+            return new Current(false, builder.bootstrapText(key), false);
+        }
+    }
+
     /**
      * Whether {@code update} leaves its document as it is: the same text (or the bootstrap's, for a key with no
      * record yet), in or out of shadow alike, or a delete of what is not there.
      */
     static boolean unchanged(ReadOnlyBroadcastState<String, RuleFileState> files, RuleFileUpdate update,
             RulesetBuilder builder) throws Exception {
-        RuleFileState last = files.get(update.name);
-        boolean recorded = last != null && !last.sequenceOnly;
+        Current now = Current.of(files, update.name, builder);
         if (update.reset) {
-            return !recorded;
+            return !now.recorded;
         }
-        String text = recorded ? last.yaml : builder.bootstrapText(update.name);
-        boolean shadow = recorded && last.shadow;
-        return java.util.Objects.equals(text, update.yaml) && shadow == update.shadow;
+        return java.util.Objects.equals(now.text, update.yaml) && now.shadow == update.shadow;
     }
 
     /**
@@ -180,13 +201,11 @@ final class RuleFiles {
         if (!update.shadow) {
             return null;
         }
-        RuleFileState last = files.get(update.name);
-        boolean recorded = last != null && !last.sequenceOnly;
-        String text = recorded ? last.yaml : builder.bootstrapText(update.name);
-        if (text == null || recorded && last.shadow) {
+        Current now = Current.of(files, update.name, builder);
+        if (now.text == null || now.shadow) {
             return null;
         }
-        return update.name + " holds live rules" + (recorded ? "" : " (a bootstrap file)") + ": a file in shadow "
+        return update.name + " holds live rules" + (now.recorded ? "" : " (a bootstrap file)") + ": a file in shadow "
                 + "takes a name of its own, so that no live rule leaves the alert topic; push it under another name";
     }
 

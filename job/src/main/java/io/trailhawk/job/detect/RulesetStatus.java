@@ -63,10 +63,6 @@ public final class RulesetStatus {
     }
 
     /** The ruleset a job starts with: the bootstrap rules, or with {@code restored}, those of its checkpoint. */
-    public static String started(long version, RulesetBuilder.Outcome o, boolean restored, Instant now) {
-        return started(version, o, restored, List.of(), now);
-    }
-
     static String started(long version, RulesetBuilder.Outcome o, boolean restored, List<JsonNode> history,
             Instant now) {
         ObjectNode s = activation(version, o, RuleFileUpdate.started(), now);

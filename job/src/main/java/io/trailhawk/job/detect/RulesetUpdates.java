@@ -220,15 +220,12 @@ final class RulesetUpdates {
         }
         List<Restored> out = new ArrayList<>();
         for (String key : keys) {
-            RuleFileState now = t.files.get(key);
-            boolean recorded = now != null && !now.sequenceOnly;
-            String before = recorded ? now.yaml : t.builder.bootstrapText(key);
-            boolean shadowBefore = recorded && now.shadow;
+            RuleFiles.Current now = RuleFiles.Current.of(t.files, key, t.builder);
             RuleFileState then = target.get(key);
             String after = then != null ? then.yaml : t.builder.bootstrapText(key);
             boolean shadowAfter = then != null && then.shadow;
-            boolean reset = then == null && recorded && after != null;
-            if (!Objects.equals(before, after) || shadowBefore != shadowAfter || reset) {
+            boolean reset = then == null && now.recorded && after != null;
+            if (!Objects.equals(now.text, after) || now.shadow != shadowAfter || reset) {
                 out.add(new Restored(key, reset ? null : after, shadowAfter, reset));
             }
         }

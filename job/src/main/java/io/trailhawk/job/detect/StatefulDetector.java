@@ -100,7 +100,6 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
     private transient Counter lateMatches;
     private transient Counter alerts;
     private transient Counter shadowAlerts;
-    private transient Counter unlistedAccounts;
     private transient Counter unknownRuleMatches;
 
     public StatefulDetector(RulesetBuilder builder, int historyVersions, String hostname, JobMetrics metrics,
@@ -162,7 +161,7 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
         lateMatches = m.counter("lateMatches");
         alerts = m.counter("statefulAlerts");
         shadowAlerts = m.counter("statefulShadowAlerts");
-        unlistedAccounts = m.counter("alertsOfUnlistedAccounts");
+        m.gauge("alertsOfUnlistedAccounts", writer::unlistedAccounts);
         m.gauge("alertRouteFailures", writer::failures);
         unknownRuleMatches = m.counter("statefulMatchesOfUnknownRules");
     }
@@ -247,9 +246,6 @@ public final class StatefulDetector extends KeyedBroadcastProcessFunction<GroupK
             }
             writer.write(a, activeVersion, activeOutcome.accounts, out::collect);
             alerts.inc();
-            if (activeOutcome.accounts.size() > 0 && !activeOutcome.accounts.knows(a.accountId())) {
-                unlistedAccounts.inc();
-            }
         }
     }
 
